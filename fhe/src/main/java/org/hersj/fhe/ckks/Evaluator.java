@@ -1,7 +1,5 @@
 package org.hersj.fhe.ckks;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.hersj.fhe.arith.Modulus;
 import org.hersj.fhe.ring.LimbArithmetic;
 import org.hersj.fhe.ring.RnsPoly;
@@ -26,10 +24,8 @@ public final class Evaluator {
     private final KeySwitcher switcher;
     private final Ciphertext product;
     private final Ciphertext rotated;
-    private final RnsPoly permuted0;
-    private final RnsPoly permuted1;
+    private final SlotRotation rotation;
     private final long[][] rescaleScratch;
-    private final Map<Long, int[]> permutations = new HashMap<>();
 
     /**
      * @param params parameters
@@ -43,8 +39,7 @@ public final class Evaluator {
         int top = params.maxLevel();
         this.product = new Ciphertext(params, 2, top, 1);
         this.rotated = new Ciphertext(params, 1, top, 1);
-        this.permuted0 = new RnsPoly(params.ringDegree(), top + 1);
-        this.permuted1 = new RnsPoly(params.ringDegree(), top + 1);
+        this.rotation = new SlotRotation(params, switcher);
         this.rescaleScratch = new long[top + 3][params.ringDegree()];
     }
 
@@ -280,7 +275,7 @@ public final class Evaluator {
         RnsPoly c1 = ct.poly(1);
         switcher.switchKey(ct.poly(2), level, rlk.switchingKey());
         out.reset(1, level, scale);
-        addSwitched(c0, c1, level, out);
+        switcher.addResultTo(c0, c1, level, out);
     }
 
     /** @return relinearised ct */
@@ -288,21 +283,6 @@ public final class Evaluator {
         Ciphertext out = newCiphertext(1, ct.level(), ct.scale());
         relinearize(ct, out);
         return out;
-    }
-
-    // out_0 = c0 + k_0, out_1 = c1 + k_1 (c1 may be null: out_1 = k_1)
-    private void addSwitched(RnsPoly c0, RnsPoly c1, int level, Ciphertext out) {
-        long[][] k0 = switcher.result0();
-        long[][] k1 = switcher.result1();
-        for (int i = 0; i <= level; i++) {
-            Modulus m = ring.modulus(i);
-            LimbArithmetic.add(c0.limb(i), k0[i], out.poly(0).limb(i), m);
-            if (c1 != null) {
-                LimbArithmetic.add(c1.limb(i), k1[i], out.poly(1).limb(i), m);
-            } else {
-                copyLimb(k1[i], out.poly(1).limb(i));
-            }
-        }
     }
 
     // ---- levels and scales --------------------------------------------------------------------------------
@@ -400,16 +380,7 @@ public final class Evaluator {
                     + "KeyGenerator.galoisKeys(secretKey, steps...) including step " + steps);
         }
         SwitchingKey key = galois.forStep(steps);
-        int[] perm = permutations.computeIfAbsent(g, ring::automorphismPermutation);
-        int level = ct.level();
-        double scale = ct.scale();
-        for (int i = 0; i <= level; i++) {
-            RnsRing.permute(ct.poly(0).limb(i), perm, permuted0.limb(i));
-            RnsRing.permute(ct.poly(1).limb(i), perm, permuted1.limb(i));
-        }
-        switcher.switchKey(permuted1, level, key);
-        out.reset(1, level, scale);
-        addSwitched(permuted0, null, level, out);
+        rotation.apply(ct, g, key, out);
     }
 
     /** @return ct rotated left by {@code steps} */
