@@ -90,6 +90,7 @@ public final class Evaluator {
     }
 
     private void combine(Ciphertext a, Ciphertext b, Ciphertext out, boolean subtract) {
+        checkParams(a, b, out);
         checkScales(a.scale(), b.scale(), "add/sub");
         int level = Math.min(a.level(), b.level());
         int da = a.degree();
@@ -119,6 +120,7 @@ public final class Evaluator {
 
     /** out = -a. */
     public void negate(Ciphertext a, Ciphertext out) {
+        checkParams(a, out);
         int degree = a.degree();
         int level = a.level();
         out.reset(degree, level, a.scale());
@@ -144,6 +146,7 @@ public final class Evaluator {
      * {@link #rescale} restores the input's scale exactly. Non-integers are refused at level 0.
      */
     public void multiplyConst(Ciphertext a, double c, Ciphertext out) {
+        checkParams(a, out);
         if (!Double.isFinite(c)) {
             throw new IllegalArgumentException("constant " + c + " is not finite");
         }
@@ -185,6 +188,8 @@ public final class Evaluator {
 
     /** out = a * pt (slot-wise); the scales multiply. */
     public void multiplyPlain(Ciphertext a, Plaintext pt, Ciphertext out) {
+        checkParams(a, out);
+        checkParams(pt.params(), "plaintext");
         int level = Math.min(a.level(), pt.level());
         int degree = a.degree();
         out.reset(degree, level, a.scale() * pt.scale());
@@ -206,6 +211,7 @@ public final class Evaluator {
 
     /** out (degree 2) = a * b without relinearisation; the scales multiply. */
     public void multiplyNoRelin(Ciphertext a, Ciphertext b, Ciphertext out) {
+        checkParams(a, b, out);
         requireDegree(a, 1, "multiply");
         requireDegree(b, 1, "multiply");
         int level = Math.min(a.level(), b.level());
@@ -229,6 +235,7 @@ public final class Evaluator {
      * a.scale * b.scale (start from {@code newCiphertext(2, level, a.scale() * b.scale())}, which is zero).
      */
     public void multiplyAccumulate(Ciphertext a, Ciphertext b, Ciphertext acc2) {
+        checkParams(a, b, acc2);
         requireDegree(a, 1, "multiplyAccumulate");
         requireDegree(b, 1, "multiplyAccumulate");
         requireDegree(acc2, 2, "multiplyAccumulate accumulator");
@@ -260,6 +267,7 @@ public final class Evaluator {
 
     /** out (degree 1) = relinearised ct (a degree-2 ciphertext; a degree-1 one is copied). */
     public void relinearize(Ciphertext ct, Ciphertext out) {
+        checkParams(ct, out);
         int level = ct.level();
         double scale = ct.scale();
         if (ct.degree() == 1) {
@@ -289,6 +297,7 @@ public final class Evaluator {
 
     /** out = ct / q_level, rounded: level - 1, scale / q_level. */
     public void rescale(Ciphertext ct, Ciphertext out) {
+        checkParams(ct, out);
         int level = ct.level();
         if (level == 0) {
             throw new IllegalArgumentException("cannot rescale a ciphertext at level 0: no prime left to divide by");
@@ -317,6 +326,7 @@ public final class Evaluator {
 
     /** out = ct at {@code targetLevel} (dropping primes; value and scale unchanged). */
     public void dropLevel(Ciphertext ct, int targetLevel, Ciphertext out) {
+        checkParams(ct, out);
         if (targetLevel < 0 || targetLevel > ct.level()) {
             throw new IllegalArgumentException("target level " + targetLevel + " must be in [0, " + ct.level() + "]");
         }
@@ -352,6 +362,7 @@ public final class Evaluator {
 
     /** out = a copy of ct. */
     public void copy(Ciphertext ct, Ciphertext out) {
+        checkParams(ct, out);
         if (out == ct) {
             return;
         }
@@ -368,6 +379,7 @@ public final class Evaluator {
      * needs the Galois key of that step. Key-switching noise is added at the ciphertext's scale.
      */
     public void rotate(Ciphertext ct, int steps, Ciphertext out) {
+        checkParams(ct, out);
         requireDegree(ct, 1, "rotate");
         long g = GaloisKeys.galoisElement(params, steps);
         if (g == 1) {
@@ -418,6 +430,19 @@ public final class Evaluator {
     private static void copyLimb(long[] from, long[] to) {
         if (from != to) {
             System.arraycopy(from, 0, to, 0, to.length);
+        }
+    }
+
+    private void checkParams(Ciphertext... cts) {
+        for (Ciphertext ct : cts) {
+            checkParams(ct.params(), "ciphertext");
+        }
+    }
+
+    private void checkParams(CkksParameters other, String what) {
+        if (other != params && !other.equals(params)) {
+            throw new IllegalArgumentException(what + " belongs to other CKKS parameters (" + other + ") than this evaluator ("
+                    + params + ")");
         }
     }
 
