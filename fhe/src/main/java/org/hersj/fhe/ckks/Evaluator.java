@@ -152,6 +152,7 @@ public final class Evaluator {
         }
         int level = a.level();
         boolean integer = c == Math.rint(c) && Math.abs(c) < 0x1p31;
+        checkParams(a, out);
         double constScale = 1;
         if (!integer) {
             if (level == 0) {
@@ -160,12 +161,17 @@ public final class Evaluator {
             }
             constScale = ring.modulus(level).value();
         }
-        double scaled = Math.rint(c * constScale);
+        multiplyByInteger(a, (long) Math.rint(c * constScale), a.scale() * constScale, out);
+    }
+
+    // out = a * c for an integer |c| < 2^62, declared scale newScale.
+    private void multiplyByInteger(Ciphertext a, long c, double newScale, Ciphertext out) {
+        int level = a.level();
         int degree = a.degree();
-        out.reset(degree, level, a.scale() * constScale);
+        out.reset(degree, level, newScale);
         for (int i = 0; i <= level; i++) {
             Modulus m = ring.modulus(i);
-            long w = residueOf(scaled, m);
+            long w = residueOf(c, m);
             long ws = m.shoup(w);
             for (int d = 0; d <= degree; d++) {
                 LimbArithmetic.mulScalar(a.poly(d).limb(i), w, ws, out.poly(d).limb(i), m);
@@ -180,9 +186,8 @@ public final class Evaluator {
         return out;
     }
 
-    private static long residueOf(double integer, Modulus m) {
-        long v = (long) Math.abs(integer);
-        long r = m.reduceWord(v);
+    private static long residueOf(long integer, Modulus m) {
+        long r = m.reduceWord(Math.abs(integer));
         return integer < 0 ? m.negate(r) : r;
     }
 
@@ -349,12 +354,42 @@ public final class Evaluator {
     }
 
     /**
-     * Brings a and b (in place) to a common level, the lower one, and checks that their scales agree.
+     * out = ct with its scale changed to {@code targetScale}, same value: multiplies by the integer
+     * round(targetScale * q_level / scale) and rescales, using one level. The relative difference between the
+     * exact and the declared new scale is below 1/q_level and lands in the noise.
      *
-     * @throws IllegalArgumentException if the scales differ
+     * @throws IllegalArgumentException at level 0, or if the target is out of reach (factor below 1 or above 2^62)
+     */
+    public void matchScale(Ciphertext ct, double targetScale, Ciphertext out) {
+        checkParams(ct, out);
+        int level = ct.level();
+        if (level == 0) {
+            throw new IllegalArgumentException("cannot change the scale at level 0: no prime left to rescale by");
+        }
+        double factor = targetScale * ring.modulus(level).value() / ct.scale();
+        if (!(factor >= 1) || factor >= 0x1p62) {
+            throw new IllegalArgumentException("scale 2^" + log2(targetScale) + " cannot be reached from 2^"
+                    + log2(ct.scale()) + " at level " + level);
+        }
+        multiplyByInteger(ct, Math.round(factor), ct.scale() * Math.round(factor), out);
+        rescale(out, out);
+        out.reset(out.degree(), out.level(), targetScale);
+    }
+
+    /**
+     * Brings a and b (in place) to a common level and scale: if the scales differ, the operand at the higher
+     * level (a if equal) is moved to the other's scale with {@link #matchScale} (one level), then both drop to
+     * the lower level.
+     *
+     * @throws IllegalArgumentException if the scales differ and the operand to adjust is at level 0
      */
     public void matchLevelAndScale(Ciphertext a, Ciphertext b) {
-        checkScales(a.scale(), b.scale(), "matchLevelAndScale");
+        checkParams(a, b);
+        if (Math.abs(a.scale() - b.scale()) > SCALE_TOLERANCE * Math.max(a.scale(), b.scale())) {
+            Ciphertext adjust = b.level() > a.level() ? b : a;
+            Ciphertext reference = adjust == a ? b : a;
+            matchScale(adjust, reference.scale(), adjust);
+        }
         int level = Math.min(a.level(), b.level());
         dropLevel(a, level, a);
         dropLevel(b, level, b);
