@@ -16,8 +16,6 @@ import org.hersj.fhe.ring.RnsRing;
  * sqrt(N) / Delta. Not thread-safe (scratch buffers): use {@link #copyForThread()} per thread.
  */
 public final class Evaluator {
-    private static final double SCALE_TOLERANCE = 1e-9;
-
     private final CkksParameters params;
     private final EvaluationKeys keys;
     private final RnsRing ring;
@@ -91,7 +89,7 @@ public final class Evaluator {
 
     private void combine(Ciphertext a, Ciphertext b, Ciphertext out, boolean subtract) {
         checkParams(a, b, out);
-        checkScales(a.scale(), b.scale(), "add/sub");
+        OperandChecks.sameScale(a.scale(), b.scale(), "add/sub");
         int level = Math.min(a.level(), b.level());
         int da = a.degree();
         int db = b.degree();
@@ -194,7 +192,7 @@ public final class Evaluator {
     /** out = a * pt (slot-wise); the scales multiply. */
     public void multiplyPlain(Ciphertext a, Plaintext pt, Ciphertext out) {
         checkParams(a, out);
-        checkParams(pt.params(), "plaintext");
+        OperandChecks.sameParameters(params, pt.params(), "plaintext");
         int level = Math.min(a.level(), pt.level());
         int degree = a.degree();
         out.reset(degree, level, a.scale() * pt.scale());
@@ -217,8 +215,8 @@ public final class Evaluator {
     /** out (degree 2) = a * b without relinearisation; the scales multiply. */
     public void multiplyNoRelin(Ciphertext a, Ciphertext b, Ciphertext out) {
         checkParams(a, b, out);
-        requireDegree(a, 1, "multiply");
-        requireDegree(b, 1, "multiply");
+        OperandChecks.requireDegree(a, 1, "multiply");
+        OperandChecks.requireDegree(b, 1, "multiply");
         int level = Math.min(a.level(), b.level());
         out.reset(2, level, a.scale() * b.scale());
         for (int i = 0; i <= level; i++) {
@@ -241,15 +239,15 @@ public final class Evaluator {
      */
     public void multiplyAccumulate(Ciphertext a, Ciphertext b, Ciphertext acc2) {
         checkParams(a, b, acc2);
-        requireDegree(a, 1, "multiplyAccumulate");
-        requireDegree(b, 1, "multiplyAccumulate");
-        requireDegree(acc2, 2, "multiplyAccumulate accumulator");
+        OperandChecks.requireDegree(a, 1, "multiplyAccumulate");
+        OperandChecks.requireDegree(b, 1, "multiplyAccumulate");
+        OperandChecks.requireDegree(acc2, 2, "multiplyAccumulate accumulator");
         int level = acc2.level();
         if (level > Math.min(a.level(), b.level())) {
             throw new IllegalArgumentException("accumulator level " + level + " is above the operands' levels "
                     + a.level() + ", " + b.level());
         }
-        checkScales(acc2.scale(), a.scale() * b.scale(), "multiplyAccumulate (accumulator vs a*b)");
+        OperandChecks.sameScale(acc2.scale(), a.scale() * b.scale(), "multiplyAccumulate (accumulator vs a*b)");
         for (int i = 0; i <= level; i++) {
             TensorKernels.tensorAccumulate(a.poly(0).limb(i), a.poly(1).limb(i), b.poly(0).limb(i),
                     b.poly(1).limb(i), acc2.poly(0).limb(i), acc2.poly(1).limb(i), acc2.poly(2).limb(i),
@@ -368,8 +366,8 @@ public final class Evaluator {
         }
         double factor = targetScale * ring.modulus(level).value() / ct.scale();
         if (!(factor >= 1) || factor >= 0x1p62) {
-            throw new IllegalArgumentException("scale 2^" + log2(targetScale) + " cannot be reached from 2^"
-                    + log2(ct.scale()) + " at level " + level);
+            throw new IllegalArgumentException("scale 2^" + OperandChecks.log2(targetScale) + " cannot be reached from 2^"
+                    + OperandChecks.log2(ct.scale()) + " at level " + level);
         }
         multiplyByInteger(ct, Math.round(factor), ct.scale() * Math.round(factor), out);
         rescale(out, out);
@@ -385,7 +383,7 @@ public final class Evaluator {
      */
     public void matchLevelAndScale(Ciphertext a, Ciphertext b) {
         checkParams(a, b);
-        if (Math.abs(a.scale() - b.scale()) > SCALE_TOLERANCE * Math.max(a.scale(), b.scale())) {
+        if (!OperandChecks.scalesAgree(a.scale(), b.scale())) {
             Ciphertext adjust = b.level() > a.level() ? b : a;
             Ciphertext reference = adjust == a ? b : a;
             matchScale(adjust, reference.scale(), adjust);
@@ -415,7 +413,7 @@ public final class Evaluator {
      */
     public void rotate(Ciphertext ct, int steps, Ciphertext out) {
         checkParams(ct, out);
-        requireDegree(ct, 1, "rotate");
+        OperandChecks.requireDegree(ct, 1, "rotate");
         long g = GaloisKeys.galoisElement(params, steps);
         if (g == 1) {
             copy(ct, out);
@@ -468,34 +466,8 @@ public final class Evaluator {
         }
     }
 
+
     private void checkParams(Ciphertext... cts) {
-        for (Ciphertext ct : cts) {
-            checkParams(ct.params(), "ciphertext");
-        }
-    }
-
-    private void checkParams(CkksParameters other, String what) {
-        if (other != params && !other.equals(params)) {
-            throw new IllegalArgumentException(what + " belongs to other CKKS parameters (" + other + ") than this evaluator ("
-                    + params + ")");
-        }
-    }
-
-    private static void requireDegree(Ciphertext ct, int degree, String op) {
-        if (ct.degree() != degree) {
-            throw new IllegalArgumentException(op + " needs a ciphertext of degree " + degree + ", got degree "
-                    + ct.degree() + (ct.degree() == 2 ? " (relinearize it first)" : ""));
-        }
-    }
-
-    private static void checkScales(double a, double b, String op) {
-        if (Math.abs(a - b) > SCALE_TOLERANCE * Math.max(a, b)) {
-            throw new IllegalArgumentException(op + ": scales differ (2^" + log2(a) + " vs 2^" + log2(b)
-                    + "); rescale both to the same level or multiply by a constant to align them");
-        }
-    }
-
-    private static String log2(double x) {
-        return String.format("%.6f", Math.log(x) / Math.log(2));
+        OperandChecks.sameParameters(params, cts);
     }
 }
