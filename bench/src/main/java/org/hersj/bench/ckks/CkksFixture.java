@@ -10,6 +10,7 @@ import org.hersj.fhe.ckks.Encryptor;
 import org.hersj.fhe.ckks.Evaluator;
 import org.hersj.fhe.ckks.KeyGenerator;
 import org.hersj.fhe.ckks.Plaintext;
+import org.hersj.fhe.ckks.PreparedCiphertext;
 import org.hersj.fhe.ckks.SecretKey;
 import org.hersj.fhe.ring.RandomSource;
 import org.openjdk.jmh.annotations.Level;
@@ -49,6 +50,8 @@ public class CkksFixture {
     public Ciphertext cipherX;
     /** Enc(y). */
     public Ciphertext cipherY;
+    /** Enc(y) prepared as a fixed operand. */
+    public PreparedCiphertext preparedY;
     /** Enc(x) * Enc(y), degree 2. */
     public Ciphertext product2;
     /** Enc(x) * Enc(y), relinearised. */
@@ -85,6 +88,7 @@ public class CkksFixture {
         plainX = encoder.encodeNew(x, top, scale);
         cipherX = encryptor.encryptNew(plainX);
         cipherY = encryptor.encryptNew(encoder.encodeNew(y, top, scale));
+        preparedY = evaluator.prepare(cipherY);
         product2 = evaluator.multiplyNoRelinNew(cipherX, cipherY);
         product1 = evaluator.relinearizeNew(product2);
         out1 = evaluator.newCiphertext(1, top, scale);

@@ -31,4 +31,11 @@ public class MultiplyBenchmark {
         f.evaluator.multiplyAccumulate(f.cipherX, f.cipherY, f.accumulator);
         return f.accumulator;
     }
+
+    /** @return the accumulator after acc += Enc(x) * prepared Enc(y) (Shoup form of a reused probe) */
+    @Benchmark
+    public Ciphertext multiplyAccumulatePrepared(CkksFixture f) {
+        f.evaluator.multiplyAccumulate(f.cipherX, f.preparedY, f.accumulator);
+        return f.accumulator;
+    }
 }

@@ -24,10 +24,16 @@ class MultiplyBenchmarkTest {
         f.accumulator.poly(2).clear();
         benchmark.multiplyAccumulate(f);
         Ciphertext twice = benchmark.multiplyAccumulate(f);
-        double[] twoXy = FixtureCache.times(xy, new double[xy.length]);
+        double[] twoXy = new double[xy.length];
         for (int i = 0; i < xy.length; i++) {
             twoXy[i] = 2 * xy[i];
         }
         FixtureCache.assertClose(twoXy, f.decrypt(twice), 20, "two multiply-accumulates");
+        Ciphertext thrice = benchmark.multiplyAccumulatePrepared(f);
+        double[] threeXy = new double[xy.length];
+        for (int i = 0; i < xy.length; i++) {
+            threeXy[i] = 3 * xy[i];
+        }
+        FixtureCache.assertClose(threeXy, f.decrypt(thrice), 20, "plus one prepared multiply-accumulate");
     }
 }

@@ -255,6 +255,38 @@ public final class Evaluator {
         }
     }
 
+    /**
+     * @param b a degree-1 ciphertext that will be the fixed operand of many products (e.g. a search probe)
+     * @return b with precomputed Shoup quotients, for {@link #multiplyAccumulate(Ciphertext, PreparedCiphertext, Ciphertext)}
+     */
+    public PreparedCiphertext prepare(Ciphertext b) {
+        checkParams(b);
+        return new PreparedCiphertext(params, b);
+    }
+
+    /**
+     * acc2 += a * b with b prepared: the same result as {@link #multiplyAccumulate(Ciphertext, Ciphertext, Ciphertext)},
+     * faster (Shoup products instead of Barrett reductions). Same requirements on {@code acc2}.
+     */
+    public void multiplyAccumulate(Ciphertext a, PreparedCiphertext b, Ciphertext acc2) {
+        checkParams(a, acc2);
+        OperandChecks.sameParameters(params, b.params(), "prepared ciphertext");
+        OperandChecks.requireDegree(a, 1, "multiplyAccumulate");
+        OperandChecks.requireDegree(acc2, 2, "multiplyAccumulate accumulator");
+        int level = acc2.level();
+        if (level > Math.min(a.level(), b.level())) {
+            throw new IllegalArgumentException("accumulator level " + level + " is above the operands' levels "
+                    + a.level() + ", " + b.level());
+        }
+        OperandChecks.sameScale(acc2.scale(), a.scale() * b.scale(), "multiplyAccumulate (accumulator vs a*b)");
+        for (int i = 0; i <= level; i++) {
+            TensorKernels.tensorAccumulatePrepared(a.poly(0).limb(i), a.poly(1).limb(i), b.value(0).limb(i),
+                    b.shoup(0).limb(i), b.value(1).limb(i), b.shoup(1).limb(i), b.value(2).limb(i),
+                    b.shoup(2).limb(i), acc2.poly(0).limb(i), acc2.poly(1).limb(i), acc2.poly(2).limb(i),
+                    ring.modulus(i));
+        }
+    }
+
     /** out (degree 1) = a * b, relinearised (not rescaled). */
     public void multiply(Ciphertext a, Ciphertext b, Ciphertext out) {
         multiplyNoRelin(a, b, product);

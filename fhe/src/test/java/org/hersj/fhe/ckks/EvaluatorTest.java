@@ -91,7 +91,11 @@ class EvaluatorTest {
             for (int j = 0; j < dims; j++) {
                 k.encryptor.encrypt(k.encoder.encodeNew(gallery[j], 1, k.params.defaultScale()), g);
                 k.encryptor.encrypt(k.encoder.encodeConstantNew(probe[j], 1, k.params.defaultScale()), p);
-                k.evaluator.multiplyAccumulate(g, p, acc);
+                if (j % 2 == 0) {
+                    k.evaluator.multiplyAccumulate(g, p, acc);
+                } else {
+                    k.evaluator.multiplyAccumulate(g, k.evaluator.prepare(p), acc);
+                }
             }
             Ciphertext scores = k.evaluator.rescaleNew(k.evaluator.relinearizeNew(acc));
             PrecisionStats stats = PrecisionStats.of(expected, k.decrypt(scores));
@@ -109,9 +113,14 @@ class EvaluatorTest {
         k.evaluator.multiplyAccumulate(a, b, acc);
         k.evaluator.multiplyAccumulate(c, c, acc);
         Ciphertext sum = k.evaluator.addNew(k.evaluator.multiplyNoRelinNew(a, b), k.evaluator.multiplyNoRelinNew(c, c));
+        Ciphertext prepared = k.evaluator.newCiphertext(2, 1, a.scale() * b.scale());
+        k.evaluator.multiplyAccumulate(a, k.evaluator.prepare(b), prepared);
+        k.evaluator.multiplyAccumulate(c, k.evaluator.prepare(c), prepared);
         for (int d = 0; d <= 2; d++) {
             for (int i = 0; i <= 1; i++) {
                 org.junit.jupiter.api.Assertions.assertArrayEquals(sum.poly(d).limb(i), acc.poly(d).limb(i));
+                org.junit.jupiter.api.Assertions.assertArrayEquals(sum.poly(d).limb(i), prepared.poly(d).limb(i),
+                        "prepared operand gives the same residues");
             }
         }
     }
