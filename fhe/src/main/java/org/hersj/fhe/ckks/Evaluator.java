@@ -239,15 +239,8 @@ public final class Evaluator {
      */
     public void multiplyAccumulate(Ciphertext a, Ciphertext b, Ciphertext acc2) {
         checkParams(a, b, acc2);
-        OperandChecks.requireDegree(a, 1, "multiplyAccumulate");
         OperandChecks.requireDegree(b, 1, "multiplyAccumulate");
-        OperandChecks.requireDegree(acc2, 2, "multiplyAccumulate accumulator");
-        int level = acc2.level();
-        if (level > Math.min(a.level(), b.level())) {
-            throw new IllegalArgumentException("accumulator level " + level + " is above the operands' levels "
-                    + a.level() + ", " + b.level());
-        }
-        OperandChecks.sameScale(acc2.scale(), a.scale() * b.scale(), "multiplyAccumulate (accumulator vs a*b)");
+        int level = OperandChecks.accumulation(a, b.level(), b.scale(), acc2);
         for (int i = 0; i <= level; i++) {
             TensorKernels.tensorAccumulate(a.poly(0).limb(i), a.poly(1).limb(i), b.poly(0).limb(i),
                     b.poly(1).limb(i), acc2.poly(0).limb(i), acc2.poly(1).limb(i), acc2.poly(2).limb(i),
@@ -271,14 +264,7 @@ public final class Evaluator {
     public void multiplyAccumulate(Ciphertext a, PreparedCiphertext b, Ciphertext acc2) {
         checkParams(a, acc2);
         OperandChecks.sameParameters(params, b.params(), "prepared ciphertext");
-        OperandChecks.requireDegree(a, 1, "multiplyAccumulate");
-        OperandChecks.requireDegree(acc2, 2, "multiplyAccumulate accumulator");
-        int level = acc2.level();
-        if (level > Math.min(a.level(), b.level())) {
-            throw new IllegalArgumentException("accumulator level " + level + " is above the operands' levels "
-                    + a.level() + ", " + b.level());
-        }
-        OperandChecks.sameScale(acc2.scale(), a.scale() * b.scale(), "multiplyAccumulate (accumulator vs a*b)");
+        int level = OperandChecks.accumulation(a, b.level(), b.scale(), acc2);
         for (int i = 0; i <= level; i++) {
             TensorKernels.tensorAccumulatePrepared(a.poly(0).limb(i), a.poly(1).limb(i), b.value(0).limb(i),
                     b.shoup(0).limb(i), b.value(1).limb(i), b.shoup(1).limb(i), b.value(2).limb(i),
