@@ -175,16 +175,16 @@ final class KeySwitcher {
                 long v = x[c];
                 long wb = kbs[c];
                 long wa = kas[c];
-                a0[c] = v * kb[c] - (Math.multiplyHigh(v, wb) + ((wb >> 63) & v)) * q;
-                a1[c] = v * ka[c] - (Math.multiplyHigh(v, wa) + ((wa >> 63) & v)) * q;
+                a0[c] = v * kb[c] - Math.multiplyHigh(v << 1, wb) * q;
+                a1[c] = v * ka[c] - Math.multiplyHigh(v << 1, wa) * q;
             }
         } else {
             for (int c = 0; c < n; c++) {
                 long v = x[c];
                 long wb = kbs[c];
                 long wa = kas[c];
-                long s0 = a0[c] + v * kb[c] - (Math.multiplyHigh(v, wb) + ((wb >> 63) & v)) * q;
-                long s1 = a1[c] + v * ka[c] - (Math.multiplyHigh(v, wa) + ((wa >> 63) & v)) * q;
+                long s0 = a0[c] + v * kb[c] - Math.multiplyHigh(v << 1, wb) * q;
+                long s1 = a1[c] + v * ka[c] - Math.multiplyHigh(v << 1, wa) * q;
                 a0[c] = s0 >= twoQ ? s0 - twoQ : s0;
                 a1[c] = s1 >= twoQ ? s1 - twoQ : s1;
             }
