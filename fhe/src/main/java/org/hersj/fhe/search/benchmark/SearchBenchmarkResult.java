@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param parameters description of the encryption parameters
  * @param rows one row per gallery size
- * @param blockSeconds scoring time of one record (block) on one thread, read and verify included
+ * @param blockSeconds mean scoring time of one record (block) on one thread in the largest run
  * @param extrapolation least-squares fit of end-to-end seconds against items
  */
 public record SearchBenchmarkResult(String parameters, List<SearchBenchmarkRow> rows, double blockSeconds,

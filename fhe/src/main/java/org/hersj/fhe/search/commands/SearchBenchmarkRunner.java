@@ -67,7 +67,7 @@ public final class SearchBenchmarkRunner {
     PrintStream out = System.out;
     out.print(csv);
     out.printf(Locale.ROOT, "parameters: %s%n", result.parameters());
-    out.printf(Locale.ROOT, "one record on one thread: %.2f ms%n", result.blockSeconds() * 1e3);
+    out.printf(Locale.ROOT, "one block scored on one thread (largest run): %.2f ms%n", result.blockSeconds() * 1e3);
     out.printf(Locale.ROOT, "fit: %.3f s + %.4g s/item; extrapolated end-to-end for 1e8 items: %.1f s%n",
         result.extrapolation().intercept(), result.extrapolation().secondsPerItem(), result.secondsAt100Million());
   }
