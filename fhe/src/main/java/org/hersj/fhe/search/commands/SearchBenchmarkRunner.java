@@ -70,6 +70,8 @@ public final class SearchBenchmarkRunner {
     out.printf(Locale.ROOT, "one block scored on one thread (largest run): %.2f ms%n", result.blockSeconds() * 1e3);
     out.printf(Locale.ROOT, "fit: %.3f s + %.4g s/item; extrapolated end-to-end for 1e8 items: %.1f s%n",
         result.extrapolation().intercept(), result.extrapolation().secondsPerItem(), result.secondsAt100Million());
+    out.printf(Locale.ROOT, "proportional to the largest run: %.1f s for 1e8 items%n",
+        result.secondsAt100MillionFromLargest());
   }
 
   private static Map<String, String> parse(String[] args) {
