@@ -39,7 +39,7 @@ class SearchCommandsTest {
     Path server = dir.resolve("server-keys");
     Files.createDirectories(server);
     for (String name : List.of(CkksKeyFiles.PARAMETERS, CkksKeyFiles.PUBLIC, CkksKeyFiles.RELINEARIZATION,
-        CkksKeyFiles.GALOIS)) {
+        CkksKeyFiles.GALOIS, CkksKeyFiles.MANIFEST)) {
       if (Files.exists(keys.resolve(name))) {
         Files.copy(keys.resolve(name), server.resolve(name));
       }
@@ -81,6 +81,17 @@ class SearchCommandsTest {
         () -> SearchCommands.rank(otherKeys, scores, 1, 1, ProgressListener.NONE));
     assertTrue(e.getMessage().contains("another key"), e.getMessage());
     assertThrows(NoSuchFileException.class, () -> SearchCommands.rank(server, scores, 1, 1, ProgressListener.NONE));
+
+    Files.copy(otherKeys.resolve(CkksKeyFiles.RELINEARIZATION), server.resolve(CkksKeyFiles.RELINEARIZATION),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    var mixed = assertThrows(IOException.class, () -> SearchCommands.search(server, store, probeFile,
+        dir.resolve("s2.hrec"), ScoreForm.RELINEARIZED, 1, ProgressListener.NONE));
+    assertTrue(mixed.getMessage().contains("different runs of keygen"), mixed.getMessage());
+
+    Files.setPosixFilePermissions(keys.resolve(CkksKeyFiles.SECRET),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    var open = assertThrows(IOException.class, () -> SearchCommands.rank(keys, scores, 1, 1, ProgressListener.NONE));
+    assertTrue(open.getMessage().contains("chmod 600"), open.getMessage());
   }
 
   @Test
