@@ -95,6 +95,21 @@ class SearchCommandsTest {
   }
 
   @Test
+  void inProcessScoringOfSeveralProbesMatchesPlaintext() throws IOException {
+    float[][] gallery = SyntheticRows.materialize(50, 32, 12);
+    float[][] probes = {gallery[3], gallery[41], SyntheticRows.materialize(1, 32, 99)[0]};
+    double[][] scores = SearchCommands.scoreProbes(PARAMS, gallery, probes, dir, 2, ProgressListener.NONE);
+    for (int p = 0; p < probes.length; p++) {
+      double[] expected = GeneratedGallery.plainScores(gallery, probes[p]);
+      for (int i = 0; i < expected.length; i++) {
+        assertEquals(expected[i], scores[p][i], 1e-6, "probe " + p + ", item " + i);
+      }
+    }
+    assertEquals(3, GeneratedGallery.argmax(scores[0]));
+    assertEquals(41, GeneratedGallery.argmax(scores[1]));
+  }
+
+  @Test
   void baselineKeysAndSearchThroughTheSameCommand() throws IOException {
     Path keys = dir.resolve("keys");
     SearchCommands.keygen(PARAMS, keys, 16);
