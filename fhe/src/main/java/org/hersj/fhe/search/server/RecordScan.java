@@ -1,6 +1,8 @@
 package org.hersj.fhe.search.server;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -73,12 +75,14 @@ public final class RecordScan {
         RecordBuffer in = new RecordBuffer(gallery.header());
         RecordBuffer out = new RecordBuffer(outHeader);
         BackendCiphertext score = backend.newCiphertext(scoreDegree, scoreLevel);
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        boolean cpuTime = cpu.isCurrentThreadCpuTimeSupported();
         for (long r = next.getAndIncrement(); r < total; r = next.getAndIncrement()) {
-          long t0 = System.nanoTime();
+          long t0 = cpuTime ? cpu.getCurrentThreadCpuTime() : System.nanoTime();
           gallery.read(r, in);
-          long t1 = System.nanoTime();
+          long t1 = cpuTime ? cpu.getCurrentThreadCpuTime() : System.nanoTime();
           scorer.score(in.payload(), in.items(), score);
-          long t2 = System.nanoTime();
+          long t2 = cpuTime ? cpu.getCurrentThreadCpuTime() : System.nanoTime();
           readNanos.add(t1 - t0);
           scoreNanos.add(t2 - t1);
           backend.writePayload(out.payload(), score);
