@@ -1,0 +1,102 @@
+package org.hersj.fhe.search.backend.ckks;
+
+import java.nio.ByteBuffer;
+import org.hersj.fhe.ckks.Ciphertext;
+import org.hersj.fhe.ckks.CkksParameters;
+import org.hersj.fhe.ckks.PublicKey;
+import org.hersj.fhe.ckks.io.CkksSerializer;
+import org.hersj.fhe.search.Sha256Hex;
+import org.hersj.fhe.search.backend.BackendCiphertext;
+import org.hersj.fhe.search.backend.SearchBackend;
+
+/**
+ * What every CKKS search backend shares: parameters, the key fingerprint (SHA-256 of the public key)
+ * and ciphertext payloads in the engine's raw payload format ({@link CkksSerializer#writeCiphertextPayload}).
+ */
+abstract class CkksBackendBase implements SearchBackend {
+
+  /** Engine name written to file headers. */
+  static final String ENGINE = "hersj-ckks";
+
+  final CkksParameters params;
+  private final String keyFingerprint;
+
+  CkksBackendBase(CkksParameters params, PublicKey publicKey) {
+    if (!publicKey.params().equals(params)) {
+      throw new IllegalArgumentException("public key belongs to other parameters than " + params);
+    }
+    if (params.maxLevel() < 1) {
+      throw new IllegalArgumentException("encrypted search needs one rescale: parameters with at least two "
+          + "q primes, got " + params);
+    }
+    this.params = params;
+    this.keyFingerprint = fingerprintOf(publicKey);
+  }
+
+  CkksBackendBase(CkksBackendBase same) {
+    this.params = same.params;
+    this.keyFingerprint = same.keyFingerprint;
+  }
+
+  /** SHA-256 of the serialised public key: identifies the key pair from public material. */
+  static String fingerprintOf(PublicKey pk) {
+    return Sha256Hex.of(new CkksSerializer(pk.params()).writePublicKey(pk));
+  }
+
+  /** The engine parameters. */
+  public CkksParameters parameters() {
+    return params;
+  }
+
+  @Override
+  public String engineName() {
+    return ENGINE;
+  }
+
+  @Override
+  public int slots() {
+    return params.slots();
+  }
+
+  @Override
+  public String parameterFingerprint() {
+    return params.fingerprint();
+  }
+
+  @Override
+  public String keyFingerprint() {
+    return keyFingerprint;
+  }
+
+  @Override
+  public String describeParameters() {
+    return params.toString();
+  }
+
+  @Override
+  public int freshLevel() {
+    return params.maxLevel();
+  }
+
+  @Override
+  public int payloadBytes(int degree, int level) {
+    return CkksSerializer.ciphertextSize(params, degree, level);
+  }
+
+  @Override
+  public BackendCiphertext newCiphertext(int degree, int level) {
+    return new CkksCiphertext(new Ciphertext(params, degree, level, params.defaultScale()));
+  }
+
+  @Override
+  public void writePayload(ByteBuffer out, BackendCiphertext handle) {
+    CkksSerializer.writeCiphertextPayload(out, CkksCiphertext.of(handle).ct);
+  }
+
+  @Override
+  public void readPayload(ByteBuffer in, BackendCiphertext handle) {
+    CkksCiphertext h = CkksCiphertext.of(handle);
+    CkksSerializer.readCiphertextPayload(in, params, h.ct.capacityDegree(), h.ct.capacityLevel(), h.ct);
+    h.empty = false;
+  }
+}
