@@ -18,6 +18,7 @@ final class ProgressBar implements Progress {
     private final boolean enabled;
     private long lastDraw;
     private String drawnTask;
+    private long drawnTotal;
 
     /**
      * @param out     where to draw (standard error)
@@ -47,6 +48,7 @@ final class ProgressBar implements Progress {
         }
         lastDraw = now;
         drawnTask = task;
+        drawnTotal = total;
         out.print("\r" + line(task, done, total));
         out.flush();
     }
@@ -54,7 +56,7 @@ final class ProgressBar implements Progress {
     @Override
     public synchronized void finish(String task) {
         if (enabled && task.equals(drawnTask)) {
-            out.print("\r" + line(task, 1, 1) + "\n");
+            out.print("\r" + line(task, drawnTotal, drawnTotal) + "\n");
             out.flush();
             drawnTask = null;
         }
