@@ -47,6 +47,10 @@ final class SynthCommand implements Callable<Integer> {
             description = "Concentration of identity centres (default: preset's).")
     Double centreKappa;
 
+    @Option(names = "--kappa-spread", paramLabel = "S",
+            description = "Spread of per-sample quality, std. dev. of log kappa (default: preset's).")
+    Double kappaSpread;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if needed).")
     Path out;
 
@@ -60,7 +64,8 @@ final class SynthCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SyntheticKind preset = SyntheticKind.fromId(kind);
         SyntheticSpec spec = new SyntheticSpec(preset, identities, samplesPerIdentity, distractors,
-                kappa == null ? preset.kappa() : kappa, centreKappa == null ? preset.centreKappa() : centreKappa, seed);
+                kappa == null ? preset.kappa() : kappa, centreKappa == null ? preset.centreKappa() : centreKappa,
+                kappaSpread == null ? preset.kappaSpread() : kappaSpread, seed);
         Path embeddings = out.resolve("embeddings.npy");
         Path labels = out.resolve("labels.npy");
         if (!force && (Files.exists(embeddings) || Files.exists(labels))) {

@@ -14,9 +14,11 @@ import org.hersj.experiments.data.synth.SyntheticSpec;
  * @param distractors        extra one-sample identities enrolled in the gallery, {@code >= 0}; default 0
  * @param kappa              within-identity concentration; default from the preset
  * @param centreKappa        concentration of identity centres; default from the preset
+ * @param kappaSpread        spread of per-sample quality (standard deviation of log kappa), 0 to 5;
+ *                           default from the preset
  */
 public record SyntheticConfig(String kind, Integer identities, Integer samplesPerIdentity, Integer distractors,
-                              Double kappa, Double centreKappa) {
+                              Double kappa, Double centreKappa, Double kappaSpread) {
 
     /** Checks ranges and fills in defaults. */
     public SyntheticConfig {
@@ -33,6 +35,10 @@ public record SyntheticConfig(String kind, Integer identities, Integer samplesPe
         SyntheticKind preset = SyntheticKind.fromId(kind);
         kappa = kappa == null ? preset.kappa() : Checks.positiveOrNull("kappa", kappa, false);
         centreKappa = centreKappa == null ? preset.centreKappa() : Checks.positiveOrNull("centreKappa", centreKappa, true);
+        kappaSpread = kappaSpread == null ? preset.kappaSpread() : Checks.positiveOrNull("kappaSpread", kappaSpread, true);
+        if (kappaSpread > 5) {
+            throw new ConfigValueException("kappaSpread", "is " + kappaSpread + "; expected a number from 0 to 5");
+        }
     }
 
     /**
@@ -41,6 +47,6 @@ public record SyntheticConfig(String kind, Integer identities, Integer samplesPe
      */
     public SyntheticSpec toSpec(long seed) {
         return new SyntheticSpec(SyntheticKind.fromId(kind), identities, samplesPerIdentity, distractors,
-                kappa, centreKappa, seed);
+                kappa, centreKappa, kappaSpread, seed);
     }
 }

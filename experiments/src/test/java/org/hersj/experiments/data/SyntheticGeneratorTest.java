@@ -73,14 +73,43 @@ class SyntheticGeneratorTest {
     void kappaTunesTheSimilarities() {
         SyntheticKind k = SyntheticKind.DEEPPRINT_LIKE;
         double[] loose = meanGenuineImpostor(SyntheticGenerator.generate(
-                new SyntheticSpec(k, 30, 3, 0, 100, 0, 3), Progress.NONE));
+                new SyntheticSpec(k, 30, 3, 0, 100, 0, 0, 3), Progress.NONE));
         double[] tight = meanGenuineImpostor(SyntheticGenerator.generate(
-                new SyntheticSpec(k, 30, 3, 0, 2000, 0, 3), Progress.NONE));
+                new SyntheticSpec(k, 30, 3, 0, 2000, 0, 0, 3), Progress.NONE));
         assertTrue(tight[0] > loose[0] + 0.3, "genuine " + loose[0] + " -> " + tight[0]);
         assertEquals(0, loose[1], 0.02, "uniform centres give impostor mean about 0");
         double[] close = meanGenuineImpostor(SyntheticGenerator.generate(
-                new SyntheticSpec(k, 30, 3, 0, 2000, 300, 3), Progress.NONE));
+                new SyntheticSpec(k, 30, 3, 0, 2000, 300, 0, 3), Progress.NONE));
         assertTrue(close[1] > 0.2, "concentrated centres raise impostor similarity: " + close[1]);
+    }
+
+    @Test
+    void kappaSpreadWidensTheGenuineDistribution() {
+        SyntheticKind k = SyntheticKind.DEEPPRINT_LIKE;
+        double fixed = genuineStandardDeviation(SyntheticGenerator.generate(
+                new SyntheticSpec(k, 40, 4, 0, 450, 0, 0, 5), Progress.NONE));
+        double spread = genuineStandardDeviation(SyntheticGenerator.generate(
+                new SyntheticSpec(k, 40, 4, 0, 450, 0, 1.0, 5), Progress.NONE));
+        assertTrue(spread > 2 * fixed, "genuine sd " + fixed + " -> " + spread);
+    }
+
+    private static double genuineStandardDeviation(Dataset d) {
+        double sum = 0;
+        double squares = 0;
+        int n = 0;
+        for (int a = 0; a < d.size(); a++) {
+            for (int b = a + 1; b < d.size() && d.labels()[b] == d.labels()[a]; b++) {
+                double s = 0;
+                for (int t = 0; t < d.dimension(); t++) {
+                    s += (double) d.vectors()[a][t] * d.vectors()[b][t];
+                }
+                sum += s;
+                squares += s * s;
+                n++;
+            }
+        }
+        double mean = sum / n;
+        return Math.sqrt(squares / n - mean * mean);
     }
 
     @Test

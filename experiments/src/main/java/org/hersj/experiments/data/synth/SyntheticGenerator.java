@@ -38,19 +38,23 @@ public final class SyntheticGenerator {
         for (int id = 0; id < spec.identities(); id++) {
             float[] centre = centre(common, spec, centreRng);
             for (int s = 0; s < spec.samplesPerIdentity(); s++) {
-                vectors[row] = VonMisesFisherSampler.sample(centre, spec.kappa(), sampleRng);
+                vectors[row] = VonMisesFisherSampler.sample(centre, sampleKappa(spec, sampleRng), sampleRng);
                 labels[row++] = id;
             }
             progress.update(task, id + 1, steps);
         }
         for (int d = 0; d < spec.distractors(); d++) {
             float[] centre = centre(common, spec, distractorRng);
-            vectors[row] = VonMisesFisherSampler.sample(centre, spec.kappa(), distractorRng);
+            vectors[row] = VonMisesFisherSampler.sample(centre, sampleKappa(spec, distractorRng), distractorRng);
             labels[row++] = Dataset.DISTRACTOR;
             progress.update(task, spec.identities() + d + 1L, steps);
         }
         progress.finish(task);
         return new Dataset("synthetic-" + spec.kind().id(), vectors, labels);
+    }
+
+    private static double sampleKappa(SyntheticSpec spec, SplittableRandom rng) {
+        return spec.kappaSpread() == 0 ? spec.kappa() : spec.kappa() * Math.exp(spec.kappaSpread() * rng.nextGaussian());
     }
 
     private static float[] centre(float[] common, SyntheticSpec spec, SplittableRandom rng) {

@@ -12,10 +12,13 @@ import java.util.Objects;
  * @param distractors        number of distractors, {@code >= 0}
  * @param kappa              within-identity concentration, {@code > 0}
  * @param centreKappa        concentration of identity centres around a common direction, {@code >= 0}
+ * @param kappaSpread        sample quality spread: each sample's concentration is
+ *                           {@code kappa * exp(kappaSpread * z)} with {@code z} standard normal, so some
+ *                           samples are poor (far from their centre), as in real data; {@code >= 0}
  * @param seed               seed of the whole dataset
  */
 public record SyntheticSpec(SyntheticKind kind, int identities, int samplesPerIdentity, int distractors,
-                            double kappa, double centreKappa, long seed) {
+                            double kappa, double centreKappa, double kappaSpread, long seed) {
 
     /** Checks the ranges documented on the components. */
     public SyntheticSpec {
@@ -24,9 +27,10 @@ public record SyntheticSpec(SyntheticKind kind, int identities, int samplesPerId
             throw new IllegalArgumentException("need identities >= 1, samplesPerIdentity >= 1, distractors >= 0; got "
                     + identities + ", " + samplesPerIdentity + ", " + distractors);
         }
-        if (!(kappa > 0) || !(centreKappa >= 0) || Double.isInfinite(kappa) || Double.isInfinite(centreKappa)) {
-            throw new IllegalArgumentException("need kappa > 0 and centreKappa >= 0, both finite; got "
-                    + kappa + ", " + centreKappa);
+        if (!(kappa > 0) || !(centreKappa >= 0) || !(kappaSpread >= 0) || Double.isInfinite(kappa)
+                || Double.isInfinite(centreKappa) || kappaSpread > 5) {
+            throw new IllegalArgumentException("need kappa > 0, centreKappa >= 0 (both finite) and 0 <= kappaSpread <= 5;"
+                    + " got " + kappa + ", " + centreKappa + ", " + kappaSpread);
         }
         long total = (long) identities * samplesPerIdentity + distractors;
         if (total > Integer.MAX_VALUE / 2) {
@@ -44,7 +48,8 @@ public record SyntheticSpec(SyntheticKind kind, int identities, int samplesPerId
      */
     public static SyntheticSpec ofPreset(SyntheticKind kind, int identities, int samplesPerIdentity,
                                          int distractors, long seed) {
-        return new SyntheticSpec(kind, identities, samplesPerIdentity, distractors, kind.kappa(), kind.centreKappa(), seed);
+        return new SyntheticSpec(kind, identities, samplesPerIdentity, distractors, kind.kappa(), kind.centreKappa(),
+                kind.kappaSpread(), seed);
     }
 
     /** @return total number of samples */
