@@ -1,0 +1,82 @@
+package org.hersj.experiments.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import org.hersj.experiments.run.ProvenanceCollector;
+import org.hersj.experiments.run.StageRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code hers} command line: {@code run}, {@code report} and {@code data synth}. Errors are one line
+ * on standard error with a non-zero exit code (2 for usage errors, 1 for failures); {@code --verbose}
+ * adds the stack trace.
+ */
+@Command(name = "hers", mixinStandardHelpOptions = true, versionProvider = HersCli.Version.class,
+        description = "HERS-J: dimensionality reduction and homomorphically encrypted search over embeddings.",
+        subcommands = CommandLine.HelpCommand.class)
+public final class HersCli {
+
+    private HersCli() {
+    }
+
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(execute(StageRegistry.defaults(), args));
+    }
+
+    /**
+     * Runs the command line without exiting.
+     *
+     * @param registry stages available to {@code hers run}
+     * @param args     command-line arguments
+     * @return the exit status
+     */
+    public static int execute(StageRegistry registry, String... args) {
+        return commandLine(registry, args, new PrintWriter(System.err, true)).execute(args);
+    }
+
+    /**
+     * @param registry stages available to {@code hers run}
+     * @param args     the arguments (recorded in provenance; scanned for {@code --verbose})
+     * @param err      where errors go
+     * @return the configured picocli command line
+     */
+    static CommandLine commandLine(StageRegistry registry, String[] args, PrintWriter err) {
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        CommandLine cli = new CommandLine(new HersCli());
+        cli.addSubcommand(new CommandLine(new RunCommand(registry, "hers " + String.join(" ", args))));
+        cli.addSubcommand(new ReportCommand());
+        cli.addSubcommand(new DataCommand());
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, command, parse) -> {
+            err.println("hers: error: " + ErrorMessages.describe(e));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        });
+        cli.setParameterExceptionHandler((e, args2) -> {
+            err.println("hers: error: " + e.getMessage() + " (try '" + e.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help')");
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return 2;
+        });
+        return cli;
+    }
+
+    /** Reports the build's version for {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"hers " + ProvenanceCollector.hersVersion()};
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.hersj.experiments.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A whole experiment, as read from YAML: which data, how it is split, which reductions and search
+ * modes are swept, what is measured and reported. Every combination of a reduction entry, one of its
+ * dimensions and a search mode becomes one row of results.
+ *
+ * @param name      experiment name; results go to {@code results/<name>/<run-id>/}; required
+ * @param seed      the run's seed, split per component (data, protocol, reductions, search); required
+ * @param dataset   the data; required
+ * @param protocol  gallery/probe split; default {@link ProtocolConfig#defaults()}
+ * @param reduction reductions to sweep; default {@code [{method: identity}]}
+ * @param search    search modes to sweep; default {@code [plaintext]}
+ * @param metrics   metrics; default {@link MetricsConfig#defaults()}
+ * @param report    report options; default {@link ReportConfig#defaults()}
+ */
+public record ExperimentConfig(String name, Long seed, DatasetConfig dataset, ProtocolConfig protocol,
+                               List<ReductionConfig> reduction, List<String> search, MetricsConfig metrics,
+                               ReportConfig report) {
+
+    /** Checks required keys and fills in defaults. */
+    public ExperimentConfig {
+        Checks.name("name", name);
+        Checks.required("seed", seed, "an integer seed");
+        Checks.required("dataset", dataset, "a dataset block (features + labels, or synthetic)");
+        protocol = protocol == null ? ProtocolConfig.defaults() : protocol;
+        reduction = reduction == null ? List.of(new ReductionConfig("identity", null)) : noNulls("reduction", reduction);
+        if (reduction.isEmpty()) {
+            throw new ConfigValueException("reduction", "is empty; expected at least one entry such as {method: identity}");
+        }
+        search = search == null ? List.of("plaintext") : noNulls("search", search);
+        if (search.isEmpty()) {
+            throw new ConfigValueException("search", "is empty; expected at least one mode such as plaintext");
+        }
+        metrics = metrics == null ? MetricsConfig.defaults() : metrics;
+        report = report == null ? ReportConfig.defaults() : report;
+    }
+
+    private static <T> List<T> noNulls(String key, List<T> list) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == null) {
+                throw new ConfigValueException(key + "[" + i + "]", "is empty; expected a value");
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    /**
+     * @param baseDir the config file's directory
+     * @return a copy whose file paths are absolute and checked to exist
+     */
+    ExperimentConfig resolvedAgainst(Path baseDir) {
+        return new ExperimentConfig(name, seed, dataset.resolvedAgainst(baseDir), protocol, reduction, search,
+                metrics, report);
+    }
+}

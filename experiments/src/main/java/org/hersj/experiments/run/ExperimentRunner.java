@@ -1,0 +1,131 @@
+package org.hersj.experiments.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hersj.experiments.config.ConfigLoader;
+import org.hersj.experiments.data.UnitNormalizer;
+import org.hersj.experiments.io.AtomicFiles;
+import org.hersj.experiments.metrics.CmcCurve;
+import org.hersj.experiments.metrics.RankMetrics;
+import org.hersj.experiments.progress.Progress;
+import org.hersj.experiments.protocol.IdentificationSplit;
+import org.hersj.experiments.reduce.Reducer;
+import org.hersj.experiments.reduce.ReductionRequest;
+import org.hersj.experiments.report.CmcPoint;
+import org.hersj.experiments.report.ReportBuilder;
+import org.hersj.experiments.report.ResultRow;
+import org.hersj.experiments.report.ResultsCsv;
+import org.hersj.experiments.search.SearchResult;
+import org.hersj.experiments.search.Searcher;
+
+/**
+ * Runs an experiment config end to end: checks everything first ({@link RunPreparer}), then for every
+ * reduction method and dimension reduces gallery and probes, runs every search mode, measures rank-1 and
+ * CMC, and writes the run directory (resolved config, provenance, CSVs, Markdown report, plots). The run
+ * directory appears only when all of it is written.
+ */
+public final class ExperimentRunner {
+
+    private final StageRegistry registry;
+    private final Progress progress;
+
+    /**
+     * @param registry reduction methods and search modes available to configs
+     * @param progress receives progress of long steps
+     */
+    public ExperimentRunner(StageRegistry registry, Progress progress) {
+        this.registry = registry;
+        this.progress = progress;
+    }
+
+    /**
+     * @param configFile an experiment config
+     * @param options    where to write
+     * @return the run directory and results
+     * @throws org.hersj.experiments.config.ConfigException      for a bad config, before any work
+     * @throws org.hersj.experiments.data.DataFormatException    for a bad data file, before any work
+     * @throws IOException if results cannot be written (the partial run directory is removed)
+     */
+    public RunOutcome run(Path configFile, RunOptions options) throws IOException {
+        Instant start = Instant.now();
+        PreparedRun run = RunPreparer.prepare(configFile, options, registry, progress);
+        RunDirectory dir = RunDirectory.create(run.target());
+        try {
+            List<ResultRow> rows = new ArrayList<>();
+            List<CmcPoint> cmc = new ArrayList<>();
+            for (PreparedRun.SweepPoint point : run.sweep()) {
+                runPoint(run, point, rows, cmc);
+            }
+            Path work = dir.workDir();
+            AtomicFiles.writeString(work.resolve(ReportBuilder.CONFIG), "# resolved from " + configFile.toAbsolutePath()
+                    + "\n" + ConfigLoader.toYaml(run.config()));
+            ResultsCsv.write(ResultsCsv.resultsTable(rows), work.resolve(ResultsCsv.RESULTS));
+            ResultsCsv.write(ResultsCsv.cmcTable(cmc), work.resolve(ResultsCsv.CMC));
+            writeProvenance(run, options, start, work);
+            ReportBuilder.build(work);
+            return new RunOutcome(dir.commit(), List.copyOf(rows));
+        } catch (IOException | RuntimeException | Error e) {
+            dir.discard();
+            throw e;
+        }
+    }
+
+    private void runPoint(PreparedRun run, PreparedRun.SweepPoint point, List<ResultRow> rows, List<CmcPoint> cmc) {
+        IdentificationSplit split = run.split();
+        long t0 = System.nanoTime();
+        Reducer reducer = registry.reducer(point.method()).create(
+                new ReductionRequest(run.dataset().dimension(), point.dimension(), run.dataset(), point.seed()));
+        float[][] gallery = reduced(reducer, split.gallery(), "gallery");
+        float[][] probes = reduced(reducer, split.probes(), "probes");
+        double reduceMs = (System.nanoTime() - t0) / 1e6;
+        int maxRank = Math.min(run.config().metrics().cmcMaxRank(), gallery.length);
+        for (String mode : run.config().search()) {
+            Searcher searcher = registry.searcher(mode).create(run.seeds().get("search"));
+            SearchResult result = searcher.search(gallery, probes, maxRank, progress);
+            CmcCurve curve = RankMetrics.cmc(result.indices(), split.galleryLabels(), split.probeLabels(), maxRank);
+            String dataset = run.dataset().name();
+            rows.add(new ResultRow(dataset, point.method(), point.dimension(), mode, split.identities(),
+                    split.distractors(), probes.length, curve.rank1(), reduceMs, result.enrolNanos() / 1e6,
+                    result.searchNanos() / 1e6));
+            for (int r = 1; r <= curve.maxRank(); r++) {
+                cmc.add(new CmcPoint(dataset, point.method(), point.dimension(), mode, r, curve.rate(r)));
+            }
+        }
+    }
+
+    private static float[][] reduced(Reducer reducer, float[][] vectors, String what) {
+        float[][] out = reducer.reduce(vectors);
+        if (out.length != vectors.length) {
+            throw new IllegalStateException("reduction " + reducer.method() + " returned " + out.length + " rows for "
+                    + vectors.length + " " + what);
+        }
+        try {
+            UnitNormalizer.normalizeRows(out);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("reduction " + reducer.method() + " to " + reducer.outputDimension()
+                    + " dimensions produced an unusable " + what + " vector: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static void writeProvenance(PreparedRun run, RunOptions options, Instant start, Path work) throws IOException {
+        List<Provenance.InputFile> inputs = new ArrayList<>();
+        inputs.add(ProvenanceCollector.inputFile("config", run.configFile()));
+        if (!run.config().dataset().usesSyntheticData()) {
+            inputs.add(ProvenanceCollector.inputFile("features", Path.of(run.config().dataset().features())));
+            inputs.add(ProvenanceCollector.inputFile("labels", Path.of(run.config().dataset().labels())));
+        }
+        String home = System.getProperty("hers.home");
+        Path codeDir = home != null ? Path.of(home) : run.configFile().toAbsolutePath().getParent();
+        Provenance provenance = new Provenance(run.config().name(), run.runId(), ProvenanceCollector.hersVersion(),
+                options.command(), ProvenanceCollector.git(codeDir), start.toString(), Instant.now().toString(),
+                run.seeds(), inputs, ProvenanceCollector.environment());
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFiles.writeString(work.resolve(ReportBuilder.PROVENANCE), json.writeValueAsString(provenance) + "\n");
+    }
+}

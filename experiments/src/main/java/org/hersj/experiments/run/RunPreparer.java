@@ -1,0 +1,100 @@
+package org.hersj.experiments.run;
+
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.hersj.experiments.config.ConfigException;
+import org.hersj.experiments.config.ConfigLoader;
+import org.hersj.experiments.config.DatasetConfig;
+import org.hersj.experiments.config.ExperimentConfig;
+import org.hersj.experiments.config.ProtocolConfig;
+import org.hersj.experiments.config.ReductionConfig;
+import org.hersj.experiments.data.Dataset;
+import org.hersj.experiments.data.DatasetLoader;
+import org.hersj.experiments.data.synth.SyntheticGenerator;
+import org.hersj.experiments.progress.Progress;
+import org.hersj.experiments.protocol.IdentificationProtocol;
+import org.hersj.experiments.protocol.IdentificationSplit;
+
+/**
+ * Does every check a run needs before it computes anything: reads the config, checks stage names, loads
+ * the data, checks dimensions, splits gallery and probes, and plans the results directory. Anything
+ * wrong is reported here, and nothing has been written yet.
+ */
+final class RunPreparer {
+
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private RunPreparer() {
+    }
+
+    static PreparedRun prepare(Path configFile, RunOptions options, StageRegistry registry, Progress progress) {
+        ExperimentConfig config = ConfigLoader.load(configFile);
+        registry.check(config, configFile);
+        String runId = options.runId() != null ? options.runId() : freeRunId(options.resultsDir(), config.name());
+        Path target = RunDirectory.plan(options.resultsDir(), config.name(), runId);
+
+        SplittableRandom root = new SplittableRandom(config.seed());
+        Map<String, Long> seeds = new LinkedHashMap<>();
+        seeds.put("run", config.seed());
+        seeds.put("dataset", root.split().nextLong());
+        seeds.put("protocol", root.split().nextLong());
+        SplittableRandom reductionSeeds = root.split();
+        seeds.put("search", root.split().nextLong());
+
+        Dataset dataset = load(config.dataset(), seeds.get("dataset"), progress);
+        List<PreparedRun.SweepPoint> sweep = sweep(config, configFile, dataset.dimension(), registry, reductionSeeds);
+        ProtocolConfig protocol = config.protocol();
+        IdentificationSplit split;
+        try {
+            split = IdentificationProtocol.split(dataset,
+                    protocol.maxDistractors() == null ? Integer.MAX_VALUE : protocol.maxDistractors(),
+                    protocol.maxProbes() == null ? Integer.MAX_VALUE : protocol.maxProbes(), seeds.get("protocol"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(configFile, "dataset", e.getMessage());
+        }
+        return new PreparedRun(configFile, config, dataset, split, sweep, target, runId, seeds);
+    }
+
+    private static Dataset load(DatasetConfig dataset, long seed, Progress progress) {
+        if (dataset.usesSyntheticData()) {
+            Dataset generated = SyntheticGenerator.generate(dataset.synthetic().toSpec(seed), progress);
+            return new Dataset(dataset.name(), generated.vectors(), generated.labels());
+        }
+        return DatasetLoader.load(dataset.name(), Path.of(dataset.features()), Path.of(dataset.labels()));
+    }
+
+    private static List<PreparedRun.SweepPoint> sweep(ExperimentConfig config, Path configFile, int inputDimension,
+                                                      StageRegistry registry, SplittableRandom seeds) {
+        List<PreparedRun.SweepPoint> points = new ArrayList<>();
+        for (int i = 0; i < config.reduction().size(); i++) {
+            ReductionConfig r = config.reduction().get(i);
+            List<Integer> dims = r.dimensions() == null ? List.of(inputDimension) : r.dimensions();
+            for (int j = 0; j < dims.size(); j++) {
+                String problem = registry.reducer(r.method()).checkDimensions(inputDimension, dims.get(j));
+                if (problem != null) {
+                    String key = "reduction[" + i + "].dimensions" + (r.dimensions() == null ? "" : "[" + j + "]");
+                    throw new ConfigException(configFile, key, problem + " (the dataset has dimension " + inputDimension + ")");
+                }
+                points.add(new PreparedRun.SweepPoint(r.method(), dims.get(j), seeds.split().nextLong()));
+            }
+        }
+        return points;
+    }
+
+    private static String freeRunId(Path resultsDir, String experiment) {
+        String base = ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID);
+        Path dir = resultsDir.toAbsolutePath().normalize().resolve(experiment);
+        String id = base;
+        for (int n = 2; java.nio.file.Files.exists(dir.resolve(id)); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+}
