@@ -2,6 +2,7 @@ package org.hersj.reduction.core;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.AbstractMap;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -44,13 +45,13 @@ public final class JsonText {
         } else if (value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Collection<?> c) {
-            appendItems(out, c.stream().map(v -> Map.entry("", (Object) v)).toList(), indent, '[', ']');
+            appendItems(out, c.stream().map(v -> entry("", (Object) v)).toList(), indent, '[', ']');
         } else if (value instanceof Map<?, ?> m) {
-            appendItems(out, m.entrySet().stream().map(e -> Map.entry(String.valueOf(e.getKey()), (Object) e.getValue()))
+            appendItems(out, m.entrySet().stream().map(e -> entry(String.valueOf(e.getKey()), (Object) e.getValue()))
                     .toList(), indent, '{', '}');
         } else if (value instanceof Record r) {
             appendItems(out, Arrays.stream(r.getClass().getRecordComponents())
-                    .map(c -> Map.entry(snakeCase(c.getName()), component(r, c))).toList(), indent, '{', '}');
+                    .map(c -> entry(snakeCase(c.getName()), component(r, c))).toList(), indent, '{', '}');
         } else {
             appendString(out, value.toString());
         }
@@ -73,6 +74,10 @@ public final class JsonText {
             append(out, items.get(i).getValue(), inner);
         }
         out.append('\n').append(indent).append(close);
+    }
+
+    private static Map.Entry<String, Object> entry(String key, Object value) {
+        return new AbstractMap.SimpleImmutableEntry<>(key, value);
     }
 
     private static Object component(Record r, RecordComponent c) {

@@ -125,6 +125,14 @@ final class TrainingGraph {
 
     /**
      * @param batch the pairs
+     * @return the gradient of the total loss for every parameter (no update)
+     */
+    Map<String, INDArray> gradients(PairBatch batch) {
+        return sd.calculateGradients(batch.placeholders(), chain.variables().keySet());
+    }
+
+    /**
+     * @param batch the pairs
      * @return the loss terms of the batch under the current parameters (no update)
      */
     LossTerms evaluate(PairBatch batch) {
