@@ -1,6 +1,7 @@
 /**
- * Dimensionality reduction of learned embeddings: DeepMDS++ and DeepMDS on ND4J SameDiff, the PCA
- * baseline and the identity, behind one {@code Reducer} interface. May use ND4J and the JDK, never
- * the {@code fhe} or {@code experiments} modules.
+ * Entry point of the reduction module: the {@link org.hersj.reduction.Reducers} factory (identity, PCA,
+ * DeepMDS / DeepMDS++ training, model loading). Sits on top of {@code core}, {@code pca},
+ * {@code deepmds} and {@code io}; the module may use ND4J and the JDK, never {@code fhe} or
+ * {@code experiments}.
  */
 package org.hersj.reduction;

@@ -1,0 +1,237 @@
+package org.hersj.reduction.deepmds;
+
+import java.util.List;
+
+/**
+ * Validated, immutable DeepMDS / DeepMDS++ training configuration. Plain fields only, so Jackson can
+ * bind it from YAML (use {@code PropertyNamingStrategies.SNAKE_CASE}; error messages use the snake-case
+ * key names). Every loss term can be switched off with a zero weight; plain DeepMDS is this record with
+ * {@code covariance_weight = 0} and {@code hard_mining = false} (see {@link #asPlainDeepMds()}).
+ * Schedules count steps and epochs within a stage; every stage is trained with the same schedule.
+ *
+ * @param preset                 {@code arcface}, {@code deepprint} or {@code imagenet}; or null when
+ *                               {@code stageWidths} is given
+ * @param stageWidths            input width then each stage's output width, strictly decreasing, each
+ *                               at least 2; null or empty to take the preset's chain
+ * @param resLayers              residual layers per stage (paper: 3), 1..16
+ * @param genuineWeight          weight of mean |cos - cos'| over genuine pairs (paper: 1), >= 0
+ * @param impostorWeight         weight of the same over impostor pairs (paper: 1), >= 0
+ * @param covarianceWeight       weight of mean |off-diagonal covariance| of the batch outputs
+ *                               (paper: 10; 0 = off), >= 0
+ * @param weightDecay            L2 weight decay on weight matrices, {@code wd * sum(W^2) / 2}
+ *                               (paper: 4e-5; 0 = off), >= 0
+ * @param genuinePairsPerBatch   genuine pairs per batch (paper: 250), 1..100000
+ * @param impostorPairsPerBatch  impostor pairs per batch (paper: 250), 1..100000
+ * @param stepsPerEpoch          optimiser steps per epoch (paper: 1000), >= 1
+ * @param epochs                 epochs per stage (paper: 200), >= 1
+ * @param learningRate           Adam base learning rate (paper: 3e-4), in (0, 1]
+ * @param learningRateSchedule   step schedule, ascending {@code at_step}; may be empty
+ * @param hardMining             whether batches are hard-mined (DeepMDS++) or uniformly random
+ * @param miningCandidates       candidate pairs per kind scored for mining (paper: 1000), >= the
+ *                               pairs per batch of each kind when mining is on
+ * @param miningSchedule         hard pairs kept per kind by epoch, ascending {@code from_epoch}
+ *                               starting at 0; required (non-empty) and checked only when mining is on
+ * @param stageLearningRateMultipliers one multiplier per stage for its parameters while a later stage
+ *                               trains (0 freezes it, 1 trains it with the base rate); empty = all 1.
+ *                               The stage being trained always uses 1.
+ * @param validationFraction     fraction of identities held out for validation and early stopping,
+ *                               [0, 0.5]; 0 = no validation
+ * @param earlyStopPatience      epochs without validation improvement before a stage stops (the best
+ *                               weights are kept); 0 = never stop early
+ * @param seed                   seed of pair sampling and initialisation
+ */
+public record DeepMdsConfig(
+        String preset,
+        List<Integer> stageWidths,
+        int resLayers,
+        double genuineWeight,
+        double impostorWeight,
+        double covarianceWeight,
+        double weightDecay,
+        int genuinePairsPerBatch,
+        int impostorPairsPerBatch,
+        int stepsPerEpoch,
+        int epochs,
+        double learningRate,
+        List<LearningRateStep> learningRateSchedule,
+        boolean hardMining,
+        int miningCandidates,
+        List<MiningStep> miningSchedule,
+        List<Double> stageLearningRateMultipliers,
+        double validationFraction,
+        int earlyStopPatience,
+        long seed) {
+
+    /** Validates every field; the message names the field and the expected range. */
+    public DeepMdsConfig {
+        boolean hasWidths = stageWidths != null && !stageWidths.isEmpty();
+        if (!hasWidths && preset == null) {
+            throw invalid("stage_widths", "missing", "a list of widths or a preset (arcface, deepprint, imagenet)");
+        }
+        if (hasWidths && preset != null && !StageWidths.preset(preset).equals(stageWidths)) {
+            throw invalid("stage_widths", stageWidths, "either the preset '" + preset + "' chain or no preset");
+        }
+        stageWidths = List.copyOf(hasWidths ? stageWidths : StageWidths.preset(preset));
+        if (stageWidths.size() < 2) {
+            throw invalid("stage_widths", stageWidths, "at least an input and one output width");
+        }
+        for (int i = 0; i < stageWidths.size(); i++) {
+            Integer w = stageWidths.get(i);
+            if (w == null || w < 2 || (i > 0 && w >= stageWidths.get(i - 1))) {
+                throw invalid("stage_widths[" + i + "]", w, "an integer >= 2 and smaller than the previous width");
+            }
+        }
+        requireRange("res_layers", resLayers, 1, 16);
+        requireNonNegative("genuine_weight", genuineWeight);
+        requireNonNegative("impostor_weight", impostorWeight);
+        requireNonNegative("covariance_weight", covarianceWeight);
+        requireNonNegative("weight_decay", weightDecay);
+        if (genuineWeight + impostorWeight + covarianceWeight == 0) {
+            throw invalid("genuine_weight", 0, "a positive weight on at least one data term");
+        }
+        requireRange("genuine_pairs_per_batch", genuinePairsPerBatch, 1, 100_000);
+        requireRange("impostor_pairs_per_batch", impostorPairsPerBatch, 1, 100_000);
+        requireRange("steps_per_epoch", stepsPerEpoch, 1, Integer.MAX_VALUE);
+        requireRange("epochs", epochs, 1, Integer.MAX_VALUE);
+        if (!(learningRate > 0 && learningRate <= 1)) {
+            throw invalid("learning_rate", learningRate, "a number in (0, 1]");
+        }
+        learningRateSchedule = List.copyOf(required("learning_rate_schedule", learningRateSchedule));
+        for (int i = 0; i < learningRateSchedule.size(); i++) {
+            LearningRateStep s = learningRateSchedule.get(i);
+            String field = "learning_rate_schedule[" + i + "]";
+            if (s.atStep() < 0 || (i > 0 && s.atStep() <= learningRateSchedule.get(i - 1).atStep())) {
+                throw invalid(field + ".at_step", s.atStep(), "a step >= 0, larger than the previous entry's");
+            }
+            if (!(s.factor() > 0 && s.factor() <= 1)) {
+                throw invalid(field + ".factor", s.factor(), "a number in (0, 1]");
+            }
+        }
+        miningSchedule = List.copyOf(required("mining_schedule", miningSchedule));
+        if (hardMining) {
+            requireRange("mining_candidates", miningCandidates,
+                    Math.max(genuinePairsPerBatch, impostorPairsPerBatch), 1_000_000);
+            if (miningSchedule.isEmpty() || miningSchedule.get(0).fromEpoch() != 0) {
+                throw invalid("mining_schedule", miningSchedule, "a non-empty list whose first from_epoch is 0");
+            }
+        }
+        for (int i = 0; hardMining && i < miningSchedule.size(); i++) {
+            MiningStep m = miningSchedule.get(i);
+            String field = "mining_schedule[" + i + "]";
+            if (m.fromEpoch() < 0 || (i > 0 && m.fromEpoch() <= miningSchedule.get(i - 1).fromEpoch())) {
+                throw invalid(field + ".from_epoch", m.fromEpoch(), "an epoch >= 0, larger than the previous entry's");
+            }
+            requireRange(field + ".hard_pairs", m.hardPairs(), 0, Math.min(genuinePairsPerBatch, impostorPairsPerBatch));
+        }
+        stageLearningRateMultipliers = List.copyOf(required("stage_learning_rate_multipliers", stageLearningRateMultipliers));
+        int stages = stageWidths.size() - 1;
+        if (!stageLearningRateMultipliers.isEmpty() && stageLearningRateMultipliers.size() != stages) {
+            throw invalid("stage_learning_rate_multipliers", stageLearningRateMultipliers,
+                    "empty or one value per stage (" + stages + ")");
+        }
+        for (int i = 0; i < stageLearningRateMultipliers.size(); i++) {
+            Double m = stageLearningRateMultipliers.get(i);
+            if (m == null || !(m >= 0 && m <= 10)) {
+                throw invalid("stage_learning_rate_multipliers[" + i + "]", m, "a number in [0, 10]");
+            }
+        }
+        if (!(validationFraction >= 0 && validationFraction <= 0.5)) {
+            throw invalid("validation_fraction", validationFraction, "a number in [0, 0.5]");
+        }
+        requireRange("early_stop_patience", earlyStopPatience, 0, Integer.MAX_VALUE);
+        if (earlyStopPatience > 0 && validationFraction == 0) {
+            throw invalid("early_stop_patience", earlyStopPatience, "0 when validation_fraction is 0");
+        }
+    }
+
+    /** @return the number of stages (reductions) in the chain. */
+    public int stageCount() {
+        return stageWidths.size() - 1;
+    }
+
+    /** @return the input width of the chain. */
+    public int inputDimension() {
+        return stageWidths.get(0);
+    }
+
+    /** @return {@code deepmds++} when the covariance penalty or hard mining is on, else {@code deepmds}. */
+    public String method() {
+        return covarianceWeight > 0 || hardMining ? "deepmds++" : "deepmds";
+    }
+
+    /**
+     * @param step step within a stage
+     * @return the learning rate at that step under the step schedule
+     */
+    public double learningRateAt(long step) {
+        double factor = 1;
+        for (LearningRateStep s : learningRateSchedule) {
+            if (step >= s.atStep()) {
+                factor = s.factor();
+            }
+        }
+        return learningRate * factor;
+    }
+
+    /**
+     * @param epoch epoch within a stage
+     * @return hard pairs kept per kind in that epoch (0 when mining is off)
+     */
+    public int hardPairsAt(int epoch) {
+        int keep = 0;
+        if (hardMining) {
+            for (MiningStep m : miningSchedule) {
+                if (epoch >= m.fromEpoch()) {
+                    keep = m.hardPairs();
+                }
+            }
+        }
+        return keep;
+    }
+
+    /**
+     * @param stage 0-based stage index
+     * @return learning-rate multiplier of that stage's parameters while a later stage trains
+     */
+    public double stageMultiplier(int stage) {
+        return stageLearningRateMultipliers.isEmpty() ? 1.0 : stageLearningRateMultipliers.get(stage);
+    }
+
+    /** @return a builder initialised with this configuration. */
+    public DeepMdsConfigBuilder toBuilder() {
+        return new DeepMdsConfigBuilder(this);
+    }
+
+    /** @return this configuration as plain DeepMDS: same chain and schedule, no covariance penalty, no mining. */
+    public DeepMdsConfig asPlainDeepMds() {
+        return toBuilder().covarianceWeight(0).hardMining(false).build();
+    }
+
+    /** @return the same configuration with another seed. */
+    public DeepMdsConfig withSeed(long newSeed) {
+        return toBuilder().seed(newSeed).build();
+    }
+
+    private static <T> T required(String field, T value) {
+        if (value == null) {
+            throw invalid(field, "missing", "a list (possibly empty)");
+        }
+        return value;
+    }
+
+    private static void requireRange(String field, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw invalid(field, value, "an integer in [" + min + ", " + (max == Integer.MAX_VALUE ? "inf" : max) + "]");
+        }
+    }
+
+    private static void requireNonNegative(String field, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw invalid(field, value, "a finite number >= 0 (0 switches the term off)");
+        }
+    }
+
+    private static IllegalArgumentException invalid(String field, Object value, String expected) {
+        return new IllegalArgumentException("DeepMdsConfig." + field + " = " + value + ": expected " + expected);
+    }
+}

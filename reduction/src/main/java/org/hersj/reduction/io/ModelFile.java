@@ -1,0 +1,203 @@
+package org.hersj.reduction.io;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hersj.reduction.core.JsonText;
+import org.hersj.reduction.core.Reducer;
+import org.hersj.reduction.deepmds.DeepMdsModel;
+import org.hersj.reduction.deepmds.ModelProvenance;
+import org.hersj.reduction.pca.PcaReducer;
+
+/**
+ * Reduction model files ({@code .hersred}). Layout: the 8 magic bytes {@code HERSJRED}, format version
+ * (int), payload length (long), the payload, and the SHA-256 of the payload. The payload holds the kind
+ * ({@code deepmds} or {@code pca}) and its parameters; a DeepMDS payload also holds the provenance with the
+ * training configuration. Files are written to a temporary name in the same directory and renamed; a
+ * DeepMDS model also gets {@code <file>.provenance.json} beside it. Reading checks magic, version, length
+ * and checksum and names the file and the problem.
+ */
+public final class ModelFile {
+
+    /** Usual file name extension. */
+    public static final String EXTENSION = ".hersred";
+
+    private static final byte[] MAGIC = "HERSJRED".getBytes(StandardCharsets.US_ASCII);
+    private static final int VERSION = 1;
+    private static final int HEADER = MAGIC.length + Integer.BYTES + Long.BYTES;
+    private static final int DIGEST = 32;
+
+    private ModelFile() {
+    }
+
+    /**
+     * Saves a PCA or DeepMDS reducer.
+     *
+     * @param reducer a {@link PcaReducer}, a {@link DeepMdsModel}
+     * @param file    the destination (replaced atomically)
+     */
+    public static void save(Reducer reducer, Path file) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            if (reducer instanceof DeepMdsModel m) {
+                out.writeUTF("deepmds");
+                out.writeInt(m.trainedStages());
+                RecordCodec.write(out, m.provenance());
+                Map<String, float[]> params = m.parameterValues();
+                out.writeInt(params.size());
+                for (Map.Entry<String, float[]> e : params.entrySet()) {
+                    out.writeUTF(e.getKey());
+                    writeFloats(out, e.getValue());
+                }
+            } else if (reducer instanceof PcaReducer p) {
+                out.writeUTF("pca");
+                out.writeInt(p.outputDimension());
+                writeFloats(out, p.mean());
+                for (float[] row : p.components()) {
+                    writeFloats(out, row);
+                }
+            } else {
+                throw new IllegalArgumentException("cannot save a " + reducer.method()
+                        + " reducer; only pca and deepmds models have files");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] payload = bytes.toByteArray();
+        ByteBuffer file0 = ByteBuffer.allocate(HEADER + payload.length + DIGEST);
+        file0.put(MAGIC).putInt(VERSION).putLong(payload.length).put(payload).put(sha256(payload));
+        AtomicFiles.write(file, file0.array());
+        if (reducer instanceof DeepMdsModel m) {
+            AtomicFiles.write(provenanceFile(file), JsonText.write(m.provenance()).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * @param file a model file
+     * @return the path of its provenance JSON
+     */
+    public static Path provenanceFile(Path file) {
+        return file.resolveSibling(file.getFileName() + ".provenance.json");
+    }
+
+    /**
+     * Loads a model file.
+     *
+     * @param file the file
+     * @return a {@link DeepMdsModel} or {@link PcaReducer}
+     * @throws IllegalArgumentException if the file is missing, truncated, not a model file, of another
+     *                                  format version, or its content does not match its checksum
+     */
+    public static Reducer load(Path file) {
+        byte[] all;
+        try {
+            all = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("model file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model file " + file, e);
+        }
+        if (all.length < HEADER || !Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
+            throw problem(file, "is not a HERS-J reduction model (missing HERSJRED header)");
+        }
+        ByteBuffer buf = ByteBuffer.wrap(all);
+        buf.position(MAGIC.length);
+        int version = buf.getInt();
+        if (version != VERSION) {
+            throw problem(file, "has format version " + version + ", this build reads version " + VERSION);
+        }
+        long length = buf.getLong();
+        long expected = HEADER + length + DIGEST;
+        if (length < 0 || all.length != expected) {
+            throw problem(file, "is truncated or has extra bytes: " + all.length + " bytes, expected " + expected
+                    + "; save the model again");
+        }
+        byte[] payload = Arrays.copyOfRange(all, HEADER, HEADER + (int) length);
+        if (!MessageDigest.isEqual(sha256(payload), Arrays.copyOfRange(all, all.length - DIGEST, all.length))) {
+            throw problem(file, "does not match its SHA-256 checksum (corrupted or edited); save the model again");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+            String kind = in.readUTF();
+            return switch (kind) {
+                case "deepmds" -> readDeepMds(in);
+                case "pca" -> readPca(in);
+                default -> throw problem(file, "holds an unknown model kind '" + kind + "'");
+            };
+        } catch (EOFException e) {
+            throw problem(file, "ends inside its payload (inconsistent content)");
+        } catch (IOException | IllegalArgumentException e) {
+            throw problem(file, "has inconsistent content: " + e.getMessage());
+        }
+    }
+
+    private static DeepMdsModel readDeepMds(DataInputStream in) throws IOException {
+        int stages = in.readInt();
+        ModelProvenance provenance = RecordCodec.read(in, ModelProvenance.class);
+        int count = in.readInt();
+        Map<String, float[]> params = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            params.put(in.readUTF(), readFloats(in));
+        }
+        return DeepMdsModel.fromParameters(provenance.config(), stages, params, provenance);
+    }
+
+    private static PcaReducer readPca(DataInputStream in) throws IOException {
+        int outDim = in.readInt();
+        float[] mean = readFloats(in);
+        float[][] components = new float[mean.length][];
+        for (int i = 0; i < mean.length; i++) {
+            components[i] = readFloats(in);
+            if (components[i].length != outDim) {
+                throw new IOException("PCA component row " + i + " has " + components[i].length + " values, expected "
+                        + outDim);
+            }
+        }
+        return new PcaReducer(mean, components);
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asFloatBuffer().put(values);
+        out.writeInt(values.length);
+        out.write(buf.array());
+    }
+
+    private static float[] readFloats(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available() / Float.BYTES) {
+            throw new IOException("float array length " + n + " exceeds the remaining payload");
+        }
+        byte[] raw = new byte[n * Float.BYTES];
+        in.readFully(raw);
+        float[] values = new float[n];
+        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+        return values;
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM lacks SHA-256", e);
+        }
+    }
+
+    private static IllegalArgumentException problem(Path file, String what) {
+        return new IllegalArgumentException("model file " + file + " " + what);
+    }
+}
