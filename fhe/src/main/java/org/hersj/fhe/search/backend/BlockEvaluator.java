@@ -1,0 +1,39 @@
+package org.hersj.fhe.search.backend;
+
+/**
+ * Homomorphic operations of the search hot path, writing into caller-owned ciphertexts so scoring a
+ * block allocates nothing. One instance per thread; holds no secret.
+ */
+public interface BlockEvaluator {
+
+  /** Sets {@code acc} (any degree) to an encryption of zero at its own level and the product scale. */
+  void clear(BackendCiphertext acc);
+
+  /**
+   * {@code acc2 += a * b} without relinearisation: {@code a}, {@code b} degree 1 at the same level,
+   * {@code acc2} degree 2 at that level (the lazy-relinearisation accumulator).
+   */
+  void multiplyAccumulate(BackendCiphertext a, BackendCiphertext b, BackendCiphertext acc2);
+
+  /**
+   * {@code acc1 += ct * value} where {@code value} is a clear number (the plaintext-probe mode);
+   * {@code acc1} has the degree of {@code ct} and the product scale.
+   */
+  void multiplyConstantAccumulate(BackendCiphertext ct, double value, BackendCiphertext acc1);
+
+  /** Relinearises the degree-2 {@code acc2} and rescales once into the degree-1 {@code out}. */
+  void relinearizeAndRescale(BackendCiphertext acc2, BackendCiphertext out);
+
+  /** Rescales {@code in} once into {@code out} of the same degree (no relinearisation). */
+  void rescale(BackendCiphertext in, BackendCiphertext out);
+
+  /**
+   * Replaces {@code ct} (degree 1) by the sum of its first {@code count} slots, {@code count} a power
+   * of two, with log2(count) rotations; slot 0 then holds the sum. Needs rotation keys
+   * 1, 2, 4, ..., count/2. Used only by the one-vector-per-ciphertext baseline.
+   */
+  void sumFirstSlots(BackendCiphertext ct, int count);
+
+  /** {@code out = relinearise(a * b)}: one product with immediate relinearisation (baseline). */
+  void multiplyRelinearize(BackendCiphertext a, BackendCiphertext b, BackendCiphertext out);
+}

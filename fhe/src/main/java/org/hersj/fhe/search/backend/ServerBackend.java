@@ -1,0 +1,15 @@
+package org.hersj.fhe.search.backend;
+
+/**
+ * The server's backend: parameters plus evaluation keys (relinearisation and, when needed, rotation
+ * keys), never the secret key. Implementations must not offer any way to be built from a secret key.
+ * Thread-safe; every scoring thread takes its own {@link BlockEvaluator}.
+ */
+public interface ServerBackend extends SearchBackend {
+
+  /** A new evaluator with its own scratch buffers, for one thread. */
+  BlockEvaluator newEvaluator();
+
+  /** Whether rotation (Galois) keys for these steps are present (needed by the 2018 baseline). */
+  boolean hasRotationKeys(int... steps);
+}

@@ -1,0 +1,110 @@
+package org.hersj.fhe.search.enroll;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hersj.fhe.search.ProgressListener;
+import org.hersj.fhe.search.Workers;
+import org.hersj.fhe.search.backend.BackendCiphertext;
+import org.hersj.fhe.search.backend.EncryptionBackend;
+import org.hersj.fhe.search.layout.GalleryLayout;
+import org.hersj.fhe.search.layout.LayoutKind;
+import org.hersj.fhe.search.layout.RecordPacker;
+import org.hersj.fhe.search.store.FileKind;
+import org.hersj.fhe.search.store.GalleryStore;
+import org.hersj.fhe.search.store.RecordBuffer;
+import org.hersj.fhe.search.store.RecordFileHeader;
+import org.hersj.fhe.search.store.RecordFileWriter;
+
+/**
+ * Encrypts a stream of feature rows into a gallery store. Several threads each take the next record's
+ * rows from the source, encrypt its ciphertexts and write it; an interrupted enrollment of the same
+ * rows, parameters and layout is resumed by calling {@link #enroll} again (finished records are skipped
+ * without re-encryption). Rows are expected unit-normalised (scores are inner products).
+ */
+public final class GalleryEnroller {
+
+  private final EncryptionBackend backend;
+  private final int threads;
+  private final int syncEvery;
+
+  /**
+   * An enroller encrypting with {@code backend} on {@code threads} threads, forcing data to disk and
+   * journaling every {@code syncEvery} records.
+   */
+  public GalleryEnroller(EncryptionBackend backend, int threads, int syncEvery) {
+    if (threads < 1 || syncEvery < 1) {
+      throw new IllegalArgumentException("threads and syncEvery must be at least 1");
+    }
+    this.backend = backend;
+    this.threads = threads;
+    this.syncEvery = syncEvery;
+  }
+
+  /** The header a gallery of {@code layout} made by {@code backend} carries. */
+  public static RecordFileHeader galleryHeader(GalleryLayout layout, EncryptionBackend backend) {
+    return new RecordFileHeader(FileKind.GALLERY, backend.engineName(),
+        backend.parameterFingerprint(), backend.keyFingerprint(),
+        backend.describeParameters(), layout, layout.recordCount(), layout.ciphertextsPerRecord(), 1,
+        backend.freshLevel(), backend.payloadBytes(1, backend.freshLevel()));
+  }
+
+  /**
+   * Enrolls all rows of {@code source} into the store {@code directory} (created if needed) with
+   * {@code kind} packing; resumes an interrupted enrollment of the same gallery.
+   */
+  public EnrollmentSummary enroll(RowSource source, LayoutKind kind, Path directory,
+      ProgressListener progress) throws IOException {
+    long start = System.nanoTime();
+    GalleryLayout layout = new GalleryLayout(kind, source.rowCount(), source.dimension(), backend.slots());
+    Files.createDirectories(directory);
+    try (RecordFileWriter writer = RecordFileWriter.open(GalleryStore.recordsFile(directory),
+        galleryHeader(layout, backend), syncEvery)) {
+      long resumed = writer.doneCount();
+      AtomicLong nextRecord = new AtomicLong();
+      AtomicLong finished = new AtomicLong(resumed);
+      Workers.runOnThreads(threads, "enrollment",
+          () -> encryptRecords(source, layout, writer, nextRecord, finished, progress));
+      writer.finish();
+      return new EnrollmentSummary(layout.recordCount(), resumed, (System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  private void encryptRecords(RowSource source, GalleryLayout layout, RecordFileWriter writer,
+      AtomicLong nextRecord, AtomicLong finished, ProgressListener progress) throws IOException {
+    EncryptionBackend worker = backend.newWorker();
+    RecordPacker packer = new RecordPacker(layout);
+    RecordBuffer record = new RecordBuffer(writer.header());
+    BackendCiphertext ct = worker.newCiphertext(1, worker.freshLevel());
+    float[] rows = new float[layout.itemsPerRecord() * layout.dimension()];
+    float[] row = new float[layout.dimension()];
+    long total = layout.recordCount();
+    while (true) {
+      long r;
+      int items;
+      synchronized (source) {
+        r = nextRecord.getAndIncrement();
+        if (r >= total) {
+          return;
+        }
+        items = layout.itemsInRecord(r);
+        if (writer.isDone(r)) {
+          source.skip(items);
+          continue;
+        }
+        for (int i = 0; i < items; i++) {
+          source.next(row);
+          System.arraycopy(row, 0, rows, i * row.length, row.length);
+        }
+      }
+      var payload = record.payload();
+      for (int c = 0; c < layout.ciphertextsPerRecord(); c++) {
+        worker.encryptColumn(packer.vector(rows, items, c), ct);
+        worker.writePayload(payload, ct);
+      }
+      writer.write(r, items, record);
+      progress.progress("enroll", finished.incrementAndGet(), total);
+    }
+  }
+}

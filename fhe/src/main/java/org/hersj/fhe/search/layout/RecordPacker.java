@@ -1,0 +1,47 @@
+package org.hersj.fhe.search.layout;
+
+import java.util.Arrays;
+
+/**
+ * Turns the rows of one record (row-major, {@code items x d} floats) into the slot vectors of its
+ * ciphertexts. HERS: vector j holds feature j of every item of the block (a transposition), zero past
+ * the last item. Boddeti 2018: the single vector holds the item's d features, zero after. Reuses one
+ * buffer; not thread-safe.
+ */
+public final class RecordPacker {
+
+  private final GalleryLayout layout;
+  private final double[] slots;
+
+  /** A packer for records of {@code layout}. */
+  public RecordPacker(GalleryLayout layout) {
+    this.layout = layout;
+    this.slots = new double[layout.slots()];
+  }
+
+  /**
+   * Fills and returns the internal buffer with the slot vector of ciphertext {@code c} of a record
+   * holding the first {@code items} rows of {@code rows}; the next call overwrites it.
+   */
+  public double[] vector(float[] rows, int items, int c) {
+    int d = layout.dimension();
+    if (c < 0 || c >= layout.ciphertextsPerRecord()) {
+      throw new IndexOutOfBoundsException("ciphertext " + c + " outside 0.." + (layout.ciphertextsPerRecord() - 1));
+    }
+    if (items < 1 || items > layout.itemsPerRecord() || (long) items * d > rows.length) {
+      throw new IllegalArgumentException(items + " items do not fit one record");
+    }
+    if (layout.kind() == LayoutKind.HERS_SIMD) {
+      for (int i = 0; i < items; i++) {
+        slots[i] = rows[i * d + c];
+      }
+      Arrays.fill(slots, items, slots.length, 0.0);
+    } else {
+      for (int j = 0; j < d; j++) {
+        slots[j] = rows[j];
+      }
+      Arrays.fill(slots, d, slots.length, 0.0);
+    }
+    return slots;
+  }
+}

@@ -1,0 +1,101 @@
+package org.hersj.fhe.search.server;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import org.hersj.fhe.search.ProgressListener;
+import org.hersj.fhe.search.backend.BackendCiphertext;
+import org.hersj.fhe.search.backend.BlockEvaluator;
+import org.hersj.fhe.search.backend.ServerBackend;
+import org.hersj.fhe.search.layout.LayoutKind;
+import org.hersj.fhe.search.layout.OperationCounter;
+import org.hersj.fhe.search.store.EncryptedProbe;
+import org.hersj.fhe.search.store.GalleryStore;
+import org.hersj.fhe.search.store.RecordFileException;
+import org.hersj.fhe.search.store.RecordFileHeader;
+import org.hersj.fhe.search.store.RecordFileReader;
+
+/**
+ * HERS search with both probe and gallery encrypted (the paper's threat model): for each block,
+ * scores = sum_j probe_j * gallery_{block,j}, the d degree-2 products accumulated and relinearised +
+ * rescaled once per block (lazy relinearisation), or only rescaled with {@link ScoreForm#DEGREE_TWO}.
+ * Built from a {@link ServerBackend}: evaluation keys only.
+ */
+public final class EncryptedSearchServer {
+
+  private final ServerBackend backend;
+  private final RecordScan scan;
+
+  /** A server scoring on {@code threads} threads. */
+  public EncryptedSearchServer(ServerBackend backend, int threads) {
+    this.backend = backend;
+    this.scan = new RecordScan(backend, threads);
+  }
+
+  /**
+   * Scores the gallery store {@code galleryDir} against {@code probe} and writes the encrypted
+   * scores to {@code scoresFile}.
+   *
+   * @throws RecordFileException if the gallery is damaged, made under other parameters, not in the
+   *     HERS layout, or of another dimension than the probe
+   */
+  public SearchReport search(Path galleryDir, EncryptedProbe probe, ScoreForm form, Path scoresFile,
+      ProgressListener progress) throws IOException {
+    try (RecordFileReader gallery = GalleryStore.open(galleryDir, backend)) {
+      RecordFileHeader h = gallery.header();
+      requireCompatible(h, probe, LayoutKind.HERS_SIMD, probe.dimension(), gallery.file());
+      OperationCounter counter = new OperationCounter();
+      BackendCiphertext[] probeCts = probe.ciphertexts().toArray(new BackendCiphertext[0]);
+      return scan.run(gallery, () -> new BlockScorer(probeCts, form, counter), form.degree(),
+          scoresFile, counter, progress);
+    }
+  }
+
+  /** Checks the gallery's layout and dimension against the probe's. */
+  static void requireCompatible(RecordFileHeader gallery, EncryptedProbe probe, LayoutKind expected,
+      int dimension, Path file) throws RecordFileException {
+    if (gallery.layout().kind() != expected) {
+      throw new RecordFileException(file, "gallery is in the " + gallery.layout().kind()
+          + " layout; this search needs " + expected);
+    }
+    if (probe != null && probe.kind() != expected) {
+      throw new RecordFileException(file, "the probe was encrypted for the " + probe.kind()
+          + " layout; this gallery is " + expected + ": re-encrypt the probe for it");
+    }
+    if (gallery.layout().dimension() != dimension) {
+      throw new RecordFileException(file, "gallery dimension " + gallery.layout().dimension()
+          + " does not match probe dimension " + dimension);
+    }
+  }
+
+  /** Per-thread scorer of one HERS block. */
+  private final class BlockScorer implements RecordScorer {
+    private final BackendCiphertext[] probe;
+    private final ScoreForm form;
+    private final OperationCounter counter;
+    private final BlockEvaluator evaluator = backend.newEvaluator();
+    private final BackendCiphertext column = backend.newCiphertext(1, backend.freshLevel());
+    private final BackendCiphertext accumulator = backend.newCiphertext(2, backend.freshLevel());
+
+    BlockScorer(BackendCiphertext[] probe, ScoreForm form, OperationCounter counter) {
+      this.probe = probe;
+      this.form = form;
+      this.counter = counter;
+    }
+
+    @Override
+    public void score(ByteBuffer payload, int items, BackendCiphertext score) {
+      evaluator.clear(accumulator);
+      for (BackendCiphertext p : probe) {
+        backend.readPayload(payload, column);
+        evaluator.multiplyAccumulate(p, column, accumulator);
+      }
+      if (form == ScoreForm.RELINEARIZED) {
+        evaluator.relinearizeAndRescale(accumulator, score);
+      } else {
+        evaluator.rescale(accumulator, score);
+      }
+      counter.add(probe.length, probe.length, form == ScoreForm.RELINEARIZED ? 1 : 0, 1, 0);
+    }
+  }
+}

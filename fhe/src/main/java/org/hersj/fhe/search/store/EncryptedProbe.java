@@ -1,0 +1,90 @@
+package org.hersj.fhe.search.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hersj.fhe.search.backend.BackendCiphertext;
+import org.hersj.fhe.search.backend.SearchBackend;
+import org.hersj.fhe.search.layout.GalleryLayout;
+import org.hersj.fhe.search.layout.LayoutKind;
+
+/**
+ * An encrypted probe: for the HERS layout one ciphertext per dimension, each with the probe value
+ * replicated to every slot (reused for every block); for the Boddeti 2018 layout one ciphertext with
+ * the probe's d features in its first slots. Stored as a one-record {@link FileKind#PROBE} file.
+ *
+ * @param kind the gallery layout this probe is for
+ * @param dimension feature dimension d
+ * @param ciphertexts the ciphertexts, fresh (degree 1, top level)
+ */
+public record EncryptedProbe(LayoutKind kind, int dimension, List<BackendCiphertext> ciphertexts) {
+
+  /** Checks the ciphertext count matches the layout. */
+  public EncryptedProbe {
+    ciphertexts = List.copyOf(ciphertexts);
+    int expected = kind == LayoutKind.HERS_SIMD ? dimension : 1;
+    if (ciphertexts.size() != expected) {
+      throw new IllegalArgumentException("a " + kind + " probe of dimension " + dimension + " has "
+          + expected + " ciphertexts, got " + ciphertexts.size());
+    }
+  }
+
+  /** Writes this probe to {@code file} (atomically: temporary name, then rename). */
+  public void write(Path file, SearchBackend backend) throws IOException {
+    RecordFileHeader header = header(backend);
+    Path parent = file.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Files.deleteIfExists(RecordFileWriter.partFileOf(file));
+    Files.deleteIfExists(file);
+    try (RecordFileWriter writer = RecordFileWriter.open(file, header, 1)) {
+      RecordBuffer record = new RecordBuffer(header);
+      ByteBuffer payload = record.payload();
+      for (BackendCiphertext ct : ciphertexts) {
+        backend.writePayload(payload, ct);
+      }
+      writer.write(0, 1, record);
+      writer.finish();
+    }
+  }
+
+  /**
+   * Reads a probe from {@code file} and checks it was made under {@code backend}'s parameters.
+   *
+   * @throws RecordFileException if the file is damaged or made under other parameters
+   */
+  public static EncryptedProbe read(Path file, SearchBackend backend) throws IOException {
+    try (RecordFileReader reader = RecordFileReader.open(file, FileKind.PROBE)) {
+      RecordFileHeader h = reader.header();
+      ParameterCheck.requireSameParameters(h, backend, file);
+      if (h.degree() != 1 || h.level() != backend.freshLevel()) {
+        throw new RecordFileException(file, "probe ciphertexts must be fresh (degree 1, level "
+            + backend.freshLevel() + "), found degree " + h.degree() + " level " + h.level());
+      }
+      RecordBuffer record = new RecordBuffer(h);
+      reader.read(0, record);
+      ByteBuffer payload = record.payload();
+      List<BackendCiphertext> cts = new ArrayList<>();
+      for (int i = 0; i < h.ciphertextsPerRecord(); i++) {
+        BackendCiphertext ct = backend.newCiphertext(1, h.level());
+        backend.readPayload(payload, ct);
+        cts.add(ct);
+      }
+      try {
+        return new EncryptedProbe(h.layout().kind(), h.layout().dimension(), cts);
+      } catch (IllegalArgumentException e) {
+        throw new RecordFileException(file, e.getMessage());
+      }
+    }
+  }
+
+  private RecordFileHeader header(SearchBackend backend) {
+    GalleryLayout layout = new GalleryLayout(kind, 1, dimension, backend.slots());
+    return new RecordFileHeader(FileKind.PROBE, backend.engineName(),
+        backend.parameterFingerprint(), backend.keyFingerprint(),
+        backend.describeParameters(), layout, 1, ciphertexts.size(), 1, backend.freshLevel(),
+        backend.payloadBytes(1, backend.freshLevel()));
+  }
+}

@@ -1,0 +1,197 @@
+package org.hersj.fhe.search.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.BitSet;
+
+/**
+ * Writes a record file crash-safely and resumably. Records go to {@code <file>.part} at their fixed
+ * offsets (any order, from several threads); after the data is forced to disk their indices are
+ * appended to {@code <file>.journal}. {@link #open} on an existing {@code .part} with the same header
+ * resumes: records in the journal are kept and reported by {@link #isDone}. {@link #finish} forces the
+ * data, checks every record is present and renames {@code .part} to the final name atomically, so a
+ * file under the final name is always complete; a torn record is never in the journal and fails its
+ * checksum anyway.
+ */
+public final class RecordFileWriter implements AutoCloseable {
+
+  private final Path target;
+  private final Path partFile;
+  private final RecordFileHeader header;
+  private final FileChannel channel;
+  private final EnrollmentJournal journal;
+  private final BitSet done;
+  private final int syncEvery;
+  private long pendingSinceSync;
+  private long[] pending = new long[64];
+  private int pendingCount;
+
+  private RecordFileWriter(Path target, RecordFileHeader header, FileChannel channel,
+      EnrollmentJournal journal, BitSet done, int syncEvery) {
+    this.target = target;
+    this.partFile = partFileOf(target);
+    this.header = header;
+    this.channel = channel;
+    this.journal = journal;
+    this.done = done;
+    this.syncEvery = syncEvery;
+  }
+
+  /**
+   * Starts writing {@code target}, or resumes an interrupted write of it with the same header.
+   *
+   * @param syncEvery records written between forcing data and journaling them (at least 1)
+   * @throws RecordFileException if {@code target} already exists, or a {@code .part} of another
+   *     header (other parameters, layout or counts) is in the way
+   */
+  public static RecordFileWriter open(Path target, RecordFileHeader header, int syncEvery) throws IOException {
+    if (syncEvery < 1) {
+      throw new IllegalArgumentException("syncEvery must be at least 1, got " + syncEvery);
+    }
+    if (Files.exists(target)) {
+      throw new RecordFileException(target, "already exists and is complete; delete it to write it again");
+    }
+    Path part = partFileOf(target);
+    Path journalFile = journalFileOf(target);
+    byte[] region = header.encode();
+    BitSet done = new BitSet();
+    if (Files.exists(part)) {
+      byte[] existing = readHeaderRegion(part);
+      if (!java.util.Arrays.equals(existing, region)) {
+        throw new RecordFileException(part, "an interrupted write with a different header "
+            + "(parameters, layout or counts) is in the way; delete it or resume with the same inputs");
+      }
+    } else {
+      Files.deleteIfExists(journalFile);
+    }
+    FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
+    try {
+      writeFully(ch, ByteBuffer.wrap(region), 0);
+      EnrollmentJournal journal = EnrollmentJournal.open(journalFile, header.recordCount(), done);
+      return new RecordFileWriter(target, header, ch, journal, done, syncEvery);
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
+  /** The header being written. */
+  public RecordFileHeader header() {
+    return header;
+  }
+
+  /** Whether record {@code index} was already written and journaled (by this or an earlier run). */
+  public synchronized boolean isDone(long index) {
+    return done.get(Math.toIntExact(index));
+  }
+
+  /** Number of records written and journaled so far. */
+  public synchronized long doneCount() {
+    return done.cardinality();
+  }
+
+  /**
+   * Frames and writes record {@code index} whose payload the caller has put into {@code record}.
+   * Thread-safe; the record becomes durable at the next sync.
+   */
+  public void write(long index, int items, RecordBuffer record) throws IOException {
+    if (index < 0 || index >= header.recordCount()) {
+      throw new IndexOutOfBoundsException("record " + index + " outside 0.." + (header.recordCount() - 1));
+    }
+    writeFully(channel, record.seal(index, items), header.recordOffset(index));
+    synchronized (this) {
+      if (pendingCount == pending.length) {
+        pending = java.util.Arrays.copyOf(pending, pending.length * 2);
+      }
+      pending[pendingCount++] = index;
+      if (++pendingSinceSync >= syncEvery) {
+        sync();
+      }
+    }
+  }
+
+  /** Forces written data to disk, then journals the records written since the last sync. */
+  public synchronized void sync() throws IOException {
+    if (pendingCount == 0) {
+      return;
+    }
+    channel.force(false);
+    journal.append(pending, pendingCount);
+    for (int i = 0; i < pendingCount; i++) {
+      done.set(Math.toIntExact(pending[i]));
+    }
+    pendingCount = 0;
+    pendingSinceSync = 0;
+  }
+
+  /**
+   * Syncs, checks every record was written, and atomically renames the file to its final name.
+   *
+   * @throws RecordFileException if records are missing (the {@code .part} stays for a resume)
+   */
+  public synchronized void finish() throws IOException {
+    sync();
+    long missing = header.recordCount() - done.cardinality();
+    if (missing != 0) {
+      throw new RecordFileException(partFile, missing + " of " + header.recordCount()
+          + " records are not written yet; resume the write to complete it");
+    }
+    channel.force(true);
+    channel.close();
+    journal.close();
+    Files.move(partFile, target, StandardCopyOption.ATOMIC_MOVE);
+    Files.deleteIfExists(journalFileOf(target));
+  }
+
+  /** Syncs what was written and releases the files; an unfinished write can be resumed later. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (channel.isOpen()) {
+      try {
+        sync();
+      } finally {
+        channel.close();
+        journal.close();
+      }
+    }
+  }
+
+  /** The temporary name a write of {@code target} uses. */
+  public static Path partFileOf(Path target) {
+    return target.resolveSibling(target.getFileName() + ".part");
+  }
+
+  /** The journal name a write of {@code target} uses. */
+  public static Path journalFileOf(Path target) {
+    return target.resolveSibling(target.getFileName() + ".journal");
+  }
+
+  static byte[] readHeaderRegion(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      if (ch.size() < RecordFileHeader.HEADER_BYTES) {
+        throw new RecordFileException(file, "is " + ch.size() + " bytes, shorter than the "
+            + RecordFileHeader.HEADER_BYTES + "-byte header: truncated");
+      }
+      ByteBuffer buf = ByteBuffer.allocate(RecordFileHeader.HEADER_BYTES);
+      while (buf.hasRemaining()) {
+        if (ch.read(buf, buf.position()) < 0) {
+          break;
+        }
+      }
+      return buf.array();
+    }
+  }
+
+  static void writeFully(FileChannel ch, ByteBuffer buf, long offset) throws IOException {
+    long at = offset;
+    while (buf.hasRemaining()) {
+      at += ch.write(buf, at);
+    }
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * On-disk record files for encrypted galleries, probes and scores. A record file is a 4 KiB text
+ * header (versioned, SHA-256 protected: parameters fingerprint, counts, layout) followed by
+ * fixed-size records, each framed with a magic number, its own index and a CRC32C, so truncation,
+ * tampering and torn writes are detected. Files are written under a temporary name with a journal
+ * of finished records (resumable) and renamed atomically when complete; records are read by
+ * positional streaming, so files larger than RAM work. Depends on {@code search.layout} and the JDK.
+ */
+package org.hersj.fhe.search.store;
