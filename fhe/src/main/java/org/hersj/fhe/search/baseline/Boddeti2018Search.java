@@ -20,8 +20,9 @@ import org.hersj.fhe.search.store.RecordFileReader;
 
 /**
  * Boddeti 2018 encrypted matching: gallery item i is one ciphertext whose first d slots hold its
- * features; its score is relinearise(probe * item), rescaled, then summed over the first
- * 2^ceil(log2 d) slots by rotate-and-sum, leaving the score in slot 0. One score ciphertext per item.
+ * features; its score is relinearise(probe * item), summed over the first 2^ceil(log2 d) slots by
+ * rotate-and-sum (before the rescale, where the rotations' key-switching noise is relatively smallest),
+ * then rescaled, leaving the score in slot 0. One score ciphertext per item.
  * Needs rotation keys for steps 1, 2, 4, ..., 2^ceil(log2 d)/2.
  */
 public final class Boddeti2018Search {
@@ -92,8 +93,8 @@ public final class Boddeti2018Search {
     public void score(ByteBuffer payload, int items, BackendCiphertext score) {
       backend.readPayload(payload, item);
       evaluator.multiplyRelinearize(probe, item, product);
+      evaluator.sumFirstSlots(product, padded);
       evaluator.rescale(product, score);
-      evaluator.sumFirstSlots(score, padded);
       counter.add(1, 1, 1, 1, rotations);
     }
   }

@@ -1,0 +1,233 @@
+package org.hersj.fhe.ckks;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Arrays;
+import org.hersj.fhe.arith.Modulus;
+import org.hersj.fhe.ring.RnsRing;
+
+/**
+ * Encodes real vectors of up to N/2 values into plaintexts through the canonical embedding (special FFT),
+ * and decodes them back. A value v in slot k becomes the coefficient vector m with m(zeta^(5^k)) = scale * v,
+ * rounded to integers: the rounding error is at most 1/2 per coefficient, about sqrt(N)/(2 scale) per slot.
+ * Not thread-safe (holds scratch buffers); one encoder per thread.
+ */
+public final class CkksEncoder {
+    private final CkksParameters params;
+    private final RnsRing ring;
+    private final SpecialFft fft;
+    private final double[] re;
+    private final double[] im;
+    private final long[] work;
+    private final BigInteger[][] crtFactors;
+    private final BigInteger[] crtModulus;
+
+    /** @param params parameters */
+    public CkksEncoder(CkksParameters params) {
+        this.params = params;
+        this.ring = params.ring();
+        this.fft = new SpecialFft(params.slots());
+        this.re = new double[params.slots()];
+        this.im = new double[params.slots()];
+        this.work = new long[params.ringDegree()];
+        this.crtFactors = new BigInteger[params.maxLevel() + 1][];
+        this.crtModulus = new BigInteger[params.maxLevel() + 1];
+    }
+
+    /**
+     * @param values up to N/2 real values (missing slots are 0)
+     * @param level level of the plaintext
+     * @param scale scale Delta (e.g. {@link CkksParameters#defaultScale()})
+     * @return the plaintext
+     */
+    public Plaintext encodeNew(double[] values, int level, double scale) {
+        Plaintext out = new Plaintext(params, level, scale);
+        encode(values, level, scale, out);
+        return out;
+    }
+
+    /**
+     * Encodes into an existing plaintext buffer.
+     *
+     * @param values up to N/2 finite real values
+     * @param level level
+     * @param scale scale
+     * @param out destination with capacity at least {@code level}
+     */
+    public void encode(double[] values, int level, double scale, Plaintext out) {
+        if (values.length > params.slots()) {
+            throw new IllegalArgumentException(values.length + " values do not fit in " + params.slots()
+                    + " slots (N/2 for N = " + params.ringDegree() + ")");
+        }
+        checkScale(scale);
+        Arrays.fill(re, 0.0);
+        Arrays.fill(im, 0.0);
+        for (int k = 0; k < values.length; k++) {
+            if (!Double.isFinite(values[k])) {
+                throw new IllegalArgumentException("value " + k + " is " + values[k] + "; only finite values can be encoded");
+            }
+            re[k] = values[k];
+        }
+        fft.inverse(re, im);
+        out.reset(level, scale);
+        int n = params.slots();
+        double limit = Math.scalb(1.0, bitsOfQ(level) - 2);
+        for (int i = 0; i <= level; i++) {
+            Modulus m = ring.modulus(i);
+            long[] limb = out.poly().limb(i);
+            for (int k = 0; k < n; k++) {
+                limb[k] = toResidue(re[k] * scale, m, limit);
+                limb[k + n] = toResidue(im[k] * scale, m, limit);
+            }
+            ring.ntt(i).forward(limb);
+        }
+    }
+
+    /**
+     * @param value the constant
+     * @param level level
+     * @param scale scale
+     * @return a plaintext holding {@code value} in every slot (the constant polynomial round(value * scale))
+     */
+    public Plaintext encodeConstantNew(double value, int level, double scale) {
+        Plaintext out = new Plaintext(params, level, scale);
+        encodeConstant(value, level, scale, out);
+        return out;
+    }
+
+    /**
+     * Encodes a constant replicated to every slot into {@code out}.
+     *
+     * @param value finite constant
+     * @param level level
+     * @param scale scale
+     * @param out destination
+     */
+    public void encodeConstant(double value, int level, double scale, Plaintext out) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("constant " + value + " cannot be encoded");
+        }
+        checkScale(scale);
+        out.reset(level, scale);
+        double limit = Math.scalb(1.0, bitsOfQ(level) - 2);
+        for (int i = 0; i <= level; i++) {
+            // the NTT of a constant polynomial is that constant at every evaluation point
+            Arrays.fill(out.poly().limb(i), toResidue(value * scale, ring.modulus(i), limit));
+        }
+    }
+
+    /**
+     * @param pt the plaintext
+     * @return the N/2 real slot values (imaginary parts dropped)
+     */
+    public double[] decode(Plaintext pt) {
+        double[] out = new double[params.slots()];
+        decode(pt, out);
+        return out;
+    }
+
+    /**
+     * Decodes into {@code out} (length at most N/2: the first slots).
+     *
+     * @param pt the plaintext
+     * @param out destination
+     */
+    public void decode(Plaintext pt, double[] out) {
+        int n = params.slots();
+        int level = pt.level();
+        double inverseScale = 1.0 / pt.scale();
+        if (level == 0) {
+            Modulus m = ring.modulus(0);
+            long q = m.value();
+            System.arraycopy(pt.poly().limb(0), 0, work, 0, work.length);
+            ring.ntt(0).inverse(work);
+            for (int k = 0; k < n; k++) {
+                re[k] = centred(work[k], q) * inverseScale;
+                im[k] = centred(work[k + n], q) * inverseScale;
+            }
+        } else {
+            decodeMultiLimb(pt, inverseScale);
+        }
+        fft.forward(re, im);
+        System.arraycopy(re, 0, out, 0, Math.min(out.length, n));
+    }
+
+    private void decodeMultiLimb(Plaintext pt, double inverseScale) {
+        int level = pt.level();
+        int n = params.slots();
+        BigInteger[] factors = crtFactors(level);
+        BigInteger modulus = crtModulus[level];
+        BigInteger half = modulus.shiftRight(1);
+        long[][] coefficients = new long[level + 1][];
+        for (int i = 0; i <= level; i++) {
+            coefficients[i] = pt.poly().limb(i).clone();
+            ring.ntt(i).inverse(coefficients[i]);
+        }
+        for (int c = 0; c < 2 * n; c++) {
+            BigInteger x = BigInteger.ZERO;
+            for (int i = 0; i <= level; i++) {
+                x = x.add(factors[i].multiply(BigInteger.valueOf(coefficients[i][c])));
+            }
+            x = x.mod(modulus);
+            if (x.compareTo(half) > 0) {
+                x = x.subtract(modulus);
+            }
+            double v = x.doubleValue() * inverseScale;
+            if (c < n) {
+                re[c] = v;
+            } else {
+                im[c - n] = v;
+            }
+        }
+    }
+
+    private BigInteger[] crtFactors(int level) {
+        if (crtFactors[level] == null) {
+            BigInteger q = BigInteger.ONE;
+            for (int i = 0; i <= level; i++) {
+                q = q.multiply(BigInteger.valueOf(ring.modulus(i).value()));
+            }
+            BigInteger[] factors = new BigInteger[level + 1];
+            for (int i = 0; i <= level; i++) {
+                BigInteger qi = BigInteger.valueOf(ring.modulus(i).value());
+                BigInteger hat = q.divide(qi);
+                factors[i] = hat.multiply(hat.modInverse(qi)).mod(q);
+            }
+            crtModulus[level] = q;
+            crtFactors[level] = factors;
+        }
+        return crtFactors[level];
+    }
+
+    private int bitsOfQ(int level) {
+        int bits = 0;
+        for (int i = 0; i <= level; i++) {
+            bits += ring.modulus(i).bits() - 1;
+        }
+        return bits + 1;
+    }
+
+    private static double centred(long v, long q) {
+        return v > (q >>> 1) ? (double) (v - q) : (double) v;
+    }
+
+    private static void checkScale(double scale) {
+        if (!(scale >= 1.0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("scale " + scale + " must be a finite number >= 1");
+        }
+    }
+
+    private static long toResidue(double scaled, Modulus m, double limit) {
+        double rounded = Math.rint(scaled);
+        if (Math.abs(rounded) >= limit) {
+            throw new IllegalArgumentException("scaled value " + scaled + " overflows the modulus at this level"
+                    + " (|value * scale| must stay below 2^" + Math.getExponent(limit) + "); lower the scale or the values");
+        }
+        if (Math.abs(rounded) < 0x1p62) {
+            long v = (long) rounded;
+            return v >= 0 ? m.reduceWord(v) : m.negate(m.reduceWord(-v));
+        }
+        BigInteger big = new BigDecimal(rounded).toBigInteger();
+        return big.mod(BigInteger.valueOf(m.value())).longValue();
+    }
+}

@@ -1,0 +1,104 @@
+package org.hersj.fhe.ckks;
+
+import org.hersj.fhe.arith.Modulus;
+import org.hersj.fhe.ring.LimbArithmetic;
+import org.hersj.fhe.ring.PolySampler;
+import org.hersj.fhe.ring.RandomSource;
+import org.hersj.fhe.ring.RnsPoly;
+
+/**
+ * Encrypts plaintexts at their own level, with the public key (anyone) or the secret key (the key owner;
+ * smaller noise). Public-key encryption: (b u + e_0 + m, a u + e_1) with u ternary and e_i Gaussian; its
+ * noise has standard deviation about sigma * sqrt(2N/3 + 1) per coefficient, i.e. roughly
+ * sigma * N / scale per slot. Secret-key encryption: (-a s + e + m, a). Not thread-safe; one per thread.
+ */
+public final class Encryptor {
+    private final CkksParameters params;
+    private final PublicKey publicKey;
+    private final SecretKey secretKey;
+    private final PolySampler sampler;
+    private final RnsPoly u;
+    private final RnsPoly e0;
+    private final RnsPoly e1;
+
+    private Encryptor(CkksParameters params, PublicKey pk, SecretKey sk, RandomSource random) {
+        this.params = params;
+        this.publicKey = pk;
+        this.secretKey = sk;
+        this.sampler = new PolySampler(params.ring(), random);
+        int limbs = params.maxLevel() + 1;
+        this.u = new RnsPoly(params.ringDegree(), limbs);
+        this.e0 = new RnsPoly(params.ringDegree(), limbs);
+        this.e1 = new RnsPoly(params.ringDegree(), limbs);
+    }
+
+    /**
+     * @param params parameters
+     * @param pk public key made under the same parameters
+     * @param random random stream ({@link RandomSource#secure()} outside tests)
+     * @return a public-key encryptor
+     */
+    public static Encryptor withPublicKey(CkksParameters params, PublicKey pk, RandomSource random) {
+        if (!pk.params().equals(params)) {
+            throw new IllegalArgumentException("public key belongs to other parameters than " + params);
+        }
+        return new Encryptor(params, pk, null, random);
+    }
+
+    /**
+     * @param params parameters
+     * @param sk secret key made under the same parameters
+     * @param random random stream ({@link RandomSource#secure()} outside tests)
+     * @return a secret-key encryptor
+     */
+    public static Encryptor withSecretKey(CkksParameters params, SecretKey sk, RandomSource random) {
+        if (!sk.params().equals(params)) {
+            throw new IllegalArgumentException("secret key belongs to other parameters than " + params);
+        }
+        return new Encryptor(params, null, sk, random);
+    }
+
+    /**
+     * @param pt plaintext
+     * @return a fresh degree-1 ciphertext at the plaintext's level and scale
+     */
+    public Ciphertext encryptNew(Plaintext pt) {
+        Ciphertext out = new Ciphertext(params, 1, pt.level(), pt.scale());
+        encrypt(pt, out);
+        return out;
+    }
+
+    /**
+     * Encrypts into an existing buffer.
+     *
+     * @param pt plaintext
+     * @param out ciphertext buffer with capacity at least the plaintext's level
+     */
+    public void encrypt(Plaintext pt, Ciphertext out) {
+        int level = pt.level();
+        out.reset(1, level, pt.scale());
+        int limbs = level + 1;
+        RnsPoly c0 = out.poly(0);
+        RnsPoly c1 = out.poly(1);
+        if (publicKey != null) {
+            sampler.ternary(u, limbs);
+            sampler.gaussian(e0, limbs);
+            sampler.gaussian(e1, limbs);
+            for (int i = 0; i < limbs; i++) {
+                Modulus m = params.ring().modulus(i);
+                LimbArithmetic.mulAdd(publicKey.b().limb(i), u.limb(i), e0.limb(i), c0.limb(i), m);
+                LimbArithmetic.add(c0.limb(i), pt.poly().limb(i), c0.limb(i), m);
+                LimbArithmetic.mulAdd(publicKey.a().limb(i), u.limb(i), e1.limb(i), c1.limb(i), m);
+            }
+        } else {
+            sampler.uniform(c1, limbs);
+            sampler.gaussian(e0, limbs);
+            for (int i = 0; i < limbs; i++) {
+                Modulus m = params.ring().modulus(i);
+                LimbArithmetic.add(e0.limb(i), pt.poly().limb(i), e0.limb(i), m);
+                LimbArithmetic.mul(c1.limb(i), secretKey.poly().limb(i), c0.limb(i), m);
+                LimbArithmetic.sub(e0.limb(i), c0.limb(i), c0.limb(i), m);
+            }
+        }
+    }
+}

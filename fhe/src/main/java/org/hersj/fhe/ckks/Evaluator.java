@@ -1,0 +1,470 @@
+package org.hersj.fhe.ckks;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.hersj.fhe.arith.Modulus;
+import org.hersj.fhe.ring.LimbArithmetic;
+import org.hersj.fhe.ring.RnsPoly;
+import org.hersj.fhe.ring.RnsRing;
+
+/**
+ * Server-side homomorphic operations. Holds only public evaluation keys. Every operation exists as
+ * {@code op(a, b, out)} writing into a buffer (which may be one of the inputs) and {@code opNew(a, b)}.
+ * Operands at different levels are brought to the lower one; their scales must agree (relative 1e-9).
+ *
+ * <p>Noise and precision (per slot, scale Delta, N = ring degree): fresh public-key encryption about
+ * sigma * N / Delta; a product adds |m_1| e_2 + |m_2| e_1; relinearisation adds the key-switching noise
+ * (see {@link CkksParameters}) at scale Delta^2, i.e. negligible before rescaling; rescaling adds about
+ * sqrt(N) / Delta. Not thread-safe (scratch buffers): use {@link #copyForThread()} per thread.
+ */
+public final class Evaluator {
+    private static final double SCALE_TOLERANCE = 1e-9;
+
+    private final CkksParameters params;
+    private final EvaluationKeys keys;
+    private final RnsRing ring;
+    private final KeySwitcher switcher;
+    private final Ciphertext product;
+    private final Ciphertext rotated;
+    private final RnsPoly permuted0;
+    private final RnsPoly permuted1;
+    private final long[][] rescaleScratch;
+    private final Map<Long, int[]> permutations = new HashMap<>();
+
+    /**
+     * @param params parameters
+     * @param keys public evaluation keys (relinearisation and optional rotation keys)
+     */
+    public Evaluator(CkksParameters params, EvaluationKeys keys) {
+        this.params = params;
+        this.keys = keys == null ? new EvaluationKeys(null, null) : keys;
+        this.ring = params.ring();
+        this.switcher = new KeySwitcher(params);
+        int top = params.maxLevel();
+        this.product = new Ciphertext(params, 2, top, 1);
+        this.rotated = new Ciphertext(params, 1, top, 1);
+        this.permuted0 = new RnsPoly(params.ringDegree(), top + 1);
+        this.permuted1 = new RnsPoly(params.ringDegree(), top + 1);
+        this.rescaleScratch = new long[top + 3][params.ringDegree()];
+    }
+
+    /** @return an evaluator with the same keys and its own scratch space, for another thread */
+    public Evaluator copyForThread() {
+        return new Evaluator(params, keys);
+    }
+
+    /** @return the parameters */
+    public CkksParameters params() {
+        return params;
+    }
+
+    /**
+     * @param degree 1 or 2
+     * @param level level
+     * @param scale scale
+     * @return a zero ciphertext buffer
+     */
+    public Ciphertext newCiphertext(int degree, int level, double scale) {
+        return new Ciphertext(params, degree, level, scale);
+    }
+
+    // ---- addition -------------------------------------------------------------------------------------
+
+    /** out = a + b. */
+    public void add(Ciphertext a, Ciphertext b, Ciphertext out) {
+        combine(a, b, out, false);
+    }
+
+    /** @return a + b */
+    public Ciphertext addNew(Ciphertext a, Ciphertext b) {
+        Ciphertext out = newCiphertext(Math.max(a.degree(), b.degree()), Math.min(a.level(), b.level()), a.scale());
+        add(a, b, out);
+        return out;
+    }
+
+    /** out = a - b. */
+    public void sub(Ciphertext a, Ciphertext b, Ciphertext out) {
+        combine(a, b, out, true);
+    }
+
+    /** @return a - b */
+    public Ciphertext subNew(Ciphertext a, Ciphertext b) {
+        Ciphertext out = newCiphertext(Math.max(a.degree(), b.degree()), Math.min(a.level(), b.level()), a.scale());
+        sub(a, b, out);
+        return out;
+    }
+
+    private void combine(Ciphertext a, Ciphertext b, Ciphertext out, boolean subtract) {
+        checkScales(a.scale(), b.scale(), "add/sub");
+        int level = Math.min(a.level(), b.level());
+        int da = a.degree();
+        int db = b.degree();
+        double scale = a.scale();
+        out.reset(Math.max(da, db), level, scale);
+        for (int d = 0; d <= Math.max(da, db); d++) {
+            for (int i = 0; i <= level; i++) {
+                Modulus m = ring.modulus(i);
+                long[] o = out.poly(d).limb(i);
+                if (d <= da && d <= db) {
+                    if (subtract) {
+                        LimbArithmetic.sub(a.poly(d).limb(i), b.poly(d).limb(i), o, m);
+                    } else {
+                        LimbArithmetic.add(a.poly(d).limb(i), b.poly(d).limb(i), o, m);
+                    }
+                } else if (d <= da) {
+                    copyLimb(a.poly(d).limb(i), o);
+                } else if (subtract) {
+                    LimbArithmetic.negate(b.poly(d).limb(i), o, m);
+                } else {
+                    copyLimb(b.poly(d).limb(i), o);
+                }
+            }
+        }
+    }
+
+    /** out = -a. */
+    public void negate(Ciphertext a, Ciphertext out) {
+        int degree = a.degree();
+        int level = a.level();
+        out.reset(degree, level, a.scale());
+        for (int d = 0; d <= degree; d++) {
+            for (int i = 0; i <= level; i++) {
+                LimbArithmetic.negate(a.poly(d).limb(i), out.poly(d).limb(i), ring.modulus(i));
+            }
+        }
+    }
+
+    /** @return -a */
+    public Ciphertext negateNew(Ciphertext a) {
+        Ciphertext out = newCiphertext(a.degree(), a.level(), a.scale());
+        negate(a, out);
+        return out;
+    }
+
+    // ---- products by constants and plaintexts ----------------------------------------------------------
+
+    /**
+     * out = a * c. An integer c (|c| &lt; 2^31) keeps the scale; any other c is rounded to c * q_level / q_level
+     * (relative error 2^-bits(q_level)) and multiplies the scale by q_level, so that a following
+     * {@link #rescale} restores the input's scale exactly. Non-integers are refused at level 0.
+     */
+    public void multiplyConst(Ciphertext a, double c, Ciphertext out) {
+        if (!Double.isFinite(c)) {
+            throw new IllegalArgumentException("constant " + c + " is not finite");
+        }
+        int level = a.level();
+        boolean integer = c == Math.rint(c) && Math.abs(c) < 0x1p31;
+        double constScale = 1;
+        if (!integer) {
+            if (level == 0) {
+                throw new IllegalArgumentException("cannot multiply by the non-integer " + c
+                        + " at level 0 (no prime left to rescale); multiply before the last rescale");
+            }
+            constScale = ring.modulus(level).value();
+        }
+        double scaled = Math.rint(c * constScale);
+        int degree = a.degree();
+        out.reset(degree, level, a.scale() * constScale);
+        for (int i = 0; i <= level; i++) {
+            Modulus m = ring.modulus(i);
+            long w = residueOf(scaled, m);
+            long ws = m.shoup(w);
+            for (int d = 0; d <= degree; d++) {
+                LimbArithmetic.mulScalar(a.poly(d).limb(i), w, ws, out.poly(d).limb(i), m);
+            }
+        }
+    }
+
+    /** @return a * c (see {@link #multiplyConst(Ciphertext, double, Ciphertext)}) */
+    public Ciphertext multiplyConstNew(Ciphertext a, double c) {
+        Ciphertext out = newCiphertext(a.degree(), a.level(), a.scale());
+        multiplyConst(a, c, out);
+        return out;
+    }
+
+    private static long residueOf(double integer, Modulus m) {
+        long v = (long) Math.abs(integer);
+        long r = m.reduceWord(v);
+        return integer < 0 ? m.negate(r) : r;
+    }
+
+    /** out = a * pt (slot-wise); the scales multiply. */
+    public void multiplyPlain(Ciphertext a, Plaintext pt, Ciphertext out) {
+        int level = Math.min(a.level(), pt.level());
+        int degree = a.degree();
+        out.reset(degree, level, a.scale() * pt.scale());
+        for (int i = 0; i <= level; i++) {
+            for (int d = 0; d <= degree; d++) {
+                LimbArithmetic.mul(a.poly(d).limb(i), pt.poly().limb(i), out.poly(d).limb(i), ring.modulus(i));
+            }
+        }
+    }
+
+    /** @return a * pt */
+    public Ciphertext multiplyPlainNew(Ciphertext a, Plaintext pt) {
+        Ciphertext out = newCiphertext(a.degree(), Math.min(a.level(), pt.level()), a.scale());
+        multiplyPlain(a, pt, out);
+        return out;
+    }
+
+    // ---- ciphertext products -----------------------------------------------------------------------------
+
+    /** out (degree 2) = a * b without relinearisation; the scales multiply. */
+    public void multiplyNoRelin(Ciphertext a, Ciphertext b, Ciphertext out) {
+        requireDegree(a, 1, "multiply");
+        requireDegree(b, 1, "multiply");
+        int level = Math.min(a.level(), b.level());
+        out.reset(2, level, a.scale() * b.scale());
+        for (int i = 0; i <= level; i++) {
+            TensorKernels.tensor(a.poly(0).limb(i), a.poly(1).limb(i), b.poly(0).limb(i), b.poly(1).limb(i),
+                    out.poly(0).limb(i), out.poly(1).limb(i), out.poly(2).limb(i), ring.modulus(i));
+        }
+    }
+
+    /** @return a * b as a degree-2 ciphertext */
+    public Ciphertext multiplyNoRelinNew(Ciphertext a, Ciphertext b) {
+        Ciphertext out = newCiphertext(2, Math.min(a.level(), b.level()), a.scale() * b.scale());
+        multiplyNoRelin(a, b, out);
+        return out;
+    }
+
+    /**
+     * acc2 += a * b: the search hot path. Fused and allocation-free: one 128-bit Karatsuba product and one
+     * reduction per output residue. {@code acc2} must be of degree 2, at level at most min(a, b), with scale
+     * a.scale * b.scale (start from {@code newCiphertext(2, level, a.scale() * b.scale())}, which is zero).
+     */
+    public void multiplyAccumulate(Ciphertext a, Ciphertext b, Ciphertext acc2) {
+        requireDegree(a, 1, "multiplyAccumulate");
+        requireDegree(b, 1, "multiplyAccumulate");
+        requireDegree(acc2, 2, "multiplyAccumulate accumulator");
+        int level = acc2.level();
+        if (level > Math.min(a.level(), b.level())) {
+            throw new IllegalArgumentException("accumulator level " + level + " is above the operands' levels "
+                    + a.level() + ", " + b.level());
+        }
+        checkScales(acc2.scale(), a.scale() * b.scale(), "multiplyAccumulate (accumulator vs a*b)");
+        for (int i = 0; i <= level; i++) {
+            TensorKernels.tensorAccumulate(a.poly(0).limb(i), a.poly(1).limb(i), b.poly(0).limb(i),
+                    b.poly(1).limb(i), acc2.poly(0).limb(i), acc2.poly(1).limb(i), acc2.poly(2).limb(i),
+                    ring.modulus(i));
+        }
+    }
+
+    /** out (degree 1) = a * b, relinearised (not rescaled). */
+    public void multiply(Ciphertext a, Ciphertext b, Ciphertext out) {
+        multiplyNoRelin(a, b, product);
+        relinearize(product, out);
+    }
+
+    /** @return a * b relinearised */
+    public Ciphertext multiplyNew(Ciphertext a, Ciphertext b) {
+        Ciphertext out = newCiphertext(1, Math.min(a.level(), b.level()), a.scale() * b.scale());
+        multiply(a, b, out);
+        return out;
+    }
+
+    /** out (degree 1) = relinearised ct (a degree-2 ciphertext; a degree-1 one is copied). */
+    public void relinearize(Ciphertext ct, Ciphertext out) {
+        int level = ct.level();
+        double scale = ct.scale();
+        if (ct.degree() == 1) {
+            copy(ct, out);
+            return;
+        }
+        RelinearizationKey rlk = keys.relinearizationKey();
+        if (rlk == null) {
+            throw new IllegalStateException("no relinearisation key in the evaluation keys; generate one with "
+                    + "KeyGenerator.relinearizationKey(secretKey)");
+        }
+        RnsPoly c0 = ct.poly(0);
+        RnsPoly c1 = ct.poly(1);
+        switcher.switchKey(ct.poly(2), level, rlk.switchingKey());
+        out.reset(1, level, scale);
+        addSwitched(c0, c1, level, out);
+    }
+
+    /** @return relinearised ct */
+    public Ciphertext relinearizeNew(Ciphertext ct) {
+        Ciphertext out = newCiphertext(1, ct.level(), ct.scale());
+        relinearize(ct, out);
+        return out;
+    }
+
+    // out_0 = c0 + k_0, out_1 = c1 + k_1 (c1 may be null: out_1 = k_1)
+    private void addSwitched(RnsPoly c0, RnsPoly c1, int level, Ciphertext out) {
+        long[][] k0 = switcher.result0();
+        long[][] k1 = switcher.result1();
+        for (int i = 0; i <= level; i++) {
+            Modulus m = ring.modulus(i);
+            LimbArithmetic.add(c0.limb(i), k0[i], out.poly(0).limb(i), m);
+            if (c1 != null) {
+                LimbArithmetic.add(c1.limb(i), k1[i], out.poly(1).limb(i), m);
+            } else {
+                copyLimb(k1[i], out.poly(1).limb(i));
+            }
+        }
+    }
+
+    // ---- levels and scales --------------------------------------------------------------------------------
+
+    /** out = ct / q_level, rounded: level - 1, scale / q_level. */
+    public void rescale(Ciphertext ct, Ciphertext out) {
+        int level = ct.level();
+        if (level == 0) {
+            throw new IllegalArgumentException("cannot rescale a ciphertext at level 0: no prime left to divide by");
+        }
+        int degree = ct.degree();
+        double scale = ct.scale() / ring.modulus(level).value();
+        out.reset(degree, level - 1, scale);
+        for (int d = 0; d <= degree; d++) {
+            long[][] keep = new long[level][];
+            long[][] target = new long[level][];
+            for (int i = 0; i < level; i++) {
+                keep[i] = ct.poly(d).limb(i);
+                target[i] = out.poly(d).limb(i);
+            }
+            params.levelTables().rescale(level).divide(keep, new long[][] {ct.poly(d).limb(level)}, target,
+                    rescaleScratch);
+        }
+    }
+
+    /** @return ct rescaled */
+    public Ciphertext rescaleNew(Ciphertext ct) {
+        Ciphertext out = newCiphertext(ct.degree(), Math.max(ct.level() - 1, 0), ct.scale());
+        rescale(ct, out);
+        return out;
+    }
+
+    /** out = ct at {@code targetLevel} (dropping primes; value and scale unchanged). */
+    public void dropLevel(Ciphertext ct, int targetLevel, Ciphertext out) {
+        if (targetLevel < 0 || targetLevel > ct.level()) {
+            throw new IllegalArgumentException("target level " + targetLevel + " must be in [0, " + ct.level() + "]");
+        }
+        int degree = ct.degree();
+        double scale = ct.scale();
+        if (out != ct) {
+            out.reset(degree, targetLevel, scale);
+            for (int d = 0; d <= degree; d++) {
+                out.poly(d).copyFrom(ct.poly(d), targetLevel + 1);
+            }
+        }
+        out.reset(degree, targetLevel, scale);
+    }
+
+    /** @return ct at {@code targetLevel} */
+    public Ciphertext dropLevelNew(Ciphertext ct, int targetLevel) {
+        Ciphertext out = newCiphertext(ct.degree(), targetLevel, ct.scale());
+        dropLevel(ct, targetLevel, out);
+        return out;
+    }
+
+    /**
+     * Brings a and b (in place) to a common level, the lower one, and checks that their scales agree.
+     *
+     * @throws IllegalArgumentException if the scales differ
+     */
+    public void matchLevelAndScale(Ciphertext a, Ciphertext b) {
+        checkScales(a.scale(), b.scale(), "matchLevelAndScale");
+        int level = Math.min(a.level(), b.level());
+        dropLevel(a, level, a);
+        dropLevel(b, level, b);
+    }
+
+    /** out = a copy of ct. */
+    public void copy(Ciphertext ct, Ciphertext out) {
+        if (out == ct) {
+            return;
+        }
+        out.reset(ct.degree(), ct.level(), ct.scale());
+        for (int d = 0; d <= ct.degree(); d++) {
+            out.poly(d).copyFrom(ct.poly(d), ct.level() + 1);
+        }
+    }
+
+    // ---- rotations ------------------------------------------------------------------------------------------
+
+    /**
+     * out = ct with slots rotated left by {@code steps} (slot i of out = slot i + steps of ct, cyclically);
+     * needs the Galois key of that step. Key-switching noise is added at the ciphertext's scale.
+     */
+    public void rotate(Ciphertext ct, int steps, Ciphertext out) {
+        requireDegree(ct, 1, "rotate");
+        long g = GaloisKeys.galoisElement(params, steps);
+        if (g == 1) {
+            copy(ct, out);
+            return;
+        }
+        GaloisKeys galois = keys.galoisKeys();
+        if (galois == null) {
+            throw new IllegalStateException("no Galois keys in the evaluation keys; generate them with "
+                    + "KeyGenerator.galoisKeys(secretKey, steps...) including step " + steps);
+        }
+        SwitchingKey key = galois.forStep(steps);
+        int[] perm = permutations.computeIfAbsent(g, ring::automorphismPermutation);
+        int level = ct.level();
+        double scale = ct.scale();
+        for (int i = 0; i <= level; i++) {
+            RnsRing.permute(ct.poly(0).limb(i), perm, permuted0.limb(i));
+            RnsRing.permute(ct.poly(1).limb(i), perm, permuted1.limb(i));
+        }
+        switcher.switchKey(permuted1, level, key);
+        out.reset(1, level, scale);
+        addSwitched(permuted0, null, level, out);
+    }
+
+    /** @return ct rotated left by {@code steps} */
+    public Ciphertext rotateNew(Ciphertext ct, int steps) {
+        Ciphertext out = newCiphertext(1, ct.level(), ct.scale());
+        rotate(ct, steps, out);
+        return out;
+    }
+
+    /**
+     * out = sum of {@code count} consecutive slots: slot i of out = sum_{k &lt; count} slot (i + k) of ct.
+     * {@code count} is a power of two; needs Galois keys for steps 1, 2, 4, ..., count/2.
+     */
+    public void sumSlots(Ciphertext ct, int count, Ciphertext out) {
+        if (count < 1 || Integer.bitCount(count) != 1 || count > params.slots()) {
+            throw new IllegalArgumentException("sumSlots count " + count + " must be a power of two in [1, "
+                    + params.slots() + "]");
+        }
+        copy(ct, out);
+        for (int step = 1; step < count; step <<= 1) {
+            rotate(out, step, rotated);
+            add(out, rotated, out);
+        }
+    }
+
+    /** @return the sum of {@code count} consecutive slots */
+    public Ciphertext sumSlotsNew(Ciphertext ct, int count) {
+        Ciphertext out = newCiphertext(1, ct.level(), ct.scale());
+        sumSlots(ct, count, out);
+        return out;
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    private static void copyLimb(long[] from, long[] to) {
+        if (from != to) {
+            System.arraycopy(from, 0, to, 0, to.length);
+        }
+    }
+
+    private static void requireDegree(Ciphertext ct, int degree, String op) {
+        if (ct.degree() != degree) {
+            throw new IllegalArgumentException(op + " needs a ciphertext of degree " + degree + ", got degree "
+                    + ct.degree() + (ct.degree() == 2 ? " (relinearize it first)" : ""));
+        }
+    }
+
+    private static void checkScales(double a, double b, String op) {
+        if (Math.abs(a - b) > SCALE_TOLERANCE * Math.max(a, b)) {
+            throw new IllegalArgumentException(op + ": scales differ (2^" + log2(a) + " vs 2^" + log2(b)
+                    + "); rescale both to the same level or multiply by a constant to align them");
+        }
+    }
+
+    private static String log2(double x) {
+        return String.format("%.6f", Math.log(x) / Math.log(2));
+    }
+}

@@ -1,0 +1,129 @@
+package org.hersj.fhe.ckks;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hersj.fhe.arith.Modulus;
+import org.hersj.fhe.ring.LimbArithmetic;
+import org.hersj.fhe.ring.PolySampler;
+import org.hersj.fhe.ring.RandomSource;
+import org.hersj.fhe.ring.RnsPoly;
+import org.hersj.fhe.ring.RnsRing;
+
+/**
+ * Client-side key generation: a ternary secret, the public key, and switching keys (relinearisation and
+ * rotations) for hybrid key switching. Errors are Gaussian with sigma 3.2. Not thread-safe.
+ */
+public final class KeyGenerator {
+    private final CkksParameters params;
+    private final RnsRing ring;
+    private final PolySampler sampler;
+
+    /**
+     * @param params parameters
+     * @param random the random stream: {@link RandomSource#secure()} for real keys
+     */
+    public KeyGenerator(CkksParameters params, RandomSource random) {
+        this.params = params;
+        this.ring = params.ring();
+        this.sampler = new PolySampler(ring, random);
+    }
+
+    /** @return a fresh secret key */
+    public SecretKey secretKey() {
+        RnsPoly s = new RnsPoly(params.ringDegree(), ring.size());
+        sampler.ternary(s, ring.size());
+        return new SecretKey(params, s);
+    }
+
+    /**
+     * @param sk the secret key
+     * @return the public key (b, a) = (-a s + e, a) over q_0 .. q_L
+     */
+    public PublicKey publicKey(SecretKey sk) {
+        checkKey(sk);
+        int limbs = params.maxLevel() + 1;
+        RnsPoly a = new RnsPoly(params.ringDegree(), limbs);
+        RnsPoly b = new RnsPoly(params.ringDegree(), limbs);
+        sampler.uniform(a, limbs);
+        sampler.gaussian(b, limbs);
+        for (int i = 0; i < limbs; i++) {
+            Modulus m = ring.modulus(i);
+            long[] as = new long[params.ringDegree()];
+            LimbArithmetic.mul(a.limb(i), sk.poly().limb(i), as, m);
+            LimbArithmetic.sub(b.limb(i), as, b.limb(i), m);
+        }
+        return new PublicKey(params, b, a);
+    }
+
+    /**
+     * @param sk the secret key
+     * @return the key that turns a degree-2 ciphertext into a degree-1 one
+     */
+    public RelinearizationKey relinearizationKey(SecretKey sk) {
+        checkKey(sk);
+        RnsPoly s2 = new RnsPoly(params.ringDegree(), ring.size());
+        for (int i = 0; i < ring.size(); i++) {
+            LimbArithmetic.mul(sk.poly().limb(i), sk.poly().limb(i), s2.limb(i), ring.modulus(i));
+        }
+        return new RelinearizationKey(switchingKey(sk, s2));
+    }
+
+    /**
+     * @param sk the secret key
+     * @param steps rotation steps (left by k slots; negative means right) the server may perform
+     * @return one key per distinct step
+     */
+    public GaloisKeys galoisKeys(SecretKey sk, int... steps) {
+        checkKey(sk);
+        Map<Long, SwitchingKey> keys = new LinkedHashMap<>();
+        for (int step : steps) {
+            long g = GaloisKeys.galoisElement(params, step);
+            if (g == 1 || keys.containsKey(g)) {
+                continue;
+            }
+            int[] perm = ring.automorphismPermutation(g);
+            RnsPoly rotated = new RnsPoly(params.ringDegree(), ring.size());
+            for (int i = 0; i < ring.size(); i++) {
+                RnsRing.permute(sk.poly().limb(i), perm, rotated.limb(i));
+            }
+            keys.put(g, switchingKey(sk, rotated));
+        }
+        return new GaloisKeys(params, keys);
+    }
+
+    private SwitchingKey switchingKey(SecretKey sk, RnsPoly sPrime) {
+        LevelTables.Digit[] digits = params.levelTables().digits(params.maxLevel());
+        int limbs = ring.size();
+        int qCount = params.maxLevel() + 1;
+        RnsPoly[] b = new RnsPoly[digits.length];
+        RnsPoly[] a = new RnsPoly[digits.length];
+        long[] tmp = new long[params.ringDegree()];
+        for (int j = 0; j < digits.length; j++) {
+            a[j] = new RnsPoly(params.ringDegree(), limbs);
+            b[j] = new RnsPoly(params.ringDegree(), limbs);
+            sampler.uniform(a[j], limbs);
+            sampler.gaussian(b[j], limbs);
+            for (int i = 0; i < limbs; i++) {
+                Modulus m = ring.modulus(i);
+                LimbArithmetic.mul(a[j].limb(i), sk.poly().limb(i), tmp, m);
+                LimbArithmetic.sub(b[j].limb(i), tmp, b[j].limb(i), m);
+                if (i >= digits[j].start() && i < digits[j].end()) {
+                    long pModQ = 1;
+                    for (int k = 0; k < params.pCount(); k++) {
+                        pModQ = m.mul(pModQ, m.reduceWord(ring.modulus(qCount + k).value()));
+                    }
+                    LimbArithmetic.mulScalar(sPrime.limb(i), pModQ, m.shoup(pModQ), tmp, m);
+                    LimbArithmetic.add(b[j].limb(i), tmp, b[j].limb(i), m);
+                }
+            }
+        }
+        return new SwitchingKey(params, b, a);
+    }
+
+    private void checkKey(SecretKey sk) {
+        if (!sk.params().equals(params)) {
+            throw new IllegalArgumentException("secret key belongs to other parameters (" + sk.params()
+                    + ") than this key generator (" + params + ")");
+        }
+    }
+}

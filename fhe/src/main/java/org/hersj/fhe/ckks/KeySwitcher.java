@@ -1,0 +1,145 @@
+package org.hersj.fhe.ckks;
+
+import org.hersj.fhe.arith.Modulus;
+import org.hersj.fhe.ring.RnsPoly;
+import org.hersj.fhe.ring.RnsRing;
+
+/**
+ * Hybrid key switching with the scratch space it needs (not thread-safe; one per evaluator).
+ *
+ * <p>Given d in NTT form at level l, for each digit j: take d's residues in the digit's primes back to
+ * coefficients, extend them exactly (one prime per digit) or approximately (fast base conversion) to the
+ * other primes of Q_l and to P, transform, and accumulate d_j * (b_j, a_j) with Shoup products lazily
+ * reduced in [0, 2q). Finally divide by P with rounding (mod-down). The result (k_0, k_1) satisfies
+ * k_0 + k_1 s = d s' + e_ks with |e_ks| about sqrt(digits * N) * sigma * max(digit modulus) / P + sqrt(N)
+ * per coefficient.
+ */
+final class KeySwitcher {
+    private final CkksParameters params;
+    private final RnsRing ring;
+    private final int qCount;
+    private final int pCount;
+    private final long[][] acc0;
+    private final long[][] acc1;
+    private final long[][] ext;
+    private final long[][] digitCoefficients;
+    private final long[][] converterScratch;
+    private final long[][] dividerScratch;
+    private final long[][] result0;
+    private final long[][] result1;
+
+    KeySwitcher(CkksParameters params) {
+        this.params = params;
+        this.ring = params.ring();
+        this.qCount = params.maxLevel() + 1;
+        this.pCount = params.pCount();
+        int n = params.ringDegree();
+        acc0 = new long[ring.size()][n];
+        acc1 = new long[ring.size()][n];
+        ext = new long[ring.size()][n];
+        digitCoefficients = new long[pCount][n];
+        converterScratch = new long[pCount][n];
+        dividerScratch = new long[qCount + 2 * pCount][n];
+        result0 = new long[qCount][n];
+        result1 = new long[qCount][n];
+    }
+
+    /** @return k_0 of the last {@link #switchKey} (limbs 0 .. level valid) */
+    long[][] result0() {
+        return result0;
+    }
+
+    /** @return k_1 of the last {@link #switchKey} (limbs 0 .. level valid) */
+    long[][] result1() {
+        return result1;
+    }
+
+    /**
+     * Computes (k_0, k_1) with k_0 + k_1 s ~ d s' into {@link #result0()} / {@link #result1()}.
+     *
+     * @param d polynomial in NTT form (limbs 0 .. level read, not modified)
+     * @param level its level
+     * @param key switching key from s' to s
+     */
+    void switchKey(RnsPoly d, int level, SwitchingKey key) {
+        LevelTables tables = params.levelTables();
+        LevelTables.Digit[] digits = tables.digits(level);
+        for (int j = 0; j < digits.length; j++) {
+            LevelTables.Digit digit = digits[j];
+            int count = digit.end() - digit.start();
+            long[][] source = new long[count][];
+            for (int t = 0; t < count; t++) {
+                source[t] = digitCoefficients[t];
+                System.arraycopy(d.limb(digit.start() + t), 0, source[t], 0, source[t].length);
+                ring.ntt(digit.start() + t).inverse(source[t]);
+            }
+            int[] targets = digit.targets();
+            long[][] targetLimbs = new long[targets.length][];
+            for (int t = 0; t < targets.length; t++) {
+                targetLimbs[t] = ext[targets[t]];
+            }
+            digit.modUp().convert(source, targetLimbs, converterScratch);
+            for (int target : targets) {
+                ring.ntt(target).forward(ext[target]);
+            }
+            for (int r = 0; r <= level; r++) {
+                long[] x = (r >= digit.start() && r < digit.end()) ? d.limb(r) : ext[r];
+                accumulate(x, key, j, r, j == 0);
+            }
+            for (int k = 0; k < pCount; k++) {
+                accumulate(ext[qCount + k], key, j, qCount + k, j == 0);
+            }
+        }
+        long[][] keep0 = new long[level + 1][];
+        long[][] keep1 = new long[level + 1][];
+        long[][] out0 = new long[level + 1][];
+        long[][] out1 = new long[level + 1][];
+        for (int i = 0; i <= level; i++) {
+            keep0[i] = acc0[i];
+            keep1[i] = acc1[i];
+            out0[i] = result0[i];
+            out1[i] = result1[i];
+        }
+        long[][] drop0 = new long[pCount][];
+        long[][] drop1 = new long[pCount][];
+        for (int k = 0; k < pCount; k++) {
+            drop0[k] = acc0[qCount + k];
+            drop1[k] = acc1[qCount + k];
+        }
+        tables.modDown(level).divide(keep0, drop0, out0, dividerScratch);
+        tables.modDown(level).divide(keep1, drop1, out1, dividerScratch);
+    }
+
+    // acc[r] (+)= x * key_j[r] for both key components; values stay in [0, 2q).
+    private void accumulate(long[] x, SwitchingKey key, int digit, int r, boolean first) {
+        Modulus m = ring.modulus(r);
+        long q = m.value();
+        long twoQ = 2 * q;
+        long[] kb = key.b(digit).limb(r);
+        long[] kbs = key.bShoup(digit).limb(r);
+        long[] ka = key.a(digit).limb(r);
+        long[] kas = key.aShoup(digit).limb(r);
+        long[] a0 = acc0[r];
+        long[] a1 = acc1[r];
+        int n = x.length;
+        if (first) {
+            for (int c = 0; c < n; c++) {
+                long v = x[c];
+                long wb = kbs[c];
+                long wa = kas[c];
+                a0[c] = v * kb[c] - (Math.multiplyHigh(v, wb) + ((wb >> 63) & v)) * q;
+                a1[c] = v * ka[c] - (Math.multiplyHigh(v, wa) + ((wa >> 63) & v)) * q;
+            }
+        } else {
+            for (int c = 0; c < n; c++) {
+                long v = x[c];
+                long wb = kbs[c];
+                long wa = kas[c];
+                long s0 = a0[c] + v * kb[c] - (Math.multiplyHigh(v, wb) + ((wb >> 63) & v)) * q;
+                long s1 = a1[c] + v * ka[c] - (Math.multiplyHigh(v, wa) + ((wa >> 63) & v)) * q;
+                a0[c] = s0 >= twoQ ? s0 - twoQ : s0;
+                a1[c] = s1 >= twoQ ? s1 - twoQ : s1;
+            }
+        }
+    }
+}

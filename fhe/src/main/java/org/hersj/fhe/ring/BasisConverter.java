@@ -1,0 +1,139 @@
+package org.hersj.fhe.ring;
+
+import org.hersj.fhe.arith.Modulus;
+
+/**
+ * Fast base conversion of coefficients from an RNS basis {q_i} to another basis {t_j}:
+ * x -&gt; sum_i [x_i * (Q/q_i)^-1]_{q_i} * (Q/q_i) mod t_j. The result equals x + u * Q for some
+ * 0 &lt;= u &lt; (number of source primes): exact for one source prime, approximate (by a small multiple of Q)
+ * otherwise, which hybrid key switching absorbs as noise.
+ *
+ * <p>With a single source prime, {@link #convertCentred} lifts the centred representative instead, so
+ * that a following exact division rounds rather than floors. Immutable and thread-safe; callers pass
+ * scratch space.
+ */
+public final class BasisConverter {
+    private final Modulus[] from;
+    private final Modulus[] to;
+    private final long[] hatInverse;
+    private final long[] hatInverseShoup;
+    private final long[][] hatModTarget;
+    private final long[] sourceModTarget;
+
+    /**
+     * @param from source primes
+     * @param to target primes
+     */
+    public BasisConverter(Modulus[] from, Modulus[] to) {
+        this.from = from.clone();
+        this.to = to.clone();
+        hatInverse = new long[from.length];
+        hatInverseShoup = new long[from.length];
+        hatModTarget = new long[to.length][from.length];
+        for (int i = 0; i < from.length; i++) {
+            long hat = 1;
+            for (int k = 0; k < from.length; k++) {
+                if (k != i) {
+                    hat = from[i].mul(hat, from[i].reduceWord(from[k].value()));
+                }
+            }
+            hatInverse[i] = from[i].inverse(hat);
+            hatInverseShoup[i] = from[i].shoup(hatInverse[i]);
+            for (int j = 0; j < to.length; j++) {
+                long hatJ = 1;
+                for (int k = 0; k < from.length; k++) {
+                    if (k != i) {
+                        hatJ = to[j].mul(hatJ, to[j].reduceWord(from[k].value()));
+                    }
+                }
+                hatModTarget[j][i] = hatJ;
+            }
+        }
+        sourceModTarget = new long[to.length];
+        for (int j = 0; j < to.length; j++) {
+            sourceModTarget[j] = to[j].reduceWord(from[0].value());
+        }
+    }
+
+    /** @return the number of source primes */
+    public int sourceCount() {
+        return from.length;
+    }
+
+    /**
+     * Converts coefficient limbs {@code in} (one per source prime) into {@code out} (one per target prime).
+     *
+     * @param in source limbs, coefficients in [0, q_i)
+     * @param out target limbs, written
+     * @param scratch at least one limb per source prime, overwritten
+     */
+    public void convert(long[][] in, long[][] out, long[][] scratch) {
+        int n = out[0].length;
+        if (from.length == 1) {
+            long[] x = in[0];
+            for (int j = 0; j < to.length; j++) {
+                Modulus t = to[j];
+                long[] o = out[j];
+                if (t.value() > from[0].value()) {
+                    System.arraycopy(x, 0, o, 0, n);
+                } else {
+                    for (int c = 0; c < n; c++) {
+                        o[c] = t.reduceWord(x[c]);
+                    }
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < from.length; i++) {
+            LimbArithmetic.mulScalar(in[i], hatInverse[i], hatInverseShoup[i], scratch[i], from[i]);
+        }
+        for (int j = 0; j < to.length; j++) {
+            Modulus t = to[j];
+            long[] o = out[j];
+            long[] factors = hatModTarget[j];
+            for (int c = 0; c < n; c++) {
+                long acc = 0;
+                for (int i = 0; i < from.length; i++) {
+                    long y = t.reduceWord(scratch[i][c]);
+                    long f = factors[i];
+                    long lo = y * f;
+                    long hi = Math.multiplyHigh(y, f);
+                    long sum = lo + acc;
+                    hi += Long.compareUnsigned(sum, lo) < 0 ? 1 : 0;
+                    acc = t.reduce128(hi, sum);
+                }
+                o[c] = acc;
+            }
+        }
+    }
+
+    /**
+     * Single source prime p only: writes the centred representative of each coefficient (in (-p/2, p/2])
+     * modulo every target prime.
+     *
+     * @param in the source limb, coefficients in [0, p)
+     * @param out target limbs, written
+     */
+    public void convertCentred(long[] in, long[][] out) {
+        if (from.length != 1) {
+            throw new IllegalStateException("centred conversion needs exactly one source prime, not " + from.length);
+        }
+        long p = from[0].value();
+        long half = p >>> 1;
+        for (int j = 0; j < to.length; j++) {
+            Modulus t = to[j];
+            long tq = t.value();
+            long pModT = sourceModTarget[j];
+            long[] o = out[j];
+            for (int c = 0; c < in.length; c++) {
+                long v = in[c];
+                long r = t.reduceWord(v);
+                if (v > half) {
+                    r -= pModT;
+                    r = r < 0 ? r + tq : r;
+                }
+                o[c] = r;
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.hersj.fhe.ring;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A cryptographic pseudo-random stream: AES-256 in counter mode keyed with 32 bytes of seed.
+ *
+ * <p>{@link #secure()} seeds from {@link SecureRandom}; this is the only source that may be used for real
+ * keys and encryption noise. {@link #seededForTestsOnly(long)} derives the key from a public number so that
+ * tests are reproducible; anything produced with it is insecure. Not thread-safe: give each thread its own
+ * source (see {@link #fork()}).
+ */
+public final class RandomSource {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int BUFFER_BYTES = 8192;
+
+    private final Cipher cipher;
+    private final byte[] zeros = new byte[BUFFER_BYTES];
+    private final byte[] buffer = new byte[BUFFER_BYTES];
+    private final boolean deterministic;
+    private int position = BUFFER_BYTES;
+
+    private RandomSource(byte[] key, boolean deterministic) {
+        this.deterministic = deterministic;
+        try {
+            cipher = Cipher.getInstance("AES/CTR/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(new byte[16]));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK offers no AES/CTR cipher", e);
+        }
+        java.util.Arrays.fill(key, (byte) 0);
+    }
+
+    /** @return a stream seeded with 256 bits from {@link SecureRandom} */
+    public static RandomSource secure() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return new RandomSource(key, false);
+    }
+
+    /**
+     * A reproducible stream for tests. Never use it for real data: its key is derived from {@code seed}.
+     *
+     * @param seed public test seed
+     * @return the deterministic stream
+     */
+    public static RandomSource seededForTestsOnly(long seed) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update("hers-j deterministic test stream ".getBytes(StandardCharsets.US_ASCII));
+            sha.update(Long.toString(seed).getBytes(StandardCharsets.US_ASCII));
+            return new RandomSource(sha.digest(), true);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK offers no SHA-256", e);
+        }
+    }
+
+    /** @return an independent stream keyed from this one (deterministic iff this one is) */
+    public RandomSource fork() {
+        byte[] key = new byte[32];
+        nextBytes(key);
+        return new RandomSource(key, deterministic);
+    }
+
+    /** @return whether this stream is the insecure, reproducible test stream */
+    public boolean isDeterministic() {
+        return deterministic;
+    }
+
+    /** @return 64 uniformly random bits */
+    public long nextLong() {
+        if (position == BUFFER_BYTES) {
+            refill();
+        }
+        long value = (long) LONGS.get(buffer, position);
+        position += 8;
+        return value;
+    }
+
+    /** @param out filled with random bytes */
+    public void nextBytes(byte[] out) {
+        for (int i = 0; i < out.length; i += 8) {
+            long v = nextLong();
+            for (int k = 0; k < 8 && i + k < out.length; k++) {
+                out[i + k] = (byte) (v >>> (8 * k));
+            }
+        }
+    }
+
+    /**
+     * @param bound exclusive upper bound, positive
+     * @return a uniform value in [0, bound) by rejection sampling
+     */
+    public long uniformBelow(long bound) {
+        long mask = -1L >>> Long.numberOfLeadingZeros(bound - 1 | 1);
+        while (true) {
+            long v = nextLong() & mask;
+            if (v < bound) {
+                return v;
+            }
+        }
+    }
+
+    private void refill() {
+        try {
+            cipher.update(zeros, 0, BUFFER_BYTES, buffer, 0);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES keystream failed", e);
+        }
+        position = 0;
+    }
+
+    /** Never reveals the key or the stream state. */
+    @Override
+    public String toString() {
+        return deterministic ? "RandomSource(deterministic test stream, INSECURE)" : "RandomSource(secure)";
+    }
+}

@@ -1,0 +1,62 @@
+package org.hersj.fhe.ckks;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.hersj.fhe.ring.RandomSource;
+import org.junit.jupiter.api.Test;
+
+class EncryptionTest {
+    private static final TestKeys N4096 = new TestKeys(CkksPresets.byName("SEARCH_N4096"), 1);
+
+    @Test
+    void publicAndSecretKeyEncryptionRoundTrip() {
+        double[] values = TestKeys.randomValues(N4096.params.slots(), 1, 5);
+        PrecisionStats pk = PrecisionStats.of(values, N4096.decrypt(N4096.encrypt(values)));
+        assertTrue(pk.minBits() > 20, "public key: " + pk);
+        Encryptor secret = Encryptor.withSecretKey(N4096.params, N4096.secretKey, RandomSource.seededForTestsOnly(8));
+        for (int level = 0; level <= 1; level++) {
+            Plaintext pt = N4096.encoder.encodeNew(values, level, N4096.params.defaultScale());
+            PrecisionStats sk = PrecisionStats.of(values, N4096.encoder.decode(N4096.decryptor.decryptNew(secret.encryptNew(pt))));
+            assertTrue(sk.minBits() > 22, "secret key, level " + level + ": " + sk);
+        }
+    }
+
+    @Test
+    void encryptionIsRandomised() {
+        double[] values = {1, 2, 3};
+        Ciphertext a = N4096.encrypt(values);
+        Ciphertext b = N4096.encrypt(values);
+        assertTrue(a.poly(1).limb(0)[0] != b.poly(1).limb(0)[0] || a.poly(1).limb(0)[1] != b.poly(1).limb(0)[1]);
+    }
+
+    @Test
+    void wrongKeyDecryptsToGarbage() {
+        double[] values = TestKeys.randomValues(64, 1, 6);
+        Ciphertext ct = N4096.encrypt(values);
+        TestKeys other = new TestKeys(N4096.params, 2);
+        double[] garbage = other.decrypt(ct);
+        PrecisionStats stats = PrecisionStats.of(values, garbage);
+        assertTrue(stats.maxAbsError() > 1000, "wrong key must not decrypt: " + stats);
+    }
+
+    @Test
+    void keysOfOtherParametersAreRefused() {
+        CkksParameters other = CkksParameters.of(new CkksParametersLiteral(12, List.of(46, 38), List.of(25), 37,
+                SecurityLevel.BITS_128, false));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Decryptor(other, N4096.secretKey));
+        assertTrue(e.getMessage().contains("other parameters"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> Encryptor.withPublicKey(other, N4096.publicKey, RandomSource.seededForTestsOnly(1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new KeyGenerator(other, RandomSource.seededForTestsOnly(1)).publicKey(N4096.secretKey));
+    }
+
+    @Test
+    void secretsAreNotPrinted() {
+        assertTrue(N4096.secretKey.toString().contains("redacted"));
+        assertTrue(!N4096.secretKey.poly().toString().matches(".*\\d{6,}.*"));
+    }
+}

@@ -1,0 +1,186 @@
+package org.hersj.fhe.ckks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class EvaluatorTest {
+    private static final TestKeys N4096 = new TestKeys(CkksPresets.byName("SEARCH_N4096"), 21);
+    private static final TestKeys N8192 = new TestKeys(CkksPresets.byName("SEARCH_N8192"), 22, 1, 2, 4, 8, -3, 100);
+
+    private static double[] apply(double[] a, double[] b, java.util.function.DoubleBinaryOperator op) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = op.applyAsDouble(a[i], b[i]);
+        }
+        return out;
+    }
+
+    @Test
+    void addSubNegate() {
+        TestKeys k = N4096;
+        double[] a = TestKeys.randomValues(k.params.slots(), 1, 1);
+        double[] b = TestKeys.randomValues(k.params.slots(), 1, 2);
+        Ciphertext ca = k.encrypt(a);
+        Ciphertext cb = k.encrypt(b);
+        assertTrue(PrecisionStats.of(apply(a, b, Double::sum), k.decrypt(k.evaluator.addNew(ca, cb))).minBits() > 20);
+        assertTrue(PrecisionStats.of(apply(a, b, (x, y) -> x - y), k.decrypt(k.evaluator.subNew(ca, cb))).minBits() > 20);
+        double[] neg = apply(a, a, (x, y) -> -x);
+        assertTrue(PrecisionStats.of(neg, k.decrypt(k.evaluator.negateNew(ca))).minBits() > 20);
+    }
+
+    @Test
+    void multiplyRelinearizeRescaleAtBothSearchPresets() {
+        for (TestKeys k : new TestKeys[] {N4096, N8192}) {
+            double[] a = TestKeys.randomValues(k.params.slots(), 1, 3);
+            double[] b = TestKeys.randomValues(k.params.slots(), 1, 4);
+            Ciphertext product = k.evaluator.rescaleNew(k.evaluator.multiplyNew(k.encrypt(a), k.encrypt(b)));
+            assertEquals(0, product.level());
+            assertEquals(1, product.degree());
+            PrecisionStats stats = PrecisionStats.of(apply(a, b, (x, y) -> x * y), k.decrypt(product));
+            assertTrue(stats.minBits() >= 20, "N = " + k.params.ringDegree() + ": " + stats);
+        }
+    }
+
+    @Test
+    void degreeTwoCiphertextDecryptsDirectly() {
+        TestKeys k = N8192;
+        double[] a = TestKeys.randomValues(k.params.slots(), 1, 5);
+        double[] b = TestKeys.randomValues(k.params.slots(), 1, 6);
+        Ciphertext d2 = k.evaluator.multiplyNoRelinNew(k.encrypt(a), k.encrypt(b));
+        assertEquals(2, d2.degree());
+        PrecisionStats stats = PrecisionStats.of(apply(a, b, (x, y) -> x * y), k.decrypt(d2));
+        assertTrue(stats.minBits() >= 20, stats.toString());
+        Ciphertext relin = k.evaluator.relinearizeNew(d2);
+        PrecisionStats after = PrecisionStats.of(apply(a, b, (x, y) -> x * y), k.decrypt(relin));
+        assertTrue(after.minBits() >= 20, after.toString());
+    }
+
+    @Test
+    void multiplyAccumulateOf512ProductsGivesInnerProductsTo1e6() {
+        for (TestKeys k : new TestKeys[] {N4096, N8192}) {
+            int dims = k == N4096 ? 512 : 64;
+            int slots = k.params.slots();
+            // gallery items (one per slot) and one probe, unit vectors as in the search
+            double[][] gallery = new double[dims][slots];
+            double[] probe = TestKeys.randomValues(dims, 1, 99);
+            double[] norms = new double[slots];
+            double probeNorm = 0;
+            for (int j = 0; j < dims; j++) {
+                gallery[j] = TestKeys.randomValues(slots, 1, 1000 + j);
+                probeNorm += probe[j] * probe[j];
+                for (int s = 0; s < slots; s++) {
+                    norms[s] += gallery[j][s] * gallery[j][s];
+                }
+            }
+            double[] expected = new double[slots];
+            for (int j = 0; j < dims; j++) {
+                probe[j] /= Math.sqrt(probeNorm);
+            }
+            for (int j = 0; j < dims; j++) {
+                for (int s = 0; s < slots; s++) {
+                    gallery[j][s] /= Math.sqrt(norms[s]);
+                    expected[s] += gallery[j][s] * probe[j];
+                }
+            }
+            Ciphertext acc = k.evaluator.newCiphertext(2, 1, k.params.defaultScale() * k.params.defaultScale());
+            Ciphertext g = k.evaluator.newCiphertext(1, 1, 1);
+            Ciphertext p = k.evaluator.newCiphertext(1, 1, 1);
+            for (int j = 0; j < dims; j++) {
+                k.encryptor.encrypt(k.encoder.encodeNew(gallery[j], 1, k.params.defaultScale()), g);
+                k.encryptor.encrypt(k.encoder.encodeConstantNew(probe[j], 1, k.params.defaultScale()), p);
+                k.evaluator.multiplyAccumulate(g, p, acc);
+            }
+            Ciphertext scores = k.evaluator.rescaleNew(k.evaluator.relinearizeNew(acc));
+            PrecisionStats stats = PrecisionStats.of(expected, k.decrypt(scores));
+            assertTrue(stats.maxAbsError() < 1e-6, "N = " + k.params.ringDegree() + ", d = " + dims + ": " + stats);
+        }
+    }
+
+    @Test
+    void multiplyAccumulateEqualsSumOfProducts() {
+        TestKeys k = N8192;
+        Ciphertext a = k.encrypt(TestKeys.randomValues(100, 1, 7));
+        Ciphertext b = k.encrypt(TestKeys.randomValues(100, 1, 8));
+        Ciphertext c = k.encrypt(TestKeys.randomValues(100, 1, 9));
+        Ciphertext acc = k.evaluator.newCiphertext(2, 1, a.scale() * b.scale());
+        k.evaluator.multiplyAccumulate(a, b, acc);
+        k.evaluator.multiplyAccumulate(c, c, acc);
+        Ciphertext sum = k.evaluator.addNew(k.evaluator.multiplyNoRelinNew(a, b), k.evaluator.multiplyNoRelinNew(c, c));
+        for (int d = 0; d <= 2; d++) {
+            for (int i = 0; i <= 1; i++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(sum.poly(d).limb(i), acc.poly(d).limb(i));
+            }
+        }
+    }
+
+    @Test
+    void constantsAndPlaintexts() {
+        TestKeys k = N8192;
+        double[] a = TestKeys.randomValues(k.params.slots(), 1, 10);
+        double[] b = TestKeys.randomValues(k.params.slots(), 1, 11);
+        Ciphertext ca = k.encrypt(a);
+        PrecisionStats integer = PrecisionStats.of(apply(a, a, (x, y) -> -3 * x), k.decrypt(k.evaluator.multiplyConstNew(ca, -3)));
+        assertTrue(integer.minBits() > 20, integer.toString());
+        Ciphertext scaled = k.evaluator.rescaleNew(k.evaluator.multiplyConstNew(ca, 0.7071));
+        assertEquals(ca.scale(), scaled.scale(), 1e-6 * ca.scale(), "rescale restores the scale exactly");
+        PrecisionStats real = PrecisionStats.of(apply(a, a, (x, y) -> 0.7071 * x), k.decrypt(scaled));
+        assertTrue(real.minBits() > 20, real.toString());
+        Plaintext pb = k.encoder.encodeNew(b, 1, k.params.defaultScale());
+        Ciphertext prod = k.evaluator.rescaleNew(k.evaluator.multiplyPlainNew(ca, pb));
+        PrecisionStats plain = PrecisionStats.of(apply(a, b, (x, y) -> x * y), k.decrypt(prod));
+        assertTrue(plain.minBits() > 20, plain.toString());
+        assertThrows(IllegalArgumentException.class, () -> k.evaluator.multiplyConstNew(k.evaluator.rescaleNew(ca), 0.5));
+    }
+
+    @Test
+    void levelsAndScalesAreAligned() {
+        TestKeys k = N8192;
+        double[] a = TestKeys.randomValues(16, 1, 12);
+        Ciphertext top = k.encrypt(a);
+        Ciphertext low = k.evaluator.dropLevelNew(k.encrypt(a), 0);
+        Ciphertext sum = k.evaluator.addNew(top, low);
+        assertEquals(0, sum.level());
+        assertTrue(PrecisionStats.of(apply(a, a, Double::sum), k.decrypt(sum)).minBits() > 20);
+        Ciphertext rescaled = k.evaluator.rescaleNew(k.evaluator.multiplyNew(top, top));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> k.evaluator.addNew(rescaled, top));
+        assertTrue(e.getMessage().contains("scales differ"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> k.evaluator.rescaleNew(rescaled));
+    }
+
+    @Test
+    void rotationsAndSumOfSlots() {
+        TestKeys k = N8192;
+        int slots = k.params.slots();
+        double[] a = TestKeys.randomValues(slots, 1, 13);
+        Ciphertext ca = k.encrypt(a);
+        for (int step : new int[] {1, -3, 100}) {
+            double[] expected = new double[slots];
+            for (int i = 0; i < slots; i++) {
+                expected[i] = a[Math.floorMod(i + step, slots)];
+            }
+            PrecisionStats stats = PrecisionStats.of(expected, k.decrypt(k.evaluator.rotateNew(ca, step)));
+            assertTrue(stats.minBits() >= 20, "step " + step + ": " + stats);
+        }
+        double[] expected = new double[slots];
+        for (int i = 0; i < slots; i++) {
+            for (int t = 0; t < 16; t++) {
+                expected[i] += a[(i + t) % slots];
+            }
+        }
+        PrecisionStats stats = PrecisionStats.of(expected, k.decrypt(k.evaluator.sumSlotsNew(ca, 16)));
+        assertTrue(stats.minBits() >= 18, "sumSlots(16): " + stats);
+        Ciphertext rescaled = k.evaluator.rescaleNew(k.evaluator.multiplyNew(ca, ca));
+        double[] squares = apply(a, a, (x, y) -> x * x);
+        double[] shifted = new double[slots];
+        for (int i = 0; i < slots; i++) {
+            shifted[i] = squares[(i + 2) % slots];
+        }
+        PrecisionStats after = PrecisionStats.of(shifted, k.decrypt(k.evaluator.rotateNew(rescaled, 2)));
+        assertTrue(after.minBits() >= 20, "rotation after rescale: " + after);
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> k.evaluator.rotateNew(ca, 5));
+        assertTrue(missing.getMessage().contains("step 5"), missing.getMessage());
+    }
+}

@@ -1,0 +1,65 @@
+package org.hersj.fhe.ring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class SamplingTest {
+    @Test
+    void testStreamsAreReproducibleAndSecureStreamsDiffer() {
+        assertEquals(RandomSource.seededForTestsOnly(3).nextLong(), RandomSource.seededForTestsOnly(3).nextLong());
+        assertNotEquals(RandomSource.seededForTestsOnly(3).nextLong(), RandomSource.seededForTestsOnly(4).nextLong());
+        assertNotEquals(RandomSource.secure().nextLong(), RandomSource.secure().nextLong());
+        assertTrue(RandomSource.seededForTestsOnly(1).isDeterministic());
+        assertTrue(!RandomSource.secure().isDeterministic());
+        assertTrue(RandomSource.seededForTestsOnly(1).toString().contains("INSECURE"));
+    }
+
+    @Test
+    void uniformBelowStaysInRangeAndCoversIt() {
+        RandomSource r = RandomSource.seededForTestsOnly(9);
+        int[] counts = new int[7];
+        for (int i = 0; i < 70_000; i++) {
+            long v = r.uniformBelow(7);
+            assertTrue(v >= 0 && v < 7);
+            counts[(int) v]++;
+        }
+        for (int c : counts) {
+            assertTrue(Math.abs(c - 10_000) < 500, "roughly uniform: " + c);
+        }
+    }
+
+    @Test
+    void ternaryIsUniformOnMinusOneZeroOne() {
+        long[] s = new long[90_000];
+        Samplers.ternary(RandomSource.seededForTestsOnly(2), s);
+        int[] counts = new int[3];
+        for (long v : s) {
+            counts[(int) v + 1]++;
+        }
+        for (int c : counts) {
+            assertTrue(Math.abs(c - 30_000) < 800, "each value about 1/3: " + c);
+        }
+    }
+
+    @Test
+    void gaussianHasSigma32AndIsBounded() {
+        long[] e = new long[200_000];
+        Samplers.gaussian(RandomSource.seededForTestsOnly(4), e);
+        double sum = 0;
+        double squares = 0;
+        long max = 0;
+        for (long v : e) {
+            sum += v;
+            squares += (double) v * v;
+            max = Math.max(max, Math.abs(v));
+        }
+        double mean = sum / e.length;
+        double sigma = Math.sqrt(squares / e.length - mean * mean);
+        assertTrue(Math.abs(mean) < 0.05, "mean " + mean);
+        assertTrue(Math.abs(sigma - Samplers.SIGMA) < 0.05, "sigma " + sigma);
+        assertTrue(max <= Samplers.GAUSSIAN_BOUND && max >= 12, "max " + max);
+    }
+}
