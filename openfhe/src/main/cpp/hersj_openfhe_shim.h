@@ -252,6 +252,14 @@ public:
         out.buffer = stream.str();
     }
 
+    /** Serialises the public key of a key pair (OpenFHE binary format). */
+    void serializePublicKey(const KeyPair& keys, Bytes& out) const {
+        requireKeys(keys);
+        std::ostringstream stream;
+        lbcrypto::Serial::Serialize(keys.keys.publicKey, stream, lbcrypto::SerType::BINARY);
+        out.buffer = stream.str();
+    }
+
     /** Reads a ciphertext written by serialize(); throws on anything else. */
     void deserialize(const char* data, long long size, Ciphertext& out) const {
         if (size <= 0) throw std::invalid_argument("no bytes to deserialise");

@@ -201,6 +201,9 @@ public final class OpenFheShim {
         /** Serialises a ciphertext (OpenFHE binary format). */
         public native void serialize(@Const @ByRef NativeCiphertext a, @ByRef NativeBytes out);
 
+        /** Serialises the public key of a key pair. */
+        public native void serializePublicKey(@Const @ByRef NativeKeyPair keys, @ByRef NativeBytes out);
+
         /** Reads a ciphertext serialised under this context. */
         public native void deserialize(@Cast("const char*") byte[] data, @Cast("long long") long size,
                 @ByRef NativeCiphertext out);
