@@ -1,0 +1,99 @@
+package org.hersj.fhe.search.backend.ckks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import org.hersj.fhe.ckks.CkksParameters;
+import org.hersj.fhe.ckks.CkksPresets;
+import org.hersj.fhe.ring.RandomSource;
+import org.hersj.fhe.search.SearchRejectionContract;
+import org.hersj.fhe.search.baseline.Boddeti2018Search;
+import org.hersj.fhe.search.testing.Backends;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The search contract on the pure-Java CKKS engine with the 128-bit SEARCH_N8192 preset (4096 slots):
+ * encrypted top-1 equals plaintext top-1 and every score is within 1e-6 of the plaintext inner product.
+ */
+class CkksSearchTest extends SearchRejectionContract {
+
+  /** Keys are made once per JVM (deterministic test stream; insecure by design, tests only). */
+  private static final class Keys {
+    static final CkksParameters PARAMS = CkksPresets.byName("SEARCH_N8192");
+    static final CkksSearchKeys MAIN = CkksSearchKeys.generate(PARAMS, RandomSource.seededForTestsOnly(1),
+        Boddeti2018Search.rotationSteps(16));
+    static final CkksSearchKeys OTHER = CkksSearchKeys.generate(PARAMS, RandomSource.seededForTestsOnly(2));
+    static final CkksSearchKeys OTHER_PARAMS = CkksSearchKeys.generate(CkksPresets.byName("SEARCH_N4096"),
+        RandomSource.seededForTestsOnly(3));
+  }
+
+  private static final double GOAL = 1e-6;
+
+  @Override
+  protected Backends backends() {
+    return new Backends(Keys.MAIN.client(), Keys.MAIN.server());
+  }
+
+  @Override
+  protected Backends otherKeys() {
+    return new Backends(Keys.OTHER.client(), Keys.OTHER.server());
+  }
+
+  @Override
+  protected Backends otherParameters() {
+    return new Backends(Keys.OTHER_PARAMS.client(), Keys.OTHER_PARAMS.server());
+  }
+
+  @Override
+  protected double tolerance() {
+    return GOAL;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {16, 32, 64})
+  void encryptedTop1AndScoresMatchPlaintextOnTwoBlocksNotAMultipleOfTheBlock(int d) throws IOException {
+    Outcome o = hersRoundTrip(4096 + 123, d, Mode.ENCRYPTED);
+    System.out.printf("CKKS N=8192 d=%d: largest score error %.3g%n", d, o.maxError());
+  }
+
+  @Test
+  void encryptedSearchAt512Dimensions() throws IOException {
+    Outcome o = hersRoundTrip(300, 512, Mode.ENCRYPTED);
+    System.out.printf("CKKS N=8192 d=512: largest score error %.3g%n", o.maxError());
+  }
+
+  @Test
+  void oneItemGallery() throws IOException {
+    hersRoundTrip(1, 16, Mode.ENCRYPTED);
+  }
+
+  @Test
+  void degreeTwoScoresDecryptWithSAndSSquared() throws IOException {
+    Outcome o = hersRoundTrip(4096 + 7, 16, Mode.ENCRYPTED_DEGREE_TWO);
+    assertEquals(0, o.operations().relinearizations());
+  }
+
+  @Test
+  void plaintextProbeModeMatches() throws IOException {
+    hersRoundTrip(1000, 16, Mode.PLAINTEXT_PROBE);
+  }
+
+  @Test
+  void boddetiBaselineMatches() throws IOException {
+    Outcome o = hersRoundTrip(40, 16, Mode.BODDETI_2018);
+    assertEquals(40 * 4, o.operations().rotations());
+  }
+
+  @Test
+  void serverBackendExposesOnlyPublicMaterial() {
+    for (var c : CkksServerBackend.class.getConstructors()) {
+      for (Class<?> p : c.getParameterTypes()) {
+        assertTrue(p != org.hersj.fhe.ckks.SecretKey.class, "a server constructor takes a secret key");
+      }
+    }
+    assertTrue(!Keys.MAIN.toString().contains("s=") && Keys.MAIN.toString().contains("redacted"));
+  }
+}
