@@ -60,7 +60,8 @@ public final class OpenFheBackends {
         } catch (LinkageError e) {
             throw nativeFailure(className, e);
         } catch (ReflectiveOperationException e) {
-            throw new OpenFheUnavailableException("cannot instantiate " + className + " (" + e + "): " + HOW_TO_ENABLE, e);
+            throw new OpenFheUnavailableException("cannot instantiate " + className + " (" + e + "): "
+                    + HOW_TO_ENABLE, e);
         }
     }
 

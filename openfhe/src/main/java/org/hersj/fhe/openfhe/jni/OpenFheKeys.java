@@ -69,6 +69,11 @@ public final class OpenFheKeys implements OpenFheBackendSet {
         return new OpenFheServerBackend(engine);
     }
 
+    /** The shared context (no secret), for engine-level measurements in this package. */
+    OpenFheEngine engine() {
+        return engine;
+    }
+
     /** The parameters these keys were made for. */
     public OpenFheParameters parameters() {
         return engine.parameters();

@@ -1,5 +1,7 @@
 package org.hersj.fhe.openfhe.jni;
 
+import static org.hersj.fhe.search.testing.GeneratedGallery.argmax;
+import static org.hersj.fhe.search.testing.GeneratedGallery.plainScores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -164,26 +166,6 @@ class CrossEngineSearchTest {
         assertEquals(expected.length, actual.length);
         double max = OpenFheBackendTest.maxError(expected, actual);
         assertTrue(max <= TOLERANCE, what + ": largest score error " + max + " exceeds " + TOLERANCE);
-    }
-
-    static double[] plainScores(float[][] gallery, float[] probe) {
-        double[] scores = new double[gallery.length];
-        for (int i = 0; i < gallery.length; i++) {
-            for (int j = 0; j < probe.length; j++) {
-                scores[i] += (double) gallery[i][j] * probe[j];
-            }
-        }
-        return scores;
-    }
-
-    static int argmax(double[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private static double secondLargest(double[] values) {
