@@ -8,9 +8,13 @@ package org.hersj.fhe.arith;
  * quotient, so two conditional subtractions finish the job. This range admits a product of two reduced
  * operands plus an accumulator below 2q^2 + q, which the fused multiply-accumulate of the evaluator uses.
  *
- * <p>Shoup multiplication: for a fixed operand w, {@code wShoup = floor(w * 2^64 / q)} lets
- * {@code a * w mod q} be computed with one high and two low products; the lazy variant returns a value in
- * [0, 2q) and accepts any a &lt; 2^63.
+ * <p>Shoup multiplication: for a fixed operand w, {@code wShoup = floor(w * 2^63 / q)} (always below 2^63, so
+ * Java's signed {@code multiplyHigh} needs no correction) lets {@code a * w mod q} be computed as
+ * {@code a w - multiplyHigh(2a, wShoup) q} with one high and two low products: for a &lt; 2^62 the quotient
+ * estimate is at most 1.5 too small, so the lazy result lies in [0, 2q).
+ *
+ * <p>Hot paths are branch-free: a conditional subtraction is written {@code r -= q; r += (r >> 63) & q}, since
+ * residues are random and a data-dependent branch would be mispredicted half the time.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -115,26 +119,26 @@ public final class Modulus {
     public long reduce128(long hi, long lo) {
         long x1 = (hi << (64 - shift)) | (lo >>> shift);
         long estimate = Math.multiplyHigh(x1, mu);
-        long r = lo - estimate * q;
-        r = r >= q ? r - q : r;
-        return r >= q ? r - q : r;
+        long r = lo - estimate * q - q;
+        r += (r >> 63) & q;
+        r -= q;
+        return r + ((r >> 63) & q);
     }
 
-    /** @return the Shoup quotient floor(w * 2^64 / q) of a fixed operand w in [0, q) */
+    /** @return the Shoup quotient floor(w * 2^63 / q) of a fixed operand w in [0, q) */
     public long shoup(long w) {
-        return shiftedQuotient(w, 64);
+        return shiftedQuotient(w, 63);
     }
 
-    /** @return a * w mod q in [0, q), with wShoup = {@link #shoup(long) shoup(w)}; a &lt; 2^63 */
+    /** @return a * w mod q in [0, q), with wShoup = {@link #shoup(long) shoup(w)}; 0 &lt;= a &lt; 2^62 */
     public long mulShoup(long a, long w, long wShoup) {
-        long r = mulShoupLazy(a, w, wShoup);
-        return r >= q ? r - q : r;
+        long r = mulShoupLazy(a, w, wShoup) - q;
+        return r + ((r >> 63) & q);
     }
 
-    /** @return a value congruent to a * w mod q in [0, 2q), with wShoup = shoup(w); a &lt; 2^63 */
+    /** @return a value congruent to a * w mod q in [0, 2q), with wShoup = shoup(w); 0 &lt;= a &lt; 2^62 */
     public long mulShoupLazy(long a, long w, long wShoup) {
-        long estimate = Math.multiplyHigh(a, wShoup) + ((wShoup >> 63) & a);
-        return a * w - estimate * q;
+        return a * w - Math.multiplyHigh(a << 1, wShoup) * q;
     }
 
     /** @return base^exponent mod q, exponent &gt;= 0 */

@@ -31,6 +31,7 @@ public final class CkksParameters {
     private final RnsRing ring;
     private final String fingerprint;
     private final int logQP;
+    private final int rotationDecompositionBits;
     private volatile LevelTables levelTables;
 
     private CkksParameters(CkksParametersLiteral literal, long[] qPrimes, long[] pPrimes, int logQP) {
@@ -43,6 +44,24 @@ public final class CkksParameters {
         System.arraycopy(pPrimes, 0, all, qPrimes.length, pPrimes.length);
         this.ring = new RnsRing(literal.logN(), all);
         this.fingerprint = computeFingerprint(literal, all);
+        this.rotationDecompositionBits = chooseRotationDecomposition(literal);
+    }
+
+    // Rotations add key-switching noise at the ciphertext's own scale, so a special prime much smaller than
+    // the q's (forced by the security budget at small N) is complemented by splitting each q-residue into
+    // base-2^w words, w below every prime, which brings the noise factor max(digit)/P down to 2^w/P.
+    private static int chooseRotationDecomposition(CkksParametersLiteral literal) {
+        int maxQ = 0;
+        int minAll = Integer.MAX_VALUE;
+        for (int b : literal.logQ()) {
+            maxQ = Math.max(maxQ, b);
+            minAll = Math.min(minAll, b);
+        }
+        for (int b : literal.logP()) {
+            minAll = Math.min(minAll, b);
+        }
+        boolean smallP = literal.logP().size() == 1 && literal.logP().get(0) + 8 < maxQ;
+        return smallP ? minAll - 1 : 0;
     }
 
     /**
@@ -171,6 +190,14 @@ public final class CkksParameters {
     /** @return the number of special primes K */
     public int pCount() {
         return pPrimes.length;
+    }
+
+    /**
+     * @return the word size w of the extra base-2^w decomposition used by rotation (Galois) keys, or 0 when
+     *         the special prime is large enough and rotations use the plain RNS digits
+     */
+    public int rotationDecompositionBits() {
+        return rotationDecompositionBits;
     }
 
     /** @return the default scale 2^logScale */

@@ -16,9 +16,9 @@ public final class CkksPresets {
      * <ul>
      * <li>q_0: 46 bits, holds scores at scale ~2^38 with 2^7 headroom;</li>
      * <li>q_1: 38 bits = the scale: one rescale;</li>
-     * <li>P: 25 bits; key switching (two one-prime digits) adds ~2^36 per slot before rescale, i.e. 2^-40
-     * relative to the product scale 2^76: harmless for relinearisation, but rotations after the rescale are
-     * noisy (~2^-2): rotate at N = 8192, or before rescaling.</li>
+     * <li>P: 25 bits; relinearisation uses two one-prime digits, its noise (~2^36 per slot) lands at the product
+     * scale 2^76 and vanishes in the rescale; rotation keys split residues further into 24-bit words
+     * ({@link CkksParameters#rotationDecompositionBits()}), so rotations keep ~21 bits at scale 2^38;</li>
      * <li>scale 2^38: fresh noise ~2^-25 per slot; scores of unit vectors carry errors ~1e-7 after a
      * 512-product multiply-accumulate, relinearise and rescale.</li>
      * </ul>
@@ -41,15 +41,15 @@ public final class CkksPresets {
             List.of(60), 41, SecurityLevel.BITS_128, false);
 
     /**
-     * N = 16384 (8192 slots), depth 7, log2(QP) = 60 + 7 * 40 + 2 * 49 = 438, the whole 128-bit budget.
+     * N = 16384 (8192 slots), depth 7, log2(QP) = 50 + 7 * 40 + 2 * 54 = 438, the whole 128-bit budget.
      * <ul>
-     * <li>q_0: 60 bits; seven 40-bit rescaling primes at scale 2^40;</li>
-     * <li>P: two 49-bit primes (98 bits), so key switching uses digits of two q primes (at most 100 bits):
-     * noise ~2^19 per slot, 2^-21 relative at scale 2^40.</li>
+     * <li>q_0: 50 bits (10 bits of headroom over the scale); seven 40-bit rescaling primes, scale 2^40;</li>
+     * <li>P: two 54-bit primes (108 bits), key-switching digits of two q primes (at most 90 bits), so
+     * key-switching noise is far below the encryption noise (about 22 bits of precision throughout).</li>
      * </ul>
      */
     public static final CkksParametersLiteral DEEP_N16384 = new CkksParametersLiteral(14,
-            List.of(60, 40, 40, 40, 40, 40, 40, 40), List.of(49, 49), 40, SecurityLevel.BITS_128, false);
+            List.of(50, 40, 40, 40, 40, 40, 40, 40), List.of(54, 54), 40, SecurityLevel.BITS_128, false);
 
     private static final Map<String, CkksParametersLiteral> BY_NAME = new LinkedHashMap<>();
 

@@ -65,7 +65,7 @@ public final class KeyGenerator {
         for (int i = 0; i < ring.size(); i++) {
             LimbArithmetic.mul(sk.poly().limb(i), sk.poly().limb(i), s2.limb(i), ring.modulus(i));
         }
-        return new RelinearizationKey(switchingKey(sk, s2));
+        return new RelinearizationKey(switchingKey(sk, s2, 0));
     }
 
     /**
@@ -86,19 +86,40 @@ public final class KeyGenerator {
             for (int i = 0; i < ring.size(); i++) {
                 RnsRing.permute(sk.poly().limb(i), perm, rotated.limb(i));
             }
-            keys.put(g, switchingKey(sk, rotated));
+            keys.put(g, switchingKey(sk, rotated, params.rotationDecompositionBits()));
         }
         return new GaloisKeys(params, keys);
     }
 
-    private SwitchingKey switchingKey(SecretKey sk, RnsPoly sPrime) {
-        LevelTables.Digit[] digits = params.levelTables().digits(params.maxLevel());
+    // Digit j holds P * factor_j(i) * s' in the q_i limbs it covers: factor 1 for plain RNS digits,
+    // 2^(w k) for word k of q_i under a w-bit decomposition.
+    private SwitchingKey switchingKey(SecretKey sk, RnsPoly sPrime, int decompositionBits) {
         int limbs = ring.size();
         int qCount = params.maxLevel() + 1;
-        RnsPoly[] b = new RnsPoly[digits.length];
-        RnsPoly[] a = new RnsPoly[digits.length];
+        int digitCount = SwitchingKey.digitCount(params, decompositionBits);
+        int[] digitPrimeStart = new int[digitCount];
+        int[] digitPrimeEnd = new int[digitCount];
+        int[] digitShift = new int[digitCount];
+        if (decompositionBits == 0) {
+            LevelTables.Digit[] digits = params.levelTables().digits(params.maxLevel());
+            for (int j = 0; j < digitCount; j++) {
+                digitPrimeStart[j] = digits[j].start();
+                digitPrimeEnd[j] = digits[j].end();
+            }
+        } else {
+            for (int i = 0; i < qCount; i++) {
+                int first = SwitchingKey.firstWord(params, decompositionBits, i);
+                for (int k = 0; k < SwitchingKey.wordsOf(params, decompositionBits, i); k++) {
+                    digitPrimeStart[first + k] = i;
+                    digitPrimeEnd[first + k] = i + 1;
+                    digitShift[first + k] = k * decompositionBits;
+                }
+            }
+        }
+        RnsPoly[] b = new RnsPoly[digitCount];
+        RnsPoly[] a = new RnsPoly[digitCount];
         long[] tmp = new long[params.ringDegree()];
-        for (int j = 0; j < digits.length; j++) {
+        for (int j = 0; j < digitCount; j++) {
             a[j] = new RnsPoly(params.ringDegree(), limbs);
             b[j] = new RnsPoly(params.ringDegree(), limbs);
             sampler.uniform(a[j], limbs);
@@ -107,17 +128,17 @@ public final class KeyGenerator {
                 Modulus m = ring.modulus(i);
                 LimbArithmetic.mul(a[j].limb(i), sk.poly().limb(i), tmp, m);
                 LimbArithmetic.sub(b[j].limb(i), tmp, b[j].limb(i), m);
-                if (i >= digits[j].start() && i < digits[j].end()) {
-                    long pModQ = 1;
+                if (i >= digitPrimeStart[j] && i < digitPrimeEnd[j]) {
+                    long factor = m.pow(2, digitShift[j]);
                     for (int k = 0; k < params.pCount(); k++) {
-                        pModQ = m.mul(pModQ, m.reduceWord(ring.modulus(qCount + k).value()));
+                        factor = m.mul(factor, m.reduceWord(ring.modulus(qCount + k).value()));
                     }
-                    LimbArithmetic.mulScalar(sPrime.limb(i), pModQ, m.shoup(pModQ), tmp, m);
+                    LimbArithmetic.mulScalar(sPrime.limb(i), factor, m.shoup(factor), tmp, m);
                     LimbArithmetic.add(b[j].limb(i), tmp, b[j].limb(i), m);
                 }
             }
         }
-        return new SwitchingKey(params, b, a);
+        return new SwitchingKey(params, decompositionBits, b, a);
     }
 
     private void checkKey(SecretKey sk) {

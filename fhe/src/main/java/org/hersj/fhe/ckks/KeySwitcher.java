@@ -63,7 +63,16 @@ final class KeySwitcher {
      */
     void switchKey(RnsPoly d, int level, SwitchingKey key) {
         LevelTables tables = params.levelTables();
-        LevelTables.Digit[] digits = tables.digits(level);
+        if (key.decompositionBits() > 0) {
+            accumulateWords(d, level, key);
+        } else {
+            accumulateDigits(d, level, key, tables.digits(level));
+        }
+        modDown(level, tables);
+    }
+
+    // Plain RNS digits: mod-up each digit by base conversion.
+    private void accumulateDigits(RnsPoly d, int level, SwitchingKey key, LevelTables.Digit[] digits) {
         for (int j = 0; j < digits.length; j++) {
             LevelTables.Digit digit = digits[j];
             int count = digit.end() - digit.start();
@@ -90,6 +99,45 @@ final class KeySwitcher {
                 accumulate(ext[qCount + k], key, j, qCount + k, j == 0);
             }
         }
+    }
+
+    // w-bit words of each residue: a word is below every prime, so it extends to all limbs as is.
+    private void accumulateWords(RnsPoly d, int level, SwitchingKey key) {
+        int w = key.decompositionBits();
+        long mask = (1L << w) - 1;
+        long[] residue = digitCoefficients[0];
+        boolean first = true;
+        for (int i = 0; i <= level; i++) {
+            System.arraycopy(d.limb(i), 0, residue, 0, residue.length);
+            ring.ntt(i).inverse(residue);
+            int firstWord = SwitchingKey.firstWord(params, w, i);
+            int words = SwitchingKey.wordsOf(params, w, i);
+            for (int k = 0; k < words; k++) {
+                int shift = k * w;
+                long[] word = ext[0];
+                for (int c = 0; c < word.length; c++) {
+                    word[c] = (residue[c] >>> shift) & mask;
+                }
+                for (int r = 1; r <= level; r++) {
+                    System.arraycopy(word, 0, ext[r], 0, word.length);
+                }
+                for (int p = 0; p < pCount; p++) {
+                    System.arraycopy(word, 0, ext[qCount + p], 0, word.length);
+                }
+                for (int r = 0; r <= level; r++) {
+                    ring.ntt(r).forward(ext[r]);
+                    accumulate(ext[r], key, firstWord + k, r, first);
+                }
+                for (int p = 0; p < pCount; p++) {
+                    ring.ntt(qCount + p).forward(ext[qCount + p]);
+                    accumulate(ext[qCount + p], key, firstWord + k, qCount + p, first);
+                }
+                first = false;
+            }
+        }
+    }
+
+    private void modDown(int level, LevelTables tables) {
         long[][] keep0 = new long[level + 1][];
         long[][] keep1 = new long[level + 1][];
         long[][] out0 = new long[level + 1][];
@@ -127,16 +175,16 @@ final class KeySwitcher {
                 long v = x[c];
                 long wb = kbs[c];
                 long wa = kas[c];
-                a0[c] = v * kb[c] - (Math.multiplyHigh(v, wb) + ((wb >> 63) & v)) * q;
-                a1[c] = v * ka[c] - (Math.multiplyHigh(v, wa) + ((wa >> 63) & v)) * q;
+                a0[c] = v * kb[c] - Math.multiplyHigh(v << 1, wb) * q;
+                a1[c] = v * ka[c] - Math.multiplyHigh(v << 1, wa) * q;
             }
         } else {
             for (int c = 0; c < n; c++) {
                 long v = x[c];
                 long wb = kbs[c];
                 long wa = kas[c];
-                long s0 = a0[c] + v * kb[c] - (Math.multiplyHigh(v, wb) + ((wb >> 63) & v)) * q;
-                long s1 = a1[c] + v * ka[c] - (Math.multiplyHigh(v, wa) + ((wa >> 63) & v)) * q;
+                long s0 = a0[c] + v * kb[c] - Math.multiplyHigh(v << 1, wb) * q;
+                long s1 = a1[c] + v * ka[c] - Math.multiplyHigh(v << 1, wa) * q;
                 a0[c] = s0 >= twoQ ? s0 - twoQ : s0;
                 a1[c] = s1 >= twoQ ? s1 - twoQ : s1;
             }

@@ -15,50 +15,64 @@ final class TensorKernels {
 
     /** d = a * b for one limb. */
     static void tensor(long[] a0, long[] a1, long[] b0, long[] b1, long[] d0, long[] d1, long[] d2, Modulus m) {
-        product(a0, a1, b0, b1, d0, d1, d2, m, false);
-    }
-
-    /** d += a * b for one limb (fused, one reduction per output). */
-    static void tensorAccumulate(long[] a0, long[] a1, long[] b0, long[] b1, long[] d0, long[] d1, long[] d2,
-            Modulus m) {
-        product(a0, a1, b0, b1, d0, d1, d2, m, true);
-    }
-
-    // The loop-invariant flag is hoisted by the JIT (loop unswitching), so both forms run branch-free.
-    private static void product(long[] a0, long[] a1, long[] b0, long[] b1, long[] d0, long[] d1, long[] d2,
-            Modulus m, boolean accumulate) {
         for (int c = 0; c < d0.length; c++) {
             long x0 = a0[c];
             long x1 = a1[c];
             long y0 = b0[c];
             long y1 = b1[c];
+            long sx = x0 + x1;
+            long sy = y0 + y1;
             long lo0 = x0 * y0;
             long hi0 = Math.multiplyHigh(x0, y0);
             long lo2 = x1 * y1;
             long hi2 = Math.multiplyHigh(x1, y1);
-            long sx = x0 + x1;
-            long sy = y0 + y1;
             long lo1 = sx * sy;
-            long hi1 = Math.multiplyHigh(sx, sy);
-            // middle = p1 - p0 - p2 = x0 y1 + x1 y0 (exact, non-negative, < 2q^2)
             long t = lo1 - lo0;
-            hi1 = hi1 - hi0 - (Long.compareUnsigned(lo1, lo0) < 0 ? 1 : 0);
-            long lo1m = t - lo2;
-            hi1 = hi1 - hi2 - (Long.compareUnsigned(t, lo2) < 0 ? 1 : 0);
-            if (accumulate) {
-                long s0 = lo0 + d0[c];
-                hi0 += Long.compareUnsigned(s0, lo0) < 0 ? 1 : 0;
-                lo0 = s0;
-                long s1 = lo1m + d1[c];
-                hi1 += Long.compareUnsigned(s1, lo1m) < 0 ? 1 : 0;
-                lo1m = s1;
-                long s2 = lo2 + d2[c];
-                hi2 += Long.compareUnsigned(s2, lo2) < 0 ? 1 : 0;
-                lo2 = s2;
-            }
+            long mid = t - lo2;
+            long hi1 = Math.multiplyHigh(sx, sy) - hi0 - hi2 - borrow(lo1, lo0, t) - borrow(t, lo2, mid);
             d0[c] = m.reduce128(hi0, lo0);
-            d1[c] = m.reduce128(hi1, lo1m);
+            d1[c] = m.reduce128(hi1, mid);
             d2[c] = m.reduce128(hi2, lo2);
         }
+    }
+
+    /** d += a * b for one limb (fused, one reduction per output). */
+    static void tensorAccumulate(long[] a0, long[] a1, long[] b0, long[] b1, long[] d0, long[] d1, long[] d2,
+            Modulus m) {
+        for (int c = 0; c < d0.length; c++) {
+            long x0 = a0[c];
+            long x1 = a1[c];
+            long y0 = b0[c];
+            long y1 = b1[c];
+            long sx = x0 + x1;
+            long sy = y0 + y1;
+            long lo0 = x0 * y0;
+            long hi0 = Math.multiplyHigh(x0, y0);
+            long lo2 = x1 * y1;
+            long hi2 = Math.multiplyHigh(x1, y1);
+            long lo1 = sx * sy;
+            long t = lo1 - lo0;
+            long mid = t - lo2;
+            long hi1 = Math.multiplyHigh(sx, sy) - hi0 - hi2 - borrow(lo1, lo0, t) - borrow(t, lo2, mid);
+            long acc0 = d0[c];
+            long acc1 = d1[c];
+            long acc2 = d2[c];
+            long s0 = lo0 + acc0;
+            long s1 = mid + acc1;
+            long s2 = lo2 + acc2;
+            d0[c] = m.reduce128(hi0 + carry(lo0, acc0, s0), s0);
+            d1[c] = m.reduce128(hi1 + carry(mid, acc1, s1), s1);
+            d2[c] = m.reduce128(hi2 + carry(lo2, acc2, s2), s2);
+        }
+    }
+
+    // Carry out of the 64-bit addition s = x + y, branch-free (residues are random: no predictable branch).
+    private static long carry(long x, long y, long s) {
+        return ((x & y) | ((x | y) & ~s)) >>> 63;
+    }
+
+    // Borrow out of the 64-bit subtraction d = x - y, branch-free.
+    private static long borrow(long x, long y, long d) {
+        return ((~x & y) | (~(x ^ y) & d)) >>> 63;
     }
 }

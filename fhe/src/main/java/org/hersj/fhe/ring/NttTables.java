@@ -10,7 +10,8 @@ import org.hersj.fhe.arith.NttPrimes;
  * powers of a primitive 2N-th root psi in bit-reversed order and their Shoup quotients precomputed; the
  * butterflies keep values lazily in [0, 4q) (forward) or [0, 2q) (inverse) and reduce once at the end. The
  * output of {@link #forward} in slot i is the evaluation of the input at psi^(2 bitrev(i) + 1). Inputs
- * must be in [0, q); outputs are in [0, q). Immutable and thread-safe.
+ * must be in [0, q) (forward) or [0, 2q) (inverse); outputs are in [0, q). Requires q &lt; 2^60 so that
+ * 4q-bounded values stay valid Shoup operands. Immutable and thread-safe.
  */
 public final class NttTables {
     private final Modulus modulus;
@@ -22,6 +23,8 @@ public final class NttTables {
     private final long[] inverseRootPowersShoup;
     private final long nInverse;
     private final long nInverseShoup;
+    private final long lastRootTimesNInverse;
+    private final long lastRootTimesNInverseShoup;
 
     /**
      * Precomputes the tables for ring degree 2^logN.
@@ -30,6 +33,9 @@ public final class NttTables {
      * @param logN log2 of the ring degree
      */
     public NttTables(Modulus modulus, int logN) {
+        if (logN < 2) {
+            throw new IllegalArgumentException("NTT needs N >= 4, got 2^" + logN);
+        }
         this.modulus = modulus;
         this.n = 1 << logN;
         this.psi = NttPrimes.primitiveRoot(modulus, 2L * n);
@@ -42,9 +48,6 @@ public final class NttTables {
         long inversePower = 1;
         for (int i = 0; i < n; i++) {
             int r = Integer.reverse(i) >>> (32 - logN);
-            if (logN == 0) {
-                r = 0;
-            }
             rootPowers[r] = power;
             inverseRootPowers[r] = inversePower;
             power = modulus.mul(power, psi);
@@ -56,6 +59,8 @@ public final class NttTables {
         }
         nInverse = modulus.inverse(n);
         nInverseShoup = modulus.shoup(nInverse);
+        lastRootTimesNInverse = modulus.mul(inverseRootPowers[1], nInverse);
+        lastRootTimesNInverseShoup = modulus.shoup(lastRootTimesNInverse);
     }
 
     /** @return the modulus of this transform */
@@ -74,69 +79,130 @@ public final class NttTables {
     }
 
     /**
-     * In-place forward negacyclic NTT of one limb.
+     * In-place forward negacyclic NTT of one limb. The last stage (adjacent pairs) is unrolled and also
+     * performs the final reduction, saving a pass.
      *
      * @param a N coefficients in [0, q), replaced by the N evaluations in [0, q)
      */
     public void forward(long[] a) {
         final long q = modulus.value();
         final long twoQ = 2 * q;
-        int t = n;
-        for (int m = 1; m < n; m <<= 1) {
-            t >>= 1;
+        final long[] roots = rootPowers;
+        final long[] shoups = rootPowersShoup;
+        int t = n >> 1;
+        int m = 1;
+        for (; t > 2; m <<= 1, t >>= 1) {
             for (int i = 0; i < m; i++) {
                 final int j1 = 2 * i * t;
                 final int j2 = j1 + t;
-                final long w = rootPowers[m + i];
-                final long ws = rootPowersShoup[m + i];
+                final long w = roots[m + i];
+                final long ws = shoups[m + i];
                 for (int j = j1; j < j2; j++) {
                     long x = a[j];
-                    x = x >= twoQ ? x - twoQ : x;
+                    x = reduceOnce(x, twoQ);
                     long y = a[j + t];
-                    long estimate = Math.multiplyHigh(y, ws) + ((ws >> 63) & y);
-                    long product = y * w - estimate * q;
+                    long product = y * w - Math.multiplyHigh(y << 1, ws) * q;
                     a[j] = x + product;
                     a[j + t] = x - product + twoQ;
                 }
             }
         }
-        for (int j = 0; j < n; j++) {
+        if (t == 2) {
+            for (int i = 0; i < m; i++) {
+                final int j = 4 * i;
+                final long w = roots[m + i];
+                final long ws = shoups[m + i];
+                long x0 = a[j];
+                long x1 = a[j + 1];
+                x0 = reduceOnce(x0, twoQ);
+                x1 = reduceOnce(x1, twoQ);
+                long y0 = a[j + 2];
+                long y1 = a[j + 3];
+                long p0 = y0 * w - Math.multiplyHigh(y0 << 1, ws) * q;
+                long p1 = y1 * w - Math.multiplyHigh(y1 << 1, ws) * q;
+                a[j] = x0 + p0;
+                a[j + 1] = x1 + p1;
+                a[j + 2] = x0 - p0 + twoQ;
+                a[j + 3] = x1 - p1 + twoQ;
+            }
+            m <<= 1;
+        }
+        for (int i = 0; i < m; i++) {
+            final int j = 2 * i;
+            final long w = roots[m + i];
+            final long ws = shoups[m + i];
             long x = a[j];
-            x = x >= twoQ ? x - twoQ : x;
-            a[j] = x >= q ? x - q : x;
+            x = reduceOnce(x, twoQ);
+            long y = a[j + 1];
+            long product = y * w - Math.multiplyHigh(y << 1, ws) * q;
+            long u = x + product;
+            long v = x - product + twoQ;
+            u = reduceOnce(u, twoQ);
+            v = reduceOnce(v, twoQ);
+            a[j] = reduceOnce(u, q);
+            a[j + 1] = reduceOnce(v, q);
         }
     }
 
     /**
-     * In-place inverse negacyclic NTT of one limb (including the factor 1/N).
+     * In-place inverse negacyclic NTT of one limb, including the factor 1/N, which is folded into the last
+     * stage.
      *
-     * @param a N evaluations in [0, q), replaced by the N coefficients in [0, q)
+     * @param a N evaluations in [0, 2q), replaced by the N coefficients in [0, q)
      */
     public void inverse(long[] a) {
         final long q = modulus.value();
         final long twoQ = 2 * q;
+        final long[] roots = inverseRootPowers;
+        final long[] shoups = inverseRootPowersShoup;
         int t = 1;
-        for (int m = n >> 1; m >= 1; m >>= 1) {
+        int m = n >> 1;
+        for (int i = 0; i < m; i++) {
+            final int j = 2 * i;
+            final long w = roots[m + i];
+            final long ws = shoups[m + i];
+            long x = a[j];
+            long y = a[j + 1];
+            long sum = x + y;
+            a[j] = reduceOnce(sum, twoQ);
+            long difference = x - y + twoQ;
+            a[j + 1] = difference * w - Math.multiplyHigh(difference << 1, ws) * q;
+        }
+        for (m >>= 1, t <<= 1; m > 1; m >>= 1, t <<= 1) {
             int j1 = 0;
-            for (int i = 0; i < m; i++) {
+            for (int i = 0; i < m; i++, j1 += 2 * t) {
                 final int j2 = j1 + t;
-                final long w = inverseRootPowers[m + i];
-                final long ws = inverseRootPowersShoup[m + i];
+                final long w = roots[m + i];
+                final long ws = shoups[m + i];
                 for (int j = j1; j < j2; j++) {
                     long x = a[j];
                     long y = a[j + t];
                     long sum = x + y;
-                    a[j] = sum >= twoQ ? sum - twoQ : sum;
+                    a[j] = reduceOnce(sum, twoQ);
                     long difference = x - y + twoQ;
-                    long estimate = Math.multiplyHigh(difference, ws) + ((ws >> 63) & difference);
-                    a[j + t] = difference * w - estimate * q;
+                    a[j + t] = difference * w - Math.multiplyHigh(difference << 1, ws) * q;
                 }
-                j1 += 2 * t;
             }
-            t <<= 1;
         }
-        for (int j = 0; j < n; j++) {
-            a[j] = modulus.mulShoup(a[j], nInverse, nInverseShoup);
+        final long scale = nInverse;
+        final long scaleShoup = nInverseShoup;
+        final long w = lastRootTimesNInverse;
+        final long ws = lastRootTimesNInverseShoup;
+        for (int j = 0; j < t; j++) {
+            long x = a[j];
+            long y = a[j + t];
+            long sum = x + y;
+            long difference = x - y + twoQ;
+            long u = sum * scale - Math.multiplyHigh(sum << 1, scaleShoup) * q;
+            long v = difference * w - Math.multiplyHigh(difference << 1, ws) * q;
+            a[j] = reduceOnce(u, q);
+            a[j + t] = reduceOnce(v, q);
         }
+    }
+
+    // x - bound if x >= bound, else x; branch-free because residues are random.
+    private static long reduceOnce(long x, long bound) {
+        long r = x - bound;
+        return r + ((r >> 63) & bound);
     }
 }

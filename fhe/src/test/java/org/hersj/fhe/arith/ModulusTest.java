@@ -37,9 +37,9 @@ class ModulusTest {
                 long expected = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).mod(bq).longValue();
                 assertEquals(expected, m.mul(a, b), "mul " + a + "*" + b + " mod " + q);
                 long ws = m.shoup(b);
-                assertEquals(BigInteger.valueOf(b).shiftLeft(64).divide(bq).longValue(), ws, "shoup quotient");
+                assertEquals(BigInteger.valueOf(b).shiftLeft(63).divide(bq).longValue(), ws, "shoup quotient");
                 assertEquals(expected, m.mulShoup(a, b, ws), "mulShoup");
-                long lazy = m.mulShoupLazy(a + 3 * q, b, ws);
+                long lazy = m.mulShoupLazy(a + 3 * q, b, ws); // a < 4q < 2^62
                 assertEquals(expected, lazy % q, "lazy Shoup congruence");
                 assertEquals(true, lazy >= 0 && lazy < 2 * q, "lazy Shoup range");
             }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {
-    private static final TestKeys N4096 = new TestKeys(CkksPresets.byName("SEARCH_N4096"), 21);
+    private static final TestKeys N4096 = new TestKeys(CkksPresets.byName("SEARCH_N4096"), 21, 1, 2, 4, 8, -3, 100);
     private static final TestKeys N8192 = new TestKeys(CkksPresets.byName("SEARCH_N8192"), 22, 1, 2, 4, 8, -3, 100);
 
     private static double[] apply(double[] a, double[] b, java.util.function.DoubleBinaryOperator op) {
@@ -151,8 +151,16 @@ class EvaluatorTest {
     }
 
     @Test
-    void rotationsAndSumOfSlots() {
-        TestKeys k = N8192;
+    void rotationsAndSumOfSlotsAtN4096() {
+        rotationsAndSumOfSlots(N4096);
+    }
+
+    @Test
+    void rotationsAndSumOfSlotsAtN8192() {
+        rotationsAndSumOfSlots(N8192);
+    }
+
+    private static void rotationsAndSumOfSlots(TestKeys k) {
         int slots = k.params.slots();
         double[] a = TestKeys.randomValues(slots, 1, 13);
         Ciphertext ca = k.encrypt(a);
@@ -162,7 +170,7 @@ class EvaluatorTest {
                 expected[i] = a[Math.floorMod(i + step, slots)];
             }
             PrecisionStats stats = PrecisionStats.of(expected, k.decrypt(k.evaluator.rotateNew(ca, step)));
-            assertTrue(stats.minBits() >= 20, "step " + step + ": " + stats);
+            assertTrue(stats.minBits() >= 20, "N = " + k.params.ringDegree() + ", step " + step + ": " + stats);
         }
         double[] expected = new double[slots];
         for (int i = 0; i < slots; i++) {
@@ -179,8 +187,32 @@ class EvaluatorTest {
             shifted[i] = squares[(i + 2) % slots];
         }
         PrecisionStats after = PrecisionStats.of(shifted, k.decrypt(k.evaluator.rotateNew(rescaled, 2)));
+        assertEquals(0, rescaled.level());
         assertTrue(after.minBits() >= 20, "rotation after rescale: " + after);
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> k.evaluator.rotateNew(ca, 5));
         assertTrue(missing.getMessage().contains("step 5"), missing.getMessage());
+    }
+
+    @Test
+    void deepPresetKeepsPrecisionThroughSeveralLevels() {
+        TestKeys k = new TestKeys(CkksPresets.byName("DEEP_N16384"), 23, 1);
+        double[] a = TestKeys.randomValues(k.params.slots(), 1, 14);
+        Ciphertext ct = k.encrypt(a);
+        double[] expected = a.clone();
+        for (int round = 0; round < 3; round++) {
+            ct = k.evaluator.rescaleNew(k.evaluator.multiplyNew(ct, ct));
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] *= expected[i];
+            }
+        }
+        assertEquals(k.params.maxLevel() - 3, ct.level());
+        PrecisionStats stats = PrecisionStats.of(expected, k.decrypt(ct));
+        assertTrue(stats.minBits() >= 18, "a^8 after three levels: " + stats);
+        double[] shifted = new double[expected.length];
+        for (int i = 0; i < expected.length; i++) {
+            shifted[i] = expected[(i + 1) % expected.length];
+        }
+        PrecisionStats rotated = PrecisionStats.of(shifted, k.decrypt(k.evaluator.rotateNew(ct, 1)));
+        assertTrue(rotated.minBits() >= 18, "rotation at level 4: " + rotated);
     }
 }

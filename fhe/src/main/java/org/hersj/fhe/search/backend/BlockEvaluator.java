@@ -16,6 +16,18 @@ public interface BlockEvaluator {
   void multiplyAccumulate(BackendCiphertext a, BackendCiphertext b, BackendCiphertext acc2);
 
   /**
+   * {@code acc2 = sum_{j < count} a[j] * b[j]} as a degree-2 ciphertext (the whole block product of the
+   * HERS layout). Backends may sum the products lazily and reduce once; the default clears and
+   * multiply-accumulates term by term.
+   */
+  default void innerProduct(BackendCiphertext[] a, BackendCiphertext[] b, int count, BackendCiphertext acc2) {
+    clear(acc2);
+    for (int j = 0; j < count; j++) {
+      multiplyAccumulate(a[j], b[j], acc2);
+    }
+  }
+
+  /**
    * {@code acc1 += ct * value} where {@code value} is a clear number (the plaintext-probe mode);
    * {@code acc1} has the degree of {@code ct} and the product scale.
    */

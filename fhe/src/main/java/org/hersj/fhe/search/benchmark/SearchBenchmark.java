@@ -49,7 +49,6 @@ public final class SearchBenchmark {
   public SearchBenchmarkResult run(SearchBenchmarkConfig config, ProgressListener progress) throws IOException {
     Files.createDirectories(config.workDir());
     List<SearchBenchmarkRow> rows = new ArrayList<>();
-    double block = blockSeconds(config);
     int done = 0;
     for (long n : config.sizes()) {
       rows.add(measure(config, n, progress));
@@ -57,7 +56,8 @@ public final class SearchBenchmark {
     }
     LinearExtrapolation fit = LinearExtrapolation.fit(rows.stream().map(SearchBenchmarkRow::items).toList(),
         rows.stream().map(SearchBenchmarkRow::totalSeconds).toList());
-    return new SearchBenchmarkResult(server.describeParameters(), rows, block, fit);
+    SearchBenchmarkRow largest = rows.get(rows.size() - 1);
+    return new SearchBenchmarkResult(server.describeParameters(), rows, largest.blockScoreSeconds(), fit);
   }
 
   private SearchBenchmarkRow measure(SearchBenchmarkConfig config, long n, ProgressListener progress)
@@ -75,6 +75,7 @@ public final class SearchBenchmark {
       double best = Double.POSITIVE_INFINITY;
       double[] parts = new double[3];
       SearchReport report = null;
+      SearchReport fastest = null;
       for (int rep = 0; rep < config.repetitions(); rep++) {
         long t0 = System.nanoTime();
         EncryptedProbe onServer = null;
@@ -91,6 +92,7 @@ public final class SearchBenchmark {
         double total = (t3 - t0) / 1e9;
         if (total < best) {
           best = total;
+          fastest = report;
           parts[0] = (t1 - t0) / 1e9;
           parts[1] = (t2 - t1) / 1e9;
           parts[2] = (t3 - t2) / 1e9;
@@ -98,8 +100,9 @@ public final class SearchBenchmark {
       }
       double error = n <= config.checkAccuracyUpTo()
           ? maxAbsError(searchClient.allScores(scores, ProgressListener.NONE), probe, config) : Double.NaN;
-      return new SearchBenchmarkRow(config.modeLabel(), n, d, config.threads(), report.records(), galleryBytes,
-          enroll, parts[0], parts[1], parts[2], plaintextSeconds(n, probe, config), error, report.operations());
+      return new SearchBenchmarkRow(config.modeLabel(), n, d, config.threads(), fastest.records(), galleryBytes,
+          enroll, parts[0], parts[1], parts[2], fastest.secondsPerRecord(), fastest.readSeconds() / fastest.records(),
+          plaintextSeconds(n, probe, config), error, fastest.operations());
     } finally {
       deleteTree(work);
     }
@@ -115,31 +118,6 @@ public final class SearchBenchmark {
           .search(store, clear, scores, progress);
     }
     return new EncryptedSearchServer(server, config.threads()).search(store, probe, config.form(), scores, progress);
-  }
-
-  /** Scoring time of one full record on one thread: the fastest of five searches of a one-record gallery. */
-  private double blockSeconds(SearchBenchmarkConfig config) throws IOException {
-    long items = config.layout() == LayoutKind.HERS_SIMD ? server.slots() : 1;
-    SearchBenchmarkConfig one = new SearchBenchmarkConfig(List.of(items), config.dimension(), 1,
-        config.layout(), config.form(), config.plaintextProbe(), config.topK(), 1, config.workDir(),
-        config.seed(), 0);
-    Path work = Files.createTempDirectory(config.workDir(), "block-");
-    try {
-      Path store = work.resolve("gallery");
-      new GalleryEnroller(client, 1, 1).enroll(new SyntheticRows(items, config.dimension(), config.seed()),
-          config.layout(), store, ProgressListener.NONE);
-      float[] probe = probeFor(config);
-      EncryptedProbe encrypted = config.plaintextProbe() ? null
-          : new SearchClient(client, 1).encryptProbe(probe, config.layout());
-      double best = Double.POSITIVE_INFINITY;
-      for (int rep = 0; rep < 5; rep++) {
-        SearchReport r = search(one, store, encrypted, probe, work.resolve("scores.hrec"), ProgressListener.NONE);
-        best = Math.min(best, r.seconds());
-      }
-      return best;
-    } finally {
-      deleteTree(work);
-    }
   }
 
   private static float[] probeFor(SearchBenchmarkConfig config) {

@@ -7,14 +7,20 @@ import java.util.List;
  *
  * @param parameters description of the encryption parameters
  * @param rows one row per gallery size
- * @param blockSeconds scoring time of one record (block) on one thread, read and verify included
+ * @param blockSeconds mean scoring time of one record (block) on one thread in the largest run
  * @param extrapolation least-squares fit of end-to-end seconds against items
  */
 public record SearchBenchmarkResult(String parameters, List<SearchBenchmarkRow> rows, double blockSeconds,
     LinearExtrapolation extrapolation) {
 
-  /** Extrapolated end-to-end seconds for 10^8 items. */
+  /** Extrapolated end-to-end seconds for 10^8 items from the least-squares line. */
   public double secondsAt100Million() {
     return extrapolation.secondsAt(1e8);
+  }
+
+  /** End-to-end seconds for 10^8 items scaled proportionally from the largest run alone. */
+  public double secondsAt100MillionFromLargest() {
+    SearchBenchmarkRow largest = rows.get(rows.size() - 1);
+    return largest.totalSeconds() * 1e8 / largest.items();
   }
 }

@@ -74,22 +74,25 @@ public final class EncryptedSearchServer {
     private final ScoreForm form;
     private final OperationCounter counter;
     private final BlockEvaluator evaluator = backend.newEvaluator();
-    private final BackendCiphertext column = backend.newCiphertext(1, backend.freshLevel());
+    private final BackendCiphertext[] columns;
     private final BackendCiphertext accumulator = backend.newCiphertext(2, backend.freshLevel());
 
     BlockScorer(BackendCiphertext[] probe, ScoreForm form, OperationCounter counter) {
       this.probe = probe;
       this.form = form;
       this.counter = counter;
+      this.columns = new BackendCiphertext[probe.length];
+      for (int j = 0; j < columns.length; j++) {
+        columns[j] = backend.newCiphertext(1, backend.freshLevel());
+      }
     }
 
     @Override
     public void score(ByteBuffer payload, int items, BackendCiphertext score) {
-      evaluator.clear(accumulator);
-      for (BackendCiphertext p : probe) {
+      for (BackendCiphertext column : columns) {
         backend.readPayload(payload, column);
-        evaluator.multiplyAccumulate(p, column, accumulator);
       }
+      evaluator.innerProduct(probe, columns, columns.length, accumulator);
       if (form == ScoreForm.RELINEARIZED) {
         evaluator.relinearizeAndRescale(accumulator, score);
       } else {

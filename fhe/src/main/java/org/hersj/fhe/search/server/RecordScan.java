@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.Workers;
 import org.hersj.fhe.search.backend.BackendCiphertext;
@@ -61,22 +62,30 @@ public final class RecordScan {
         (int) Math.min(Integer.MAX_VALUE, total))) {
       AtomicLong next = new AtomicLong();
       AtomicLong finished = new AtomicLong();
+      LongAdder readNanos = new LongAdder();
+      LongAdder scoreNanos = new LongAdder();
       Workers.runOnThreads(threads, "search", () -> {
         RecordScorer scorer = scorers.newScorer();
         RecordBuffer in = new RecordBuffer(gallery.header());
         RecordBuffer out = new RecordBuffer(outHeader);
         BackendCiphertext score = backend.newCiphertext(scoreDegree, backend.scoreLevel());
         for (long r = next.getAndIncrement(); r < total; r = next.getAndIncrement()) {
+          long t0 = System.nanoTime();
           gallery.read(r, in);
+          long t1 = System.nanoTime();
           scorer.score(in.payload(), in.items(), score);
+          long t2 = System.nanoTime();
+          readNanos.add(t1 - t0);
+          scoreNanos.add(t2 - t1);
           backend.writePayload(out.payload(), score);
           writer.write(r, in.items(), out);
           progress.progress("search", finished.incrementAndGet(), total);
         }
       });
       writer.finish();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      return new SearchReport(layout.itemCount(), layout.dimension(), total, seconds, readNanos.sum() / 1e9,
+          scoreNanos.sum() / 1e9, counter.snapshot());
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return new SearchReport(layout.itemCount(), layout.dimension(), total, seconds, counter.snapshot());
   }
 }

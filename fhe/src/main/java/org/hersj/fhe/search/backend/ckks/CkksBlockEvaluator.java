@@ -18,6 +18,9 @@ final class CkksBlockEvaluator implements BlockEvaluator {
   private final Plaintext constant;
   private final Ciphertext product;
   private final Ciphertext relinearized;
+  private final LazyInnerProductKernel kernel;
+  private Ciphertext[] left = new Ciphertext[0];
+  private Ciphertext[] right = new Ciphertext[0];
 
   CkksBlockEvaluator(CkksParameters params, EvaluationKeys keys) {
     this.params = params;
@@ -27,6 +30,7 @@ final class CkksBlockEvaluator implements BlockEvaluator {
     this.constant = new Plaintext(params, top, params.defaultScale());
     this.product = new Ciphertext(params, 1, top, params.defaultScale());
     this.relinearized = new Ciphertext(params, 1, top, params.defaultScale());
+    this.kernel = LazyInnerProductKernel.supports(params) ? new LazyInnerProductKernel(params) : null;
   }
 
   @Override
@@ -50,6 +54,48 @@ final class CkksBlockEvaluator implements BlockEvaluator {
       acc.empty = false;
     }
     evaluator.multiplyAccumulate(x, y, acc.ct);
+  }
+
+  /**
+   * Sums the whole block's products in 128 bits and reduces once per group of up to
+   * {@link LazyInnerProductKernel#MAX_TERMS} terms (see the adapter's note); falls back to the engine's
+   * per-term multiply-accumulate for primes under 32 bits.
+   */
+  @Override
+  public void innerProduct(BackendCiphertext[] a, BackendCiphertext[] b, int count, BackendCiphertext acc2) {
+    if (kernel == null || count == 0) {
+      BlockEvaluator.super.innerProduct(a, b, count, acc2);
+      return;
+    }
+    if (left.length < count) {
+      left = new Ciphertext[count];
+      right = new Ciphertext[count];
+    }
+    double scale = 0;
+    int level = Integer.MAX_VALUE;
+    for (int j = 0; j < count; j++) {
+      left[j] = CkksCiphertext.of(a[j]).ct;
+      right[j] = CkksCiphertext.of(b[j]).ct;
+      if (left[j].degree() != 1 || right[j].degree() != 1) {
+        throw new IllegalArgumentException("inner product term " + j + " is not of degree 1");
+      }
+      double s = left[j].scale() * right[j].scale();
+      if (j == 0) {
+        scale = s;
+      } else if (Math.abs(s / scale - 1) > 1e-9) {
+        throw new IllegalArgumentException("inner product term " + j + " has scale 2^"
+            + Math.log(s) / Math.log(2) + ", term 0 has 2^" + Math.log(scale) / Math.log(2));
+      }
+      level = Math.min(level, Math.min(left[j].level(), right[j].level()));
+    }
+    clear(acc2);
+    Ciphertext acc = CkksCiphertext.of(acc2).ct;
+    acc.reset(2, Math.min(level, acc.capacityLevel()), scale);
+    CkksCiphertext.of(acc2).empty = false;
+    for (int from = 0; from < count; from += LazyInnerProductKernel.MAX_TERMS) {
+      int terms = Math.min(LazyInnerProductKernel.MAX_TERMS, count - from);
+      kernel.accumulate(left, right, from, terms, acc);
+    }
   }
 
   /**

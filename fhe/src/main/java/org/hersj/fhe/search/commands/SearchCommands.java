@@ -1,0 +1,116 @@
+package org.hersj.fhe.search.commands;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.hersj.fhe.ckks.CkksParameters;
+import org.hersj.fhe.ring.RandomSource;
+import org.hersj.fhe.search.ProgressListener;
+import org.hersj.fhe.search.backend.EncryptionBackend;
+import org.hersj.fhe.search.backend.ckks.CkksClientBackend;
+import org.hersj.fhe.search.backend.ckks.CkksKeyFiles;
+import org.hersj.fhe.search.backend.ckks.CkksSearchKeys;
+import org.hersj.fhe.search.backend.ckks.CkksServerBackend;
+import org.hersj.fhe.search.baseline.Boddeti2018Search;
+import org.hersj.fhe.search.benchmark.SearchBenchmark;
+import org.hersj.fhe.search.benchmark.SearchBenchmarkConfig;
+import org.hersj.fhe.search.benchmark.SearchBenchmarkResult;
+import org.hersj.fhe.search.client.Match;
+import org.hersj.fhe.search.client.SearchClient;
+import org.hersj.fhe.search.enroll.EnrollmentSummary;
+import org.hersj.fhe.search.enroll.GalleryEnroller;
+import org.hersj.fhe.search.enroll.RowSource;
+import org.hersj.fhe.search.layout.LayoutKind;
+import org.hersj.fhe.search.server.EncryptedSearchServer;
+import org.hersj.fhe.search.server.PlaintextProbeSearchWeakerThreatModel;
+import org.hersj.fhe.search.server.ScoreForm;
+import org.hersj.fhe.search.server.SearchReport;
+import org.hersj.fhe.search.store.EncryptedProbe;
+
+/**
+ * One library call per {@code hers} encrypted-search command, on files, with the pure-Java CKKS engine:
+ * keygen (key owner), enroll (key owner or anyone with the public key), encrypt-probe (key owner),
+ * search (server: evaluation keys only), decrypt-scores / rank (key owner), bench search. The CLI only
+ * parses arguments, reads feature files into a {@link RowSource} and renders progress.
+ */
+public final class SearchCommands {
+
+  private SearchCommands() {
+  }
+
+  /**
+   * {@code hers keygen}: generates keys with secure randomness and writes them to {@code keyDir}.
+   *
+   * @param baselineDimension if positive, also rotation keys for the Boddeti 2018 baseline at this dimension
+   */
+  public static void keygen(CkksParameters params, Path keyDir, int baselineDimension) throws IOException {
+    int[] steps = baselineDimension > 0 ? Boddeti2018Search.rotationSteps(baselineDimension) : new int[0];
+    CkksKeyFiles.write(CkksSearchKeys.generate(params, RandomSource.secure(), steps), keyDir);
+  }
+
+  /**
+   * {@code hers enroll}: encrypts {@code rows} into the gallery store {@code galleryDir} (resuming an
+   * interrupted enrollment of the same rows).
+   *
+   * @param publicKeyOnly encrypt with the public key (no secret key needed) instead of the secret key
+   */
+  public static EnrollmentSummary enroll(Path keyDir, RowSource rows, LayoutKind layout, Path galleryDir,
+      boolean publicKeyOnly, int threads, ProgressListener progress) throws IOException {
+    EncryptionBackend backend = publicKeyOnly ? CkksKeyFiles.loadEnroller(keyDir, RandomSource.secure())
+        : CkksKeyFiles.loadClient(keyDir, RandomSource.secure());
+    return new GalleryEnroller(backend, threads, 64).enroll(rows, layout, galleryDir, progress);
+  }
+
+  /** {@code hers encrypt-probe}: encrypts one probe for a gallery of {@code layout} into {@code probeFile}. */
+  public static void encryptProbe(Path keyDir, float[] probe, LayoutKind layout, Path probeFile) throws IOException {
+    CkksClientBackend client = CkksKeyFiles.loadClient(keyDir, RandomSource.secure());
+    new SearchClient(client, 1).encryptProbe(probe, layout).write(probeFile, client);
+  }
+
+  /**
+   * {@code hers search}: scores the gallery against the encrypted probe file with the server's keys
+   * (never the secret key) and writes the encrypted scores; HERS or Boddeti 2018 after the probe's layout.
+   */
+  public static SearchReport search(Path serverKeyDir, Path galleryDir, Path probeFile, Path scoresFile,
+      ScoreForm form, int threads, ProgressListener progress) throws IOException {
+    CkksServerBackend server = CkksKeyFiles.loadServer(serverKeyDir);
+    EncryptedProbe probe = EncryptedProbe.read(probeFile, server);
+    if (probe.kind() == LayoutKind.BODDETI_2018) {
+      return new Boddeti2018Search(server, threads).search(galleryDir, probe, scoresFile, progress);
+    }
+    return new EncryptedSearchServer(server, threads).search(galleryDir, probe, form, scoresFile, progress);
+  }
+
+  /**
+   * {@code hers search --plaintext-probe}: WEAKER THREAT MODEL, the server sees the probe; only the
+   * gallery is protected. Scores are still encrypted.
+   */
+  public static SearchReport searchPlaintextProbeWeakerThreatModel(Path serverKeyDir, Path galleryDir,
+      float[] probe, Path scoresFile, int threads, ProgressListener progress) throws IOException {
+    CkksServerBackend server = CkksKeyFiles.loadServer(serverKeyDir);
+    return new PlaintextProbeSearchWeakerThreatModel(server, threads).search(galleryDir, probe, scoresFile, progress);
+  }
+
+  /** {@code hers rank}: decrypts {@code scoresFile} and returns the {@code k} best items, best first. */
+  public static List<Match> rank(Path keyDir, Path scoresFile, int k, int threads, ProgressListener progress)
+      throws IOException {
+    return new SearchClient(CkksKeyFiles.loadClient(keyDir, RandomSource.secure()), threads)
+        .topK(scoresFile, k, progress);
+  }
+
+  /** {@code hers decrypt-scores}: every decrypted score, by gallery item (galleries that fit in memory). */
+  public static double[] decryptScores(Path keyDir, Path scoresFile, int threads, ProgressListener progress)
+      throws IOException {
+    return new SearchClient(CkksKeyFiles.loadClient(keyDir, RandomSource.secure()), threads)
+        .allScores(scoresFile, progress);
+  }
+
+  /** {@code hers bench search}: the scaling benchmark with fresh secure keys under {@code params}. */
+  public static SearchBenchmarkResult benchmarkSearch(CkksParameters params, SearchBenchmarkConfig config,
+      ProgressListener progress) throws IOException {
+    int[] steps = config.layout() == LayoutKind.BODDETI_2018
+        ? Boddeti2018Search.rotationSteps(config.dimension()) : new int[0];
+    CkksSearchKeys keys = CkksSearchKeys.generate(params, RandomSource.secure(), steps);
+    return new SearchBenchmark(keys.client(), keys.server()).run(config, progress);
+  }
+}
