@@ -158,9 +158,11 @@ public:
         pinThreads();
         requireKeys(keys);
         if (level < 0 || level >= qCount())
-            throw std::invalid_argument("OpenFHE level " + std::to_string(level) + " outside 0.." + std::to_string(qCount() - 1));
+            throw std::invalid_argument("OpenFHE level " + std::to_string(level) + " outside 0.." +
+                                        std::to_string(qCount() - 1));
         if (count < 1 || count > slots())
-            throw std::invalid_argument("value count " + std::to_string(count) + " outside 1.." + std::to_string(slots()));
+            throw std::invalid_argument("value count " + std::to_string(count) + " outside 1.." +
+                                        std::to_string(slots()));
         std::vector<double> v(values, values + count);
         auto pt = require()->MakeCKKSPackedPlaintext(v, 1, static_cast<uint32_t>(level));
         out.ct  = require()->Encrypt(keys.keys.publicKey, pt);
@@ -237,7 +239,8 @@ public:
         pinThreads();
         requireSecret(keys);
         if (count < 1 || count > slots())
-            throw std::invalid_argument("slot count " + std::to_string(count) + " outside 1.." + std::to_string(slots()));
+            throw std::invalid_argument("slot count " + std::to_string(count) + " outside 1.." +
+                                        std::to_string(slots()));
         lbcrypto::Plaintext pt;
         require()->Decrypt(keys.keys.secretKey, nonEmpty(a), &pt);
         pt->SetLength(static_cast<size_t>(count));
@@ -274,11 +277,110 @@ public:
 
     /** Serialised size of the relinearisation keys, in bytes (what a server must receive). */
     long long evaluationKeyBytes(const KeyPair& keys) const {
+        Bytes mult;
+        serializeRelinearizationKey(keys, mult);
+        return mult.size();
+    }
+
+    // ---- Key files: context, keys and evaluation keys in OpenFHE's binary format ----
+
+    /** Serialises this context (scheme, parameters, primes). */
+    void serializeContext(Bytes& out) const {
+        std::ostringstream stream;
+        lbcrypto::Serial::Serialize(require(), stream, lbcrypto::SerType::BINARY);
+        out.buffer = stream.str();
+    }
+
+    /** Instead of init(): reads a context written by serializeContext(). */
+    void initFromBytes(const char* data, long long size, int ompThreads) {
+        if (ompThreads < 1) throw std::invalid_argument("ompThreads must be >= 1, got " + std::to_string(ompThreads));
+        threads = ompThreads;
+        pinThreads();
+        std::istringstream stream(bytes(data, size, "crypto context"));
+        OfCryptoContext read;
+        lbcrypto::Serial::Deserialize(read, stream, lbcrypto::SerType::BINARY);
+        if (!read) throw std::runtime_error("OpenFHE deserialisation produced no crypto context");
+        cc = read;
+        cc->Enable(lbcrypto::PKE);
+        cc->Enable(lbcrypto::KEYSWITCH);
+        cc->Enable(lbcrypto::LEVELEDSHE);
+    }
+
+    /** Serialises the secret key of a key pair. */
+    void serializeSecretKey(const KeyPair& keys, Bytes& out) const {
         requireSecret(keys);
         std::ostringstream stream;
-        if (!require()->SerializeEvalMultKey(stream, lbcrypto::SerType::BINARY, keys.keys.secretKey->GetKeyTag()))
-            throw std::runtime_error("OpenFHE could not serialise the relinearisation key");
-        return static_cast<long long>(stream.str().size());
+        lbcrypto::Serial::Serialize(keys.keys.secretKey, stream, lbcrypto::SerType::BINARY);
+        out.buffer = stream.str();
+    }
+
+    /** Reads a public key and, if secretSize > 0, a secret key of this context into out. */
+    void readKeys(const char* publicData, long long publicSize, const char* secretData, long long secretSize,
+                  KeyPair& out) const {
+        lbcrypto::PublicKey<lbcrypto::DCRTPoly> pk;
+        std::istringstream ps(bytes(publicData, publicSize, "public key"));
+        lbcrypto::Serial::Deserialize(pk, ps, lbcrypto::SerType::BINARY);
+        if (!pk || pk->GetCryptoContext() != require())
+            throw std::invalid_argument("public key does not belong to this OpenFHE crypto context");
+        lbcrypto::PrivateKey<lbcrypto::DCRTPoly> sk;
+        if (secretSize > 0) {
+            std::istringstream ss(bytes(secretData, secretSize, "secret key"));
+            lbcrypto::Serial::Deserialize(sk, ss, lbcrypto::SerType::BINARY);
+            if (!sk || sk->GetCryptoContext() != require())
+                throw std::invalid_argument("secret key does not belong to this OpenFHE crypto context");
+            if (sk->GetKeyTag() != pk->GetKeyTag())
+                throw std::invalid_argument("secret key and public key are of different key pairs");
+        }
+        out.keys.publicKey = pk;
+        out.keys.secretKey = sk;
+    }
+
+    /** Serialises the relinearisation key registered for this key pair. */
+    void serializeRelinearizationKey(const KeyPair& keys, Bytes& out) const {
+        requireKeys(keys);
+        std::ostringstream stream;
+        if (!require()->SerializeEvalMultKey(stream, lbcrypto::SerType::BINARY, keys.keys.publicKey->GetKeyTag()))
+            throw std::runtime_error("OpenFHE has no relinearisation key for this key pair");
+        out.buffer = stream.str();
+    }
+
+    /** Serialises the rotation keys registered for this key pair (empty if there are none). */
+    void serializeRotationKeys(const KeyPair& keys, Bytes& out) const {
+        requireKeys(keys);
+        std::ostringstream stream;
+        const std::string tag = keys.keys.publicKey->GetKeyTag();
+        const auto& all = lbcrypto::CryptoContextImpl<lbcrypto::DCRTPoly>::GetAllEvalAutomorphismKeys();
+        if (all.find(tag) == all.end()) {
+            out.buffer.clear();
+            return;
+        }
+        if (!require()->SerializeEvalAutomorphismKey(stream, lbcrypto::SerType::BINARY, tag))
+            throw std::runtime_error("OpenFHE could not serialise the rotation keys");
+        out.buffer = stream.str();
+    }
+
+    /**
+     * Registers evaluation keys read from serializeRelinearizationKey / serializeRotationKeys bytes for the
+     * key pair keys (rotSize 0: none). Keys already registered in this process for the same key pair
+     * (OpenFHE keeps them in a process-wide map by key tag) are kept as they are.
+     */
+    void readEvaluationKeys(const KeyPair& keys, const char* multData, long long multSize, const char* rotData,
+                            long long rotSize) const {
+        requireKeys(keys);
+        using Impl = lbcrypto::CryptoContextImpl<lbcrypto::DCRTPoly>;
+        const std::string tag = keys.keys.publicKey->GetKeyTag();
+        if (Impl::GetAllEvalMultKeys().find(tag) == Impl::GetAllEvalMultKeys().end()) {
+            std::istringstream ms(bytes(multData, multSize, "relinearisation key"));
+            if (!Impl::DeserializeEvalMultKey(ms, lbcrypto::SerType::BINARY))
+                throw std::runtime_error("OpenFHE could not read the relinearisation key");
+            if (Impl::GetAllEvalMultKeys().find(tag) == Impl::GetAllEvalMultKeys().end())
+                throw std::invalid_argument("the relinearisation key belongs to another key pair");
+        }
+        if (rotSize > 0 && Impl::GetAllEvalAutomorphismKeys().find(tag) == Impl::GetAllEvalAutomorphismKeys().end()) {
+            std::istringstream rs(bytes(rotData, rotSize, "rotation keys"));
+            if (!Impl::DeserializeEvalAutomorphismKey(rs, lbcrypto::SerType::BINARY))
+                throw std::runtime_error("OpenFHE could not read the rotation keys");
+        }
     }
 
 private:
@@ -291,6 +393,10 @@ private:
     const OfCryptoContext& require() const {
         if (!cc) throw std::invalid_argument("OpenFHE context is not initialised: call init first");
         return cc;
+    }
+    static std::string bytes(const char* data, long long size, const char* what) {
+        if (data == nullptr || size <= 0) throw std::invalid_argument(std::string("no bytes for the ") + what);
+        return std::string(data, static_cast<size_t>(size));
     }
     static const OfCiphertextPtr& nonEmpty(const Ciphertext& c) {
         if (!c.ct) throw std::invalid_argument("ciphertext is empty: no operation has written into it yet");

@@ -1,5 +1,7 @@
 package org.hersj.fhe.openfhe;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import org.hersj.fhe.ckks.CkksParameters;
@@ -8,6 +10,7 @@ import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.backend.EncryptionBackend;
 import org.hersj.fhe.search.backend.ServerBackend;
+import org.hersj.fhe.search.backend.ckks.CkksKeyFiles;
 import org.hersj.fhe.search.backend.ckks.CkksSearchKeys;
 
 /**
@@ -55,22 +58,35 @@ public enum FheBackend {
         if (this == OPENFHE) {
             return OpenFheBackends.provider().generate(parameters, openFhe, rotationSteps);
         }
-        CkksSearchKeys keys = CkksSearchKeys.generate(CkksParameters.of(parameters), random, rotationSteps);
-        return new BackendKeySet() {
-            @Override
-            public ClientBackend client() {
-                return keys.client();
-            }
+        return new JavaBackendKeySet(CkksSearchKeys.generate(CkksParameters.of(parameters), random, rotationSteps));
+    }
 
-            @Override
-            public EncryptionBackend enroller() {
-                return keys.enroller();
-            }
+    /**
+     * Writes a key set of this engine into {@code dir} (the secret key owner-only); the server gets a copy
+     * without the secret key file.
+     */
+    public void writeKeys(BackendKeySet keys, Path dir) throws IOException {
+        if (this == OPENFHE && keys instanceof OpenFheBackendSet openFhe) {
+            OpenFheBackends.provider().writeKeys(openFhe, dir);
+        } else if (this == JAVA && keys instanceof JavaBackendKeySet java) {
+            CkksKeyFiles.write(java.keys(), dir);
+        } else {
+            throw new IllegalArgumentException("a key set " + keys + " is not one of engine '" + configName() + "'");
+        }
+    }
 
-            @Override
-            public ServerBackend server() {
-                return keys.server();
-            }
-        };
+    /** The key owner's backend from a key directory written by {@link #writeKeys}. */
+    public ClientBackend loadClient(Path dir, RandomSource random) throws IOException {
+        return this == OPENFHE ? OpenFheBackends.provider().loadClient(dir) : CkksKeyFiles.loadClient(dir, random);
+    }
+
+    /** A public-key enrollment backend from a key directory. */
+    public EncryptionBackend loadEnroller(Path dir, RandomSource random) throws IOException {
+        return this == OPENFHE ? OpenFheBackends.provider().loadEnroller(dir) : CkksKeyFiles.loadEnroller(dir, random);
+    }
+
+    /** The server's backend from a key directory (never reads the secret key). */
+    public ServerBackend loadServer(Path dir) throws IOException {
+        return this == OPENFHE ? OpenFheBackends.provider().loadServer(dir) : CkksKeyFiles.loadServer(dir);
     }
 }

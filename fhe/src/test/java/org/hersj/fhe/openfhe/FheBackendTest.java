@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.hersj.fhe.ckks.CkksParametersLiteral;
 import org.hersj.fhe.ckks.SecurityLevel;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.ClientBackend;
+import org.hersj.fhe.search.backend.EncryptionBackend;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Choosing the engine from {@code fhe.backend}. */
 class FheBackendTest {
@@ -39,6 +43,30 @@ class FheBackendTest {
     }
 
     @Test
+    void javaKeysRoundTripThroughAKeyDirectory(@TempDir Path dir) throws IOException {
+        BackendKeySet keys = FheBackend.JAVA.generateKeys(TOY, RandomSource.seededForTestsOnly(2),
+                OpenFheSettings.DEFAULT);
+        FheBackend.JAVA.writeKeys(keys, dir);
+        EncryptionBackend enroller = FheBackend.JAVA.loadEnroller(dir, RandomSource.seededForTestsOnly(3));
+        BackendCiphertext ct = enroller.newCiphertext(1, enroller.freshLevel());
+        enroller.encryptReplicated(0.25, ct);
+        ClientBackend client = FheBackend.JAVA.loadClient(dir, RandomSource.seededForTestsOnly(4));
+        double[] out = new double[client.slots()];
+        client.decrypt(ct, out);
+        assertEquals(0.25, out[0], 1e-6);
+        assertEquals(keys.server().keyFingerprint(), FheBackend.JAVA.loadServer(dir).keyFingerprint());
+    }
+
+    @Test
+    void keySetOfAnotherEngineIsRefused(@TempDir Path dir) {
+        BackendKeySet keys = FheBackend.JAVA.generateKeys(TOY, RandomSource.seededForTestsOnly(2),
+                OpenFheSettings.DEFAULT);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FheBackend.OPENFHE.writeKeys(keys, dir));
+        assertTrue(e.getMessage().contains("is not one of engine 'openfhe'"), e.getMessage());
+    }
+
+    @Test
     void openFheBackendWithoutOpenFheSaysWhatToDo() {
         assumeFalse(OpenFheBackends.isAvailable(), "OpenFHE is on the class path: nothing to refuse");
         OpenFheUnavailableException e = assertThrows(OpenFheUnavailableException.class,
@@ -46,5 +74,6 @@ class FheBackendTest {
                         OpenFheSettings.DEFAULT));
         assertTrue(e.getMessage().startsWith("fhe.backend 'openfhe' was requested"), e.getMessage());
         assertTrue(e.getMessage().contains("-Dopenfhe.home="), e.getMessage());
+        assertThrows(OpenFheUnavailableException.class, () -> FheBackend.OPENFHE.loadServer(Path.of("keys")));
     }
 }

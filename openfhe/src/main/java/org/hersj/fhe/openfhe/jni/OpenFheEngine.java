@@ -27,8 +27,12 @@ final class OpenFheEngine {
     private final String keyFingerprint;
     private final Map<Integer, Integer> payloadSizes = new ConcurrentHashMap<>();
 
+    /**
+     * @param publicKeyBytes OpenFHE's serialisation of the public key as first written (when generated,
+     *        or as read from its key file): the key fingerprint is its SHA-256, stable across processes
+     */
     OpenFheEngine(OpenFheParameters parameters, NativeContext context, NativeKeyPair publicKey,
-            int[] rotationSteps) {
+            byte[] publicKeyBytes, int[] rotationSteps) {
         if (publicKey.hasSecretKey()) {
             throw new IllegalArgumentException("the shared OpenFHE engine must hold the public key only");
         }
@@ -37,12 +41,7 @@ final class OpenFheEngine {
         this.publicKey = publicKey;
         this.rotationSteps = rotationSteps.clone();
         this.fingerprint = computeFingerprint(parameters, context);
-        OpenFheShim.NativeBytes publicKeyBytes = new OpenFheShim.NativeBytes();
-        context.serializePublicKey(publicKey, publicKeyBytes);
-        byte[] data = new byte[Math.toIntExact(publicKeyBytes.size())];
-        publicKeyBytes.data().get(data);
-        publicKeyBytes.close();
-        this.keyFingerprint = sha256Hex(data);
+        this.keyFingerprint = sha256Hex(publicKeyBytes);
     }
 
     OpenFheParameters parameters() {
@@ -64,6 +63,10 @@ final class OpenFheEngine {
     /** SHA-256 of the serialised public key. */
     String keyFingerprint() {
         return keyFingerprint;
+    }
+
+    int[] rotationSteps() {
+        return rotationSteps.clone();
     }
 
     boolean hasRotationKey(int step) {

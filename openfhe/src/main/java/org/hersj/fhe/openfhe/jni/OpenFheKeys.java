@@ -51,7 +51,13 @@ public final class OpenFheKeys implements OpenFheBackendSet {
         NativeKeyPair publicOnly = new NativeKeyPair();
         keys.copyPublicKey(publicOnly);
         int[] steps = Arrays.stream(rotationSteps).distinct().sorted().toArray();
-        return new OpenFheKeys(new OpenFheEngine(parameters, context, publicOnly, steps), keys);
+        byte[] publicKeyBytes;
+        try (OpenFheShim.NativeBytes bytes = new OpenFheShim.NativeBytes()) {
+            context.serializePublicKey(publicOnly, bytes);
+            publicKeyBytes = new byte[Math.toIntExact(bytes.size())];
+            bytes.data().get(publicKeyBytes);
+        }
+        return new OpenFheKeys(new OpenFheEngine(parameters, context, publicOnly, publicKeyBytes, steps), keys);
     }
 
     @Override
@@ -69,7 +75,12 @@ public final class OpenFheKeys implements OpenFheBackendSet {
         return new OpenFheServerBackend(engine);
     }
 
-    /** The shared context (no secret), for engine-level measurements in this package. */
+    /** The secret and public key, for the key files of this package. */
+    NativeKeyPair secretAndPublic() {
+        return secretAndPublic;
+    }
+
+    /** The shared context (no secret), for key files and engine-level measurements in this package. */
     OpenFheEngine engine() {
         return engine;
     }

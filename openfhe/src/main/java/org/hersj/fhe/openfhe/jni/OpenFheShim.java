@@ -208,6 +208,31 @@ public final class OpenFheShim {
         public native void deserialize(@Cast("const char*") byte[] data, @Cast("long long") long size,
                 @ByRef NativeCiphertext out);
 
+        /** Serialises this context. */
+        public native void serializeContext(@ByRef NativeBytes out);
+
+        /** Instead of init: reads a context written by serializeContext. */
+        public native void initFromBytes(@Cast("const char*") byte[] data, @Cast("long long") long size,
+                int ompThreads);
+
+        /** Serialises the secret key of a key pair. */
+        public native void serializeSecretKey(@Const @ByRef NativeKeyPair keys, @ByRef NativeBytes out);
+
+        /** Reads a public key and, if secretSize > 0, a secret key into out. */
+        public native void readKeys(@Cast("const char*") byte[] publicData, @Cast("long long") long publicSize,
+                @Cast("const char*") byte[] secretData, @Cast("long long") long secretSize,
+                @ByRef NativeKeyPair out);
+
+        /** Serialises the relinearisation key of a key pair. */
+        public native void serializeRelinearizationKey(@Const @ByRef NativeKeyPair keys, @ByRef NativeBytes out);
+
+        /** Serialises the rotation keys of a key pair (empty if none). */
+        public native void serializeRotationKeys(@Const @ByRef NativeKeyPair keys, @ByRef NativeBytes out);
+
+        /** Registers evaluation keys of a key pair read from their serialisations (rotSize 0: none). */
+        public native void readEvaluationKeys(@Const @ByRef NativeKeyPair keys, @Cast("const char*") byte[] multData,
+                @Cast("long long") long multSize, @Cast("const char*") byte[] rotData, @Cast("long long") long rotSize);
+
         /** Serialised size of the relinearisation key of a key pair. */
         @Cast("long long")
         public native long evaluationKeyBytes(@Const @ByRef NativeKeyPair keys);

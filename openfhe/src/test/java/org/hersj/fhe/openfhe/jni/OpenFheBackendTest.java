@@ -199,7 +199,8 @@ class OpenFheBackendTest {
         OpenFheShim.NativeKeyPair secret = new OpenFheShim.NativeKeyPair();
         context.keyGen(secret);
         OpenFheParameters parameters = keys.parameters();
-        assertThrows(IllegalArgumentException.class, () -> new OpenFheEngine(parameters, context, secret, new int[0]));
+        assertThrows(IllegalArgumentException.class,
+                () -> new OpenFheEngine(parameters, context, secret, new byte[] {1}, new int[0]));
     }
 
     private static void readInto(byte[] payload) {
