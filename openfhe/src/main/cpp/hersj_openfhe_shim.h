@@ -11,12 +11,18 @@
 //  - OpenMP: every entry point pins the calling thread's OpenMP team size (one thread per Java
 //    thread by default). With OMP_NUM_THREADS unset OpenFHE otherwise spawns one thread per core,
 //    which made every operation 10-30x slower on a shared 2-core machine.
+//  - Randomness: built with OpenMP, OpenFHE keeps ONE process-wide PRNG and does not lock it (it
+//    parallelises inside operations, not across callers). Java threads calling in concurrently would
+//    race on it, so every call that samples (key generation, encryption, decryption, whose decoding
+//    adds noise) holds one process-wide lock here. Evaluation (products, relinearisation, rescaling,
+//    rotation) samples nothing and runs concurrently.
 //  - Levels are OpenFHE's: 0 is a fresh ciphertext, each rescale adds one.
 #ifndef HERSJ_OPENFHE_SHIM_H
 #define HERSJ_OPENFHE_SHIM_H
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -33,6 +39,12 @@
 namespace hersj {
 
 using OfCryptoContext = lbcrypto::CryptoContext<lbcrypto::DCRTPoly>;
+
+/** Serialises every call into OpenFHE that draws from its shared PRNG (see the file comment). */
+inline std::mutex& randomnessLock() {
+    static std::mutex lock;
+    return lock;
+}
 using OfCiphertextPtr = lbcrypto::Ciphertext<lbcrypto::DCRTPoly>;
 
 /** Bytes produced by serialisation; Java copies them out through data() and size(). */
@@ -140,6 +152,7 @@ public:
     /** Generates a key pair and its relinearisation key (registered with this context). */
     void keyGen(KeyPair& out) {
         pinThreads();
+        std::lock_guard<std::mutex> guard(randomnessLock());
         out.keys = require()->KeyGen();
         if (!out.keys.good()) throw std::runtime_error("OpenFHE KeyGen returned an incomplete key pair");
         require()->EvalMultKeyGen(out.keys.secretKey);
@@ -148,6 +161,7 @@ public:
     /** Generates rotation keys for the given steps (registered with this context). */
     void rotationKeyGen(const KeyPair& keys, const int* steps, int count) {
         pinThreads();
+        std::lock_guard<std::mutex> guard(randomnessLock());
         requireSecret(keys);
         std::vector<int32_t> list(steps, steps + count);
         require()->EvalRotateKeyGen(keys.keys.secretKey, list);
@@ -165,7 +179,8 @@ public:
                                         std::to_string(slots()));
         std::vector<double> v(values, values + count);
         auto pt = require()->MakeCKKSPackedPlaintext(v, 1, static_cast<uint32_t>(level));
-        out.ct  = require()->Encrypt(keys.keys.publicKey, pt);
+        std::lock_guard<std::mutex> guard(randomnessLock());
+        out.ct = require()->Encrypt(keys.keys.publicKey, pt);
     }
 
     /** Encrypts one value replicated in every slot. */
@@ -242,7 +257,10 @@ public:
             throw std::invalid_argument("slot count " + std::to_string(count) + " outside 1.." +
                                         std::to_string(slots()));
         lbcrypto::Plaintext pt;
-        require()->Decrypt(keys.keys.secretKey, nonEmpty(a), &pt);
+        {
+            std::lock_guard<std::mutex> guard(randomnessLock());
+            require()->Decrypt(keys.keys.secretKey, nonEmpty(a), &pt);
+        }
         pt->SetLength(static_cast<size_t>(count));
         const std::vector<double> values = pt->GetRealPackedValue();
         for (int i = 0; i < count; i++) out[i] = values.at(static_cast<size_t>(i));

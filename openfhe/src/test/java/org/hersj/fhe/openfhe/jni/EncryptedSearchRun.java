@@ -16,9 +16,13 @@ import org.hersj.fhe.search.testing.Backends;
 /**
  * One engine's side of a cross-check: enrolls a gallery into its own store under {@code dir}, then
  * searches probes through the search layer's roles (probe file, server scoring, client decryption),
- * exactly as the CLI runs them.
+ * exactly as the CLI runs them, on {@value #THREADS} threads (OpenFHE is called from several Java
+ * threads at once, as in production).
  */
 final class EncryptedSearchRun {
+    /** Worker threads of enrollment, scoring and decryption. */
+    static final int THREADS = 2;
+
     private final Backends backends;
     private final Path dir;
     private final Path gallery;
@@ -32,8 +36,8 @@ final class EncryptedSearchRun {
     /** Enrolls {@code rows} (unit vectors) with the HERS layout. */
     static EncryptedSearchRun enroll(Backends backends, float[][] rows, Path dir) throws IOException {
         EncryptedSearchRun run = new EncryptedSearchRun(backends, dir);
-        new GalleryEnroller(backends.client(), 1, 8).enroll(RowSource.of(rows), LayoutKind.HERS_SIMD, run.gallery,
-                ProgressListener.NONE);
+        new GalleryEnroller(backends.client(), THREADS, 8).enroll(RowSource.of(rows), LayoutKind.HERS_SIMD,
+                run.gallery, ProgressListener.NONE);
         return run;
     }
 
@@ -42,7 +46,7 @@ final class EncryptedSearchRun {
         Path probeFile = dir.resolve(name + "-probe.hrec");
         client().encryptProbe(probe, LayoutKind.HERS_SIMD).write(probeFile, backends.client());
         Path scores = dir.resolve(name + "-scores.hrec");
-        new EncryptedSearchServer(backends.server(), 1).search(gallery,
+        new EncryptedSearchServer(backends.server(), THREADS).search(gallery,
                 EncryptedProbe.read(probeFile, backends.server()), form, scores, ProgressListener.NONE);
         return scores;
     }
@@ -50,7 +54,7 @@ final class EncryptedSearchRun {
     /** Searches one probe in the clear on the server (weaker threat model) and returns the score file. */
     Path searchPlaintextProbe(float[] probe, String name) throws IOException {
         Path scores = dir.resolve(name + "-scores.hrec");
-        new PlaintextProbeSearchWeakerThreatModel(backends.server(), 1).search(gallery, probe, scores,
+        new PlaintextProbeSearchWeakerThreatModel(backends.server(), THREADS).search(gallery, probe, scores,
                 ProgressListener.NONE);
         return scores;
     }
@@ -62,6 +66,6 @@ final class EncryptedSearchRun {
 
     /** The key owner's search client of this engine. */
     SearchClient client() {
-        return new SearchClient(backends.client(), 1);
+        return new SearchClient(backends.client(), THREADS);
     }
 }
