@@ -8,9 +8,13 @@
 //    same shape as our engine's `op(a, b, out)`.
 //  - Errors are C++ exceptions (OpenFHE's own or std::invalid_argument); JavaCPP turns them into
 //    java.lang.RuntimeException with the message, which the Java layer rewraps.
-//  - OpenMP: every entry point pins the calling thread's OpenMP team size (one thread per Java
-//    thread by default). With OMP_NUM_THREADS unset OpenFHE otherwise spawns one thread per core,
-//    which made every operation 10-30x slower on a shared 2-core machine.
+//  - OpenMP: OpenFHE sizes its parallel loops with num_threads(min(n, machineThreads)), where
+//    machineThreads is read once, when libOPENFHEcore loads (all cores when OMP_NUM_THREADS is unset),
+//    so omp_set_num_threads alone does not limit it. Context::init therefore replaces OpenFHE's global
+//    ParallelControls by one constructed while the calling thread's limit is ompThreads (default 1:
+//    one OpenMP thread per Java thread; with all cores, every operation was measured 10-50x slower
+//    on a busy 2-core machine). The limit is process-wide; every entry point also pins the calling
+//    thread's own OpenMP team size.
 //  - Randomness: built with OpenMP, OpenFHE keeps ONE process-wide PRNG and does not lock it (it
 //    parallelises inside operations, not across callers). Java threads calling in concurrently would
 //    race on it, so every call that samples (key generation, encryption, decryption, whose decoding
@@ -39,6 +43,14 @@
 namespace hersj {
 
 using OfCryptoContext = lbcrypto::CryptoContext<lbcrypto::DCRTPoly>;
+
+/** Limits OpenFHE's OpenMP threads per operation, process-wide (see the file comment). */
+inline void limitOpenFheThreads(int threads) {
+    static std::mutex lock;
+    std::lock_guard<std::mutex> guard(lock);
+    omp_set_num_threads(threads);
+    lbcrypto::OpenFHEParallelControls = lbcrypto::ParallelControls();  // reads omp_get_max_threads()
+}
 
 /** Serialises every call into OpenFHE that draws from its shared PRNG (see the file comment). */
 inline std::mutex& randomnessLock() {
@@ -114,7 +126,7 @@ public:
               bool hybridKeySwitching, int bvDigitBits, int ompThreads) {
         if (ompThreads < 1) throw std::invalid_argument("ompThreads must be >= 1, got " + std::to_string(ompThreads));
         threads = ompThreads;
-        pinThreads();
+        limitOpenFheThreads(threads);
         lbcrypto::CCParams<lbcrypto::CryptoContextCKKSRNS> p;
         p.SetRingDim(static_cast<uint32_t>(ringDim));
         p.SetBatchSize(static_cast<uint32_t>(ringDim / 2));
@@ -313,7 +325,7 @@ public:
     void initFromBytes(const char* data, long long size, int ompThreads) {
         if (ompThreads < 1) throw std::invalid_argument("ompThreads must be >= 1, got " + std::to_string(ompThreads));
         threads = ompThreads;
-        pinThreads();
+        limitOpenFheThreads(threads);
         std::istringstream stream(bytes(data, size, "crypto context"));
         OfCryptoContext read;
         lbcrypto::Serial::Deserialize(read, stream, lbcrypto::SerType::BINARY);
@@ -442,10 +454,15 @@ private:
     }
 };
 
-/** Sets the OpenMP team size of the calling thread (OpenFHE parallelises inside operations). */
+/** The most OpenMP threads OpenFHE will use inside one operation. */
+inline int openFheThreadLimit() {
+    return lbcrypto::OpenFHEParallelControls.GetThreadLimit(1 << 30);
+}
+
+/** Sets OpenFHE's OpenMP threads per operation, process-wide (as Context::init does). */
 inline void setOpenMpThreads(int n) {
     if (n < 1) throw std::invalid_argument("OpenMP threads must be >= 1");
-    omp_set_num_threads(n);
+    limitOpenFheThreads(n);
 }
 
 }  // namespace hersj

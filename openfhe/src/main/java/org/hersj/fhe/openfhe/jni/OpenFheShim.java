@@ -30,7 +30,10 @@ public final class OpenFheShim {
 
     private OpenFheShim() {}
 
-    /** Sets the OpenMP team size of the calling thread. */
+    /** The most OpenMP threads OpenFHE will use inside one operation. */
+    public static native int openFheThreadLimit();
+
+    /** Sets OpenFHE's OpenMP threads per operation, process-wide. */
     public static native void setOpenMpThreads(int threads);
 
     /** Bytes of one serialised object, owned by native memory until released. */
