@@ -125,6 +125,24 @@ public final class Modulus {
         return r + ((r >> 63) & q);
     }
 
+    /**
+     * Barrett reduction without the final corrections, for fused accumulation.
+     *
+     * @return a value congruent to hi:lo (below 2^(2s+1)) in [0, 3q)
+     */
+    public long reduce128Lazy(long hi, long lo) {
+        long x1 = (hi << (64 - shift)) | (lo >>> shift);
+        return lo - Math.multiplyHigh(x1, mu) * q;
+    }
+
+    /** @return r mod q for 0 &lt;= r &lt; 4q (two branch-free conditional subtractions, 2q then q) */
+    public long reduceFrom4q(long r) {
+        long t = r - twoQ;
+        t += (t >> 63) & twoQ;
+        t -= q;
+        return t + ((t >> 63) & q);
+    }
+
     /** @return the Shoup quotient floor(w * 2^63 / q) of a fixed operand w in [0, q) */
     public long shoup(long w) {
         return shiftedQuotient(w, 63);

@@ -10,6 +10,7 @@ import org.hersj.fhe.ring.RnsPoly;
  * allocate nothing.
  */
 public final class Ciphertext {
+    private final CkksParameters params;
     private final RnsPoly[] polys;
     private int degree;
     private int level;
@@ -28,6 +29,7 @@ public final class Ciphertext {
         if (degree < 1 || degree > 2) {
             throw new IllegalArgumentException("ciphertext degree " + degree + " must be 1 or 2");
         }
+        this.params = params;
         polys = new RnsPoly[degree + 1];
         for (int i = 0; i <= degree; i++) {
             polys[i] = new RnsPoly(params.ringDegree(), level + 1);
@@ -46,6 +48,11 @@ public final class Ciphertext {
     /** @return the degree (1 after relinearisation, 2 after a product without it) */
     public int degree() {
         return degree;
+    }
+
+    /** @return the parameters this object was allocated for */
+    public CkksParameters params() {
+        return params;
     }
 
     /** @return the level */

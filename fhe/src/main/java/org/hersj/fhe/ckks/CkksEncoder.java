@@ -69,6 +69,7 @@ public final class CkksEncoder {
             re[k] = values[k];
         }
         fft.inverse(re, im);
+        requireOwn(out.params());
         out.reset(level, scale);
         int n = params.slots();
         double limit = Math.scalb(1.0, bitsOfQ(level) - 2);
@@ -108,6 +109,7 @@ public final class CkksEncoder {
             throw new IllegalArgumentException("constant " + value + " cannot be encoded");
         }
         checkScale(scale);
+        requireOwn(out.params());
         out.reset(level, scale);
         double limit = Math.scalb(1.0, bitsOfQ(level) - 2);
         for (int i = 0; i <= level; i++) {
@@ -133,6 +135,7 @@ public final class CkksEncoder {
      * @param out destination
      */
     public void decode(Plaintext pt, double[] out) {
+        requireOwn(pt.params());
         int n = params.slots();
         int level = pt.level();
         double inverseScale = 1.0 / pt.scale();
@@ -205,6 +208,13 @@ public final class CkksEncoder {
             bits += ring.modulus(i).bits() - 1;
         }
         return bits + 1;
+    }
+
+    private void requireOwn(CkksParameters other) {
+        if (!other.equals(params)) {
+            throw new IllegalArgumentException("plaintext belongs to other CKKS parameters (" + other
+                    + ") than this encoder (" + params + ")");
+        }
     }
 
     private static double centred(long v, long q) {

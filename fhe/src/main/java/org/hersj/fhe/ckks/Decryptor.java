@@ -36,6 +36,10 @@ public final class Decryptor {
      * @param out plaintext with capacity at least the ciphertext's level
      */
     public void decrypt(Ciphertext ct, Plaintext out) {
+        if (!ct.params().equals(params) || !out.params().equals(params)) {
+            throw new IllegalArgumentException("ciphertext or output belongs to other CKKS parameters than this decryptor ("
+                    + params + ")");
+        }
         out.reset(ct.level(), ct.scale());
         int degree = ct.degree();
         for (int i = 0; i <= ct.level(); i++) {

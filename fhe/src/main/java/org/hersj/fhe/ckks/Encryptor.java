@@ -75,6 +75,10 @@ public final class Encryptor {
      * @param out ciphertext buffer with capacity at least the plaintext's level
      */
     public void encrypt(Plaintext pt, Ciphertext out) {
+        if (!pt.params().equals(params) || !out.params().equals(params)) {
+            throw new IllegalArgumentException("plaintext or output belongs to other CKKS parameters than this encryptor ("
+                    + params + ")");
+        }
         int level = pt.level();
         out.reset(1, level, pt.scale());
         int limbs = level + 1;

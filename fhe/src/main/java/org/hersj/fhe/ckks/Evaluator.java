@@ -1,7 +1,5 @@
 package org.hersj.fhe.ckks;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.hersj.fhe.arith.Modulus;
 import org.hersj.fhe.ring.LimbArithmetic;
 import org.hersj.fhe.ring.RnsPoly;
@@ -18,18 +16,14 @@ import org.hersj.fhe.ring.RnsRing;
  * sqrt(N) / Delta. Not thread-safe (scratch buffers): use {@link #copyForThread()} per thread.
  */
 public final class Evaluator {
-    private static final double SCALE_TOLERANCE = 1e-9;
-
     private final CkksParameters params;
     private final EvaluationKeys keys;
     private final RnsRing ring;
     private final KeySwitcher switcher;
     private final Ciphertext product;
     private final Ciphertext rotated;
-    private final RnsPoly permuted0;
-    private final RnsPoly permuted1;
+    private final SlotRotation rotation;
     private final long[][] rescaleScratch;
-    private final Map<Long, int[]> permutations = new HashMap<>();
 
     /**
      * @param params parameters
@@ -43,8 +37,7 @@ public final class Evaluator {
         int top = params.maxLevel();
         this.product = new Ciphertext(params, 2, top, 1);
         this.rotated = new Ciphertext(params, 1, top, 1);
-        this.permuted0 = new RnsPoly(params.ringDegree(), top + 1);
-        this.permuted1 = new RnsPoly(params.ringDegree(), top + 1);
+        this.rotation = new SlotRotation(params, switcher);
         this.rescaleScratch = new long[top + 3][params.ringDegree()];
     }
 
@@ -95,7 +88,8 @@ public final class Evaluator {
     }
 
     private void combine(Ciphertext a, Ciphertext b, Ciphertext out, boolean subtract) {
-        checkScales(a.scale(), b.scale(), "add/sub");
+        checkParams(a, b, out);
+        OperandChecks.sameScale(a.scale(), b.scale(), "add/sub");
         int level = Math.min(a.level(), b.level());
         int da = a.degree();
         int db = b.degree();
@@ -124,6 +118,7 @@ public final class Evaluator {
 
     /** out = -a. */
     public void negate(Ciphertext a, Ciphertext out) {
+        checkParams(a, out);
         int degree = a.degree();
         int level = a.level();
         out.reset(degree, level, a.scale());
@@ -149,11 +144,13 @@ public final class Evaluator {
      * {@link #rescale} restores the input's scale exactly. Non-integers are refused at level 0.
      */
     public void multiplyConst(Ciphertext a, double c, Ciphertext out) {
+        checkParams(a, out);
         if (!Double.isFinite(c)) {
             throw new IllegalArgumentException("constant " + c + " is not finite");
         }
         int level = a.level();
         boolean integer = c == Math.rint(c) && Math.abs(c) < 0x1p31;
+        checkParams(a, out);
         double constScale = 1;
         if (!integer) {
             if (level == 0) {
@@ -162,12 +159,17 @@ public final class Evaluator {
             }
             constScale = ring.modulus(level).value();
         }
-        double scaled = Math.rint(c * constScale);
+        multiplyByInteger(a, (long) Math.rint(c * constScale), a.scale() * constScale, out);
+    }
+
+    // out = a * c for an integer |c| < 2^62, declared scale newScale.
+    private void multiplyByInteger(Ciphertext a, long c, double newScale, Ciphertext out) {
+        int level = a.level();
         int degree = a.degree();
-        out.reset(degree, level, a.scale() * constScale);
+        out.reset(degree, level, newScale);
         for (int i = 0; i <= level; i++) {
             Modulus m = ring.modulus(i);
-            long w = residueOf(scaled, m);
+            long w = residueOf(c, m);
             long ws = m.shoup(w);
             for (int d = 0; d <= degree; d++) {
                 LimbArithmetic.mulScalar(a.poly(d).limb(i), w, ws, out.poly(d).limb(i), m);
@@ -182,14 +184,15 @@ public final class Evaluator {
         return out;
     }
 
-    private static long residueOf(double integer, Modulus m) {
-        long v = (long) Math.abs(integer);
-        long r = m.reduceWord(v);
+    private static long residueOf(long integer, Modulus m) {
+        long r = m.reduceWord(Math.abs(integer));
         return integer < 0 ? m.negate(r) : r;
     }
 
     /** out = a * pt (slot-wise); the scales multiply. */
     public void multiplyPlain(Ciphertext a, Plaintext pt, Ciphertext out) {
+        checkParams(a, out);
+        OperandChecks.sameParameters(params, pt.params(), "plaintext");
         int level = Math.min(a.level(), pt.level());
         int degree = a.degree();
         out.reset(degree, level, a.scale() * pt.scale());
@@ -211,8 +214,9 @@ public final class Evaluator {
 
     /** out (degree 2) = a * b without relinearisation; the scales multiply. */
     public void multiplyNoRelin(Ciphertext a, Ciphertext b, Ciphertext out) {
-        requireDegree(a, 1, "multiply");
-        requireDegree(b, 1, "multiply");
+        checkParams(a, b, out);
+        OperandChecks.requireDegree(a, 1, "multiply");
+        OperandChecks.requireDegree(b, 1, "multiply");
         int level = Math.min(a.level(), b.level());
         out.reset(2, level, a.scale() * b.scale());
         for (int i = 0; i <= level; i++) {
@@ -234,15 +238,16 @@ public final class Evaluator {
      * a.scale * b.scale (start from {@code newCiphertext(2, level, a.scale() * b.scale())}, which is zero).
      */
     public void multiplyAccumulate(Ciphertext a, Ciphertext b, Ciphertext acc2) {
-        requireDegree(a, 1, "multiplyAccumulate");
-        requireDegree(b, 1, "multiplyAccumulate");
-        requireDegree(acc2, 2, "multiplyAccumulate accumulator");
+        checkParams(a, b, acc2);
+        OperandChecks.requireDegree(a, 1, "multiplyAccumulate");
+        OperandChecks.requireDegree(b, 1, "multiplyAccumulate");
+        OperandChecks.requireDegree(acc2, 2, "multiplyAccumulate accumulator");
         int level = acc2.level();
         if (level > Math.min(a.level(), b.level())) {
             throw new IllegalArgumentException("accumulator level " + level + " is above the operands' levels "
                     + a.level() + ", " + b.level());
         }
-        checkScales(acc2.scale(), a.scale() * b.scale(), "multiplyAccumulate (accumulator vs a*b)");
+        OperandChecks.sameScale(acc2.scale(), a.scale() * b.scale(), "multiplyAccumulate (accumulator vs a*b)");
         for (int i = 0; i <= level; i++) {
             TensorKernels.tensorAccumulate(a.poly(0).limb(i), a.poly(1).limb(i), b.poly(0).limb(i),
                     b.poly(1).limb(i), acc2.poly(0).limb(i), acc2.poly(1).limb(i), acc2.poly(2).limb(i),
@@ -265,6 +270,7 @@ public final class Evaluator {
 
     /** out (degree 1) = relinearised ct (a degree-2 ciphertext; a degree-1 one is copied). */
     public void relinearize(Ciphertext ct, Ciphertext out) {
+        checkParams(ct, out);
         int level = ct.level();
         double scale = ct.scale();
         if (ct.degree() == 1) {
@@ -280,7 +286,7 @@ public final class Evaluator {
         RnsPoly c1 = ct.poly(1);
         switcher.switchKey(ct.poly(2), level, rlk.switchingKey());
         out.reset(1, level, scale);
-        addSwitched(c0, c1, level, out);
+        switcher.addResultTo(c0, c1, level, out);
     }
 
     /** @return relinearised ct */
@@ -290,25 +296,11 @@ public final class Evaluator {
         return out;
     }
 
-    // out_0 = c0 + k_0, out_1 = c1 + k_1 (c1 may be null: out_1 = k_1)
-    private void addSwitched(RnsPoly c0, RnsPoly c1, int level, Ciphertext out) {
-        long[][] k0 = switcher.result0();
-        long[][] k1 = switcher.result1();
-        for (int i = 0; i <= level; i++) {
-            Modulus m = ring.modulus(i);
-            LimbArithmetic.add(c0.limb(i), k0[i], out.poly(0).limb(i), m);
-            if (c1 != null) {
-                LimbArithmetic.add(c1.limb(i), k1[i], out.poly(1).limb(i), m);
-            } else {
-                copyLimb(k1[i], out.poly(1).limb(i));
-            }
-        }
-    }
-
     // ---- levels and scales --------------------------------------------------------------------------------
 
     /** out = ct / q_level, rounded: level - 1, scale / q_level. */
     public void rescale(Ciphertext ct, Ciphertext out) {
+        checkParams(ct, out);
         int level = ct.level();
         if (level == 0) {
             throw new IllegalArgumentException("cannot rescale a ciphertext at level 0: no prime left to divide by");
@@ -337,6 +329,7 @@ public final class Evaluator {
 
     /** out = ct at {@code targetLevel} (dropping primes; value and scale unchanged). */
     public void dropLevel(Ciphertext ct, int targetLevel, Ciphertext out) {
+        checkParams(ct, out);
         if (targetLevel < 0 || targetLevel > ct.level()) {
             throw new IllegalArgumentException("target level " + targetLevel + " must be in [0, " + ct.level() + "]");
         }
@@ -359,12 +352,42 @@ public final class Evaluator {
     }
 
     /**
-     * Brings a and b (in place) to a common level, the lower one, and checks that their scales agree.
+     * out = ct with its scale changed to {@code targetScale}, same value: multiplies by the integer
+     * round(targetScale * q_level / scale) and rescales, using one level. The relative difference between the
+     * exact and the declared new scale is below 1/q_level and lands in the noise.
      *
-     * @throws IllegalArgumentException if the scales differ
+     * @throws IllegalArgumentException at level 0, or if the target is out of reach (factor below 1 or above 2^62)
+     */
+    public void matchScale(Ciphertext ct, double targetScale, Ciphertext out) {
+        checkParams(ct, out);
+        int level = ct.level();
+        if (level == 0) {
+            throw new IllegalArgumentException("cannot change the scale at level 0: no prime left to rescale by");
+        }
+        double factor = targetScale * ring.modulus(level).value() / ct.scale();
+        if (!(factor >= 1) || factor >= 0x1p62) {
+            throw new IllegalArgumentException("scale 2^" + OperandChecks.log2(targetScale) + " cannot be reached from 2^"
+                    + OperandChecks.log2(ct.scale()) + " at level " + level);
+        }
+        multiplyByInteger(ct, Math.round(factor), ct.scale() * Math.round(factor), out);
+        rescale(out, out);
+        out.reset(out.degree(), out.level(), targetScale);
+    }
+
+    /**
+     * Brings a and b (in place) to a common level and scale: if the scales differ, the operand at the higher
+     * level (a if equal) is moved to the other's scale with {@link #matchScale} (one level), then both drop to
+     * the lower level.
+     *
+     * @throws IllegalArgumentException if the scales differ and the operand to adjust is at level 0
      */
     public void matchLevelAndScale(Ciphertext a, Ciphertext b) {
-        checkScales(a.scale(), b.scale(), "matchLevelAndScale");
+        checkParams(a, b);
+        if (!OperandChecks.scalesAgree(a.scale(), b.scale())) {
+            Ciphertext adjust = b.level() > a.level() ? b : a;
+            Ciphertext reference = adjust == a ? b : a;
+            matchScale(adjust, reference.scale(), adjust);
+        }
         int level = Math.min(a.level(), b.level());
         dropLevel(a, level, a);
         dropLevel(b, level, b);
@@ -372,6 +395,7 @@ public final class Evaluator {
 
     /** out = a copy of ct. */
     public void copy(Ciphertext ct, Ciphertext out) {
+        checkParams(ct, out);
         if (out == ct) {
             return;
         }
@@ -388,7 +412,8 @@ public final class Evaluator {
      * needs the Galois key of that step. Key-switching noise is added at the ciphertext's scale.
      */
     public void rotate(Ciphertext ct, int steps, Ciphertext out) {
-        requireDegree(ct, 1, "rotate");
+        checkParams(ct, out);
+        OperandChecks.requireDegree(ct, 1, "rotate");
         long g = GaloisKeys.galoisElement(params, steps);
         if (g == 1) {
             copy(ct, out);
@@ -400,16 +425,7 @@ public final class Evaluator {
                     + "KeyGenerator.galoisKeys(secretKey, steps...) including step " + steps);
         }
         SwitchingKey key = galois.forStep(steps);
-        int[] perm = permutations.computeIfAbsent(g, ring::automorphismPermutation);
-        int level = ct.level();
-        double scale = ct.scale();
-        for (int i = 0; i <= level; i++) {
-            RnsRing.permute(ct.poly(0).limb(i), perm, permuted0.limb(i));
-            RnsRing.permute(ct.poly(1).limb(i), perm, permuted1.limb(i));
-        }
-        switcher.switchKey(permuted1, level, key);
-        out.reset(1, level, scale);
-        addSwitched(permuted0, null, level, out);
+        rotation.apply(ct, g, key, out);
     }
 
     /** @return ct rotated left by {@code steps} */
@@ -450,21 +466,8 @@ public final class Evaluator {
         }
     }
 
-    private static void requireDegree(Ciphertext ct, int degree, String op) {
-        if (ct.degree() != degree) {
-            throw new IllegalArgumentException(op + " needs a ciphertext of degree " + degree + ", got degree "
-                    + ct.degree() + (ct.degree() == 2 ? " (relinearize it first)" : ""));
-        }
-    }
 
-    private static void checkScales(double a, double b, String op) {
-        if (Math.abs(a - b) > SCALE_TOLERANCE * Math.max(a, b)) {
-            throw new IllegalArgumentException(op + ": scales differ (2^" + log2(a) + " vs 2^" + log2(b)
-                    + "); rescale both to the same level or multiply by a constant to align them");
-        }
-    }
-
-    private static String log2(double x) {
-        return String.format("%.6f", Math.log(x) / Math.log(2));
+    private void checkParams(Ciphertext... cts) {
+        OperandChecks.sameParameters(params, cts);
     }
 }

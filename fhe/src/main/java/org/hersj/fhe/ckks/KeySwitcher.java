@@ -1,6 +1,7 @@
 package org.hersj.fhe.ckks;
 
 import org.hersj.fhe.arith.Modulus;
+import org.hersj.fhe.ring.LimbArithmetic;
 import org.hersj.fhe.ring.RnsPoly;
 import org.hersj.fhe.ring.RnsRing;
 
@@ -44,18 +45,8 @@ final class KeySwitcher {
         result1 = new long[qCount][n];
     }
 
-    /** @return k_0 of the last {@link #switchKey} (limbs 0 .. level valid) */
-    long[][] result0() {
-        return result0;
-    }
-
-    /** @return k_1 of the last {@link #switchKey} (limbs 0 .. level valid) */
-    long[][] result1() {
-        return result1;
-    }
-
     /**
-     * Computes (k_0, k_1) with k_0 + k_1 s ~ d s' into {@link #result0()} / {@link #result1()}.
+     * Computes (k_0, k_1) with k_0 + k_1 s ~ d s', to be added to a ciphertext by {@link #addResultTo}.
      *
      * @param d polynomial in NTT form (limbs 0 .. level read, not modified)
      * @param level its level
@@ -187,6 +178,23 @@ final class KeySwitcher {
                 long s1 = a1[c] + v * ka[c] - Math.multiplyHigh(v << 1, wa) * q;
                 a0[c] = s0 >= twoQ ? s0 - twoQ : s0;
                 a1[c] = s1 >= twoQ ? s1 - twoQ : s1;
+            }
+        }
+    }
+    /**
+     * out_0 = c0 + k_0, out_1 = c1 + k_1 (c1 may be null: out_1 = k_1), from the last {@link #switchKey};
+     * {@code out} must already have degree 1 and the level.
+     */
+    void addResultTo(RnsPoly c0, RnsPoly c1, int level, Ciphertext out) {
+        long[][] k0 = result0;
+        long[][] k1 = result1;
+        for (int i = 0; i <= level; i++) {
+            Modulus m = ring.modulus(i);
+            LimbArithmetic.add(c0.limb(i), k0[i], out.poly(0).limb(i), m);
+            if (c1 != null) {
+                LimbArithmetic.add(c1.limb(i), k1[i], out.poly(1).limb(i), m);
+            } else {
+                System.arraycopy(k1[i], 0, out.poly(1).limb(i), 0, k1[i].length);
             }
         }
     }

@@ -8,6 +8,7 @@ import org.hersj.fhe.ring.RnsPoly;
  * construction (the level can only be set at or below it).
  */
 public final class Plaintext {
+    private final CkksParameters params;
     private final RnsPoly poly;
     private int level;
     private double scale;
@@ -21,9 +22,15 @@ public final class Plaintext {
      */
     public Plaintext(CkksParameters params, int level, double scale) {
         Ciphertext.checkLevel(params, level);
+        this.params = params;
         this.poly = new RnsPoly(params.ringDegree(), level + 1);
         this.level = level;
         this.scale = scale;
+    }
+
+    /** @return the parameters this object was allocated for */
+    public CkksParameters params() {
+        return params;
     }
 
     /** @return the level */

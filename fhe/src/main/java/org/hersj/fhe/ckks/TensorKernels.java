@@ -6,8 +6,8 @@ import org.hersj.fhe.arith.Modulus;
  * The limb kernels of the ciphertext product (a_0 + a_1 Y)(b_0 + b_1 Y) = d_0 + d_1 Y + d_2 Y^2 in NTT form.
  * Karatsuba: d_1 = (a_0 + a_1)(b_0 + b_1) - a_0 b_0 - a_1 b_1, computed exactly in 128 bits (three products
  * instead of four), then one Barrett reduction per output; the accumulating form adds the previous
- * residue inside the same 128-bit value before that single reduction (x &lt; 2q^2 + q, within
- * {@link Modulus#reduce128}'s range). Allocation-free; outputs may alias inputs.
+ * residue (&lt; q) to the lazily reduced product (&lt; 3q) and finishes with two conditional subtractions,
+ * so accumulation costs no more reductions than a plain product. Allocation-free; outputs may alias inputs.
  */
 final class TensorKernels {
     private TensorKernels() {
@@ -54,21 +54,11 @@ final class TensorKernels {
             long t = lo1 - lo0;
             long mid = t - lo2;
             long hi1 = Math.multiplyHigh(sx, sy) - hi0 - hi2 - borrow(lo1, lo0, t) - borrow(t, lo2, mid);
-            long acc0 = d0[c];
-            long acc1 = d1[c];
-            long acc2 = d2[c];
-            long s0 = lo0 + acc0;
-            long s1 = mid + acc1;
-            long s2 = lo2 + acc2;
-            d0[c] = m.reduce128(hi0 + carry(lo0, acc0, s0), s0);
-            d1[c] = m.reduce128(hi1 + carry(mid, acc1, s1), s1);
-            d2[c] = m.reduce128(hi2 + carry(lo2, acc2, s2), s2);
+            // the accumulator (< q) joins after the quotient estimate: lazy [0, 3q) + acc < 4q
+            d0[c] = m.reduceFrom4q(m.reduce128Lazy(hi0, lo0) + d0[c]);
+            d1[c] = m.reduceFrom4q(m.reduce128Lazy(hi1, mid) + d1[c]);
+            d2[c] = m.reduceFrom4q(m.reduce128Lazy(hi2, lo2) + d2[c]);
         }
-    }
-
-    // Carry out of the 64-bit addition s = x + y, branch-free (residues are random: no predictable branch).
-    private static long carry(long x, long y, long s) {
-        return ((x & y) | ((x | y) & ~s)) >>> 63;
     }
 
     // Borrow out of the 64-bit subtraction d = x - y, branch-free.

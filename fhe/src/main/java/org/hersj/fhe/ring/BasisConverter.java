@@ -125,6 +125,15 @@ public final class BasisConverter {
             long tq = t.value();
             long pModT = sourceModTarget[j];
             long[] o = out[j];
+            if (p < tq) {
+                // v < p < t: v itself, or v - p + t for the negative representative
+                long shift = tq - p;
+                for (int c = 0; c < in.length; c++) {
+                    long v = in[c];
+                    o[c] = v + (((half - v) >> 63) & shift);
+                }
+                continue;
+            }
             for (int c = 0; c < in.length; c++) {
                 long v = in[c];
                 long r = t.reduceWord(v);

@@ -2,6 +2,7 @@ package org.hersj.fhe.arith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.Random;
@@ -57,6 +58,11 @@ class ModulusTest {
                 long hi = x.shiftRight(64).longValue();
                 long lo = x.longValue();
                 assertEquals(x.mod(bq).longValue(), m.reduce128(hi, lo), "reduce128 of " + x + " mod " + q);
+                long lazy = m.reduce128Lazy(hi, lo);
+                assertTrue(lazy >= 0 && lazy < 3 * q, "lazy Barrett range");
+                assertEquals(x.mod(bq).longValue(), lazy % q, "lazy Barrett congruence");
+                long acc = Math.floorMod(lo, q);
+                assertEquals((lazy + acc) % q, m.reduceFrom4q(lazy + acc), "reduceFrom4q");
             }
             for (int i = 0; i < 1000; i++) {
                 long x = RANDOM.nextLong() >>> 1;

@@ -55,6 +55,22 @@ class EncryptionTest {
     }
 
     @Test
+    void ciphertextsOfOtherParametersAreRefusedByEveryRole() {
+        CkksParameters otherParams = CkksParameters.of(new CkksParametersLiteral(12, List.of(46, 38), List.of(25), 37,
+                SecurityLevel.BITS_128, false));
+        TestKeys other = new TestKeys(otherParams, 3);
+        Ciphertext foreign = other.encrypt(new double[] {1, 2});
+        Ciphertext own = N4096.encrypt(new double[] {1, 2});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> N4096.evaluator.addNew(own, foreign));
+        assertTrue(e.getMessage().contains("other CKKS parameters"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> N4096.evaluator.multiplyNew(foreign, own));
+        assertThrows(IllegalArgumentException.class, () -> N4096.decryptor.decryptNew(foreign));
+        assertThrows(IllegalArgumentException.class,
+                () -> N4096.encryptor.encryptNew(other.encoder.encodeNew(new double[] {1}, 1, 1 << 20)));
+        assertThrows(IllegalArgumentException.class, () -> N4096.encoder.decode(other.decryptor.decryptNew(foreign)));
+    }
+
+    @Test
     void secretsAreNotPrinted() {
         assertTrue(N4096.secretKey.toString().contains("redacted"));
         assertTrue(!N4096.secretKey.poly().toString().matches(".*\\d{6,}.*"));

@@ -148,6 +148,18 @@ class EvaluatorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> k.evaluator.addNew(rescaled, top));
         assertTrue(e.getMessage().contains("scales differ"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> k.evaluator.rescaleNew(rescaled));
+        Ciphertext fresh = k.encrypt(a);
+        k.evaluator.matchLevelAndScale(fresh, rescaled);
+        assertEquals(0, fresh.level());
+        assertEquals(rescaled.scale(), fresh.scale());
+        double[] expected = apply(a, a, (x, y) -> x + x * x);
+        PrecisionStats aligned = PrecisionStats.of(expected, k.decrypt(k.evaluator.addNew(fresh, rescaled)));
+        assertTrue(aligned.minBits() >= 20, "a + a^2 after alignment: " + aligned);
+        Ciphertext other = k.encrypt(a);
+        Ciphertext half = k.evaluator.newCiphertext(1, 1, 1);
+        k.evaluator.matchScale(other, other.scale() / 2, half);
+        assertEquals(other.scale() / 2, half.scale());
+        assertTrue(PrecisionStats.of(a, k.decrypt(half)).minBits() >= 20, "value kept by matchScale");
     }
 
     @Test

@@ -290,6 +290,9 @@ public final class CkksSerializer {
      */
     public static void readCiphertextPayload(ByteBuffer in, CkksParameters params, int degree, int level,
             Ciphertext out) {
+        if (!out.params().equals(params)) {
+            throw new IllegalArgumentException("output ciphertext belongs to other CKKS parameters than " + params);
+        }
         int size = ciphertextSize(params, degree, level);
         if (in.remaining() < size) {
             throw new CkksFormatException("ciphertext payload truncated: " + in.remaining() + " bytes left, " + size

@@ -67,7 +67,8 @@ public final class Boddeti2018Search {
       OperationCounter counter = new OperationCounter();
       BackendCiphertext p = probe.ciphertexts().get(0);
       int padded = GalleryLayout.paddedDimension(layout.dimension());
-      return scan.run(gallery, () -> new ItemScorer(p, padded, steps.length, counter), 1, scoresFile,
+      return scan.run(gallery, () -> new ItemScorer(p, padded, steps.length, counter), 1,
+          backend.scoreLevel(), scoresFile,
           counter, progress);
     }
   }

@@ -18,6 +18,15 @@ public record SearchBenchmarkResult(String parameters, List<SearchBenchmarkRow> 
     return extrapolation.secondsAt(1e8);
   }
 
+  /**
+   * CPU-bound estimate for 10^8 items: the largest run's process CPU seconds divided by its threads,
+   * scaled proportionally (what dedicated cores would take if the search stays CPU-bound).
+   */
+  public double cpuBoundSecondsAt100Million() {
+    SearchBenchmarkRow largest = rows.get(rows.size() - 1);
+    return largest.cpuSeconds() / largest.threads() * 1e8 / largest.items();
+  }
+
   /** End-to-end seconds for 10^8 items scaled proportionally from the largest run alone. */
   public double secondsAt100MillionFromLargest() {
     SearchBenchmarkRow largest = rows.get(rows.size() - 1);

@@ -72,6 +72,8 @@ public final class SearchBenchmarkRunner {
         result.extrapolation().intercept(), result.extrapolation().secondsPerItem(), result.secondsAt100Million());
     out.printf(Locale.ROOT, "proportional to the largest run: %.1f s for 1e8 items%n",
         result.secondsAt100MillionFromLargest());
+    out.printf(Locale.ROOT, "CPU-bound estimate (largest run's CPU seconds / threads): %.1f s for 1e8 items%n",
+        result.cpuBoundSecondsAt100Million());
   }
 
   private static Map<String, String> parse(String[] args) {

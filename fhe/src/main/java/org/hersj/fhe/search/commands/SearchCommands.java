@@ -105,6 +105,32 @@ public final class SearchCommands {
         .allScores(scoresFile, progress);
   }
 
+  /**
+   * In-process encrypted search for experiments ({@code search: encrypted}): fresh secure keys, the
+   * gallery enrolled into {@code workDir}, each probe encrypted, scored by the server role into a scores
+   * file and decrypted by the client role; the same files and code as the CLI roles.
+   *
+   * @return decrypted scores, {@code [probe][gallery item]}
+   */
+  public static double[][] scoreProbes(CkksParameters params, float[][] gallery, float[][] probes,
+      Path workDir, int threads, ProgressListener progress) throws IOException {
+    CkksSearchKeys keys = CkksSearchKeys.generate(params, RandomSource.secure());
+    CkksClientBackend client = keys.client();
+    Path store = workDir.resolve("gallery");
+    new GalleryEnroller(client, threads, 64).enroll(RowSource.of(gallery), LayoutKind.HERS_SIMD, store, progress);
+    SearchClient searchClient = new SearchClient(client, threads);
+    EncryptedSearchServer server = new EncryptedSearchServer(keys.server(), threads);
+    double[][] scores = new double[probes.length][];
+    Path scoresFile = workDir.resolve("scores.hrec");
+    for (int p = 0; p < probes.length; p++) {
+      EncryptedProbe probe = searchClient.encryptProbe(probes[p], LayoutKind.HERS_SIMD);
+      server.search(store, probe, ScoreForm.RELINEARIZED, scoresFile, ProgressListener.NONE);
+      scores[p] = searchClient.allScores(scoresFile, ProgressListener.NONE);
+      progress.progress("probes", p + 1, probes.length);
+    }
+    return scores;
+  }
+
   /** {@code hers bench search}: the scaling benchmark with fresh secure keys under {@code params}. */
   public static SearchBenchmarkResult benchmarkSearch(CkksParameters params, SearchBenchmarkConfig config,
       ProgressListener progress) throws IOException {

@@ -18,7 +18,8 @@ import org.hersj.fhe.search.store.RecordFileReader;
 /**
  * HERS search with both probe and gallery encrypted (the paper's threat model): for each block,
  * scores = sum_j probe_j * gallery_{block,j}, the d degree-2 products accumulated and relinearised +
- * rescaled once per block (lazy relinearisation), or only rescaled with {@link ScoreForm#DEGREE_TWO}.
+ * rescaled once per block (lazy relinearisation), or returned as they are with
+ * {@link ScoreForm#DEGREE_TWO}.
  * Built from a {@link ServerBackend}: evaluation keys only.
  */
 public final class EncryptedSearchServer {
@@ -47,6 +48,7 @@ public final class EncryptedSearchServer {
       OperationCounter counter = new OperationCounter();
       BackendCiphertext[] probeCts = probe.ciphertexts().toArray(new BackendCiphertext[0]);
       return scan.run(gallery, () -> new BlockScorer(probeCts, form, counter), form.degree(),
+          form.level(backend),
           scoresFile, counter, progress);
     }
   }
@@ -92,13 +94,14 @@ public final class EncryptedSearchServer {
       for (BackendCiphertext column : columns) {
         backend.readPayload(payload, column);
       }
-      evaluator.innerProduct(probe, columns, columns.length, accumulator);
       if (form == ScoreForm.RELINEARIZED) {
+        evaluator.innerProduct(probe, columns, columns.length, accumulator);
         evaluator.relinearizeAndRescale(accumulator, score);
+        counter.add(probe.length, probe.length, 1, 1, 0);
       } else {
-        evaluator.rescale(accumulator, score);
+        evaluator.innerProduct(probe, columns, columns.length, score);
+        counter.add(probe.length, probe.length, 0, 0, 0);
       }
-      counter.add(probe.length, probe.length, form == ScoreForm.RELINEARIZED ? 1 : 0, 1, 0);
     }
   }
 }

@@ -39,7 +39,8 @@ public final class PlaintextProbeSearchWeakerThreatModel {
           gallery.file());
       OperationCounter counter = new OperationCounter();
       float[] values = probe.clone();
-      return scan.run(gallery, () -> new ClearProbeScorer(values, counter), 1, scoresFile, counter, progress);
+      return scan.run(gallery, () -> new ClearProbeScorer(values, counter), 1, backend.scoreLevel(),
+          scoresFile, counter, progress);
     }
   }
 

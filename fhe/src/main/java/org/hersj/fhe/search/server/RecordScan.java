@@ -1,6 +1,8 @@
 package org.hersj.fhe.search.server;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,23 +39,27 @@ public final class RecordScan {
     this.threads = threads;
   }
 
-  /** The header of a scores file for {@code layout} with score ciphertexts of {@code degree}. */
-  public static RecordFileHeader scoresHeader(GalleryLayout layout, ServerBackend backend, int degree) {
+  /**
+   * The header of a scores file for {@code layout} with score ciphertexts of {@code degree} at
+   * {@code level}.
+   */
+  public static RecordFileHeader scoresHeader(GalleryLayout layout, ServerBackend backend, int degree,
+      int level) {
     return new RecordFileHeader(FileKind.SCORES, backend.engineName(),
         backend.parameterFingerprint(), backend.keyFingerprint(),
-        backend.describeParameters(), layout, layout.recordCount(), 1, degree, backend.scoreLevel(),
-        backend.payloadBytes(degree, backend.scoreLevel()));
+        backend.describeParameters(), layout, layout.recordCount(), 1, degree, level,
+        backend.payloadBytes(degree, level));
   }
 
   /**
    * Scores every record of {@code gallery} into a new scores file {@code scoresFile} (replacing an
-   * old one) holding ciphertexts of {@code scoreDegree}.
+   * old one) holding ciphertexts of {@code scoreDegree} at {@code scoreLevel}.
    */
   public SearchReport run(RecordFileReader gallery, RecordScorer.Factory scorers, int scoreDegree,
-      Path scoresFile, OperationCounter counter, ProgressListener progress) throws IOException {
+      int scoreLevel, Path scoresFile, OperationCounter counter, ProgressListener progress) throws IOException {
     long start = System.nanoTime();
     GalleryLayout layout = gallery.header().layout();
-    RecordFileHeader outHeader = scoresHeader(layout, backend, scoreDegree);
+    RecordFileHeader outHeader = scoresHeader(layout, backend, scoreDegree, scoreLevel);
     Files.deleteIfExists(scoresFile);
     Files.deleteIfExists(RecordFileWriter.partFileOf(scoresFile));
     Files.deleteIfExists(RecordFileWriter.journalFileOf(scoresFile));
@@ -68,13 +74,15 @@ public final class RecordScan {
         RecordScorer scorer = scorers.newScorer();
         RecordBuffer in = new RecordBuffer(gallery.header());
         RecordBuffer out = new RecordBuffer(outHeader);
-        BackendCiphertext score = backend.newCiphertext(scoreDegree, backend.scoreLevel());
+        BackendCiphertext score = backend.newCiphertext(scoreDegree, scoreLevel);
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        boolean cpuTime = cpu.isCurrentThreadCpuTimeSupported();
         for (long r = next.getAndIncrement(); r < total; r = next.getAndIncrement()) {
-          long t0 = System.nanoTime();
+          long t0 = cpuTime ? cpu.getCurrentThreadCpuTime() : System.nanoTime();
           gallery.read(r, in);
-          long t1 = System.nanoTime();
+          long t1 = cpuTime ? cpu.getCurrentThreadCpuTime() : System.nanoTime();
           scorer.score(in.payload(), in.items(), score);
-          long t2 = System.nanoTime();
+          long t2 = cpuTime ? cpu.getCurrentThreadCpuTime() : System.nanoTime();
           readNanos.add(t1 - t0);
           scoreNanos.add(t2 - t1);
           backend.writePayload(out.payload(), score);

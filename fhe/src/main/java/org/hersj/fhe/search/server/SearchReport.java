@@ -9,14 +9,15 @@ import org.hersj.fhe.search.layout.OperationCounts;
  * @param dimension feature dimension
  * @param records records (blocks or items) scored
  * @param seconds wall-clock time of the scan (read, score, write)
- * @param readSeconds time spent reading and verifying records, summed over threads
- * @param scoreSeconds time spent in homomorphic scoring, summed over threads
+ * @param readSeconds thread CPU time spent reading and verifying records, summed over threads
+ * @param scoreSeconds thread CPU time spent in homomorphic scoring, summed over threads (both fall back
+ *     to wall time where the JVM cannot measure thread CPU time)
  * @param operations homomorphic operations performed
  */
 public record SearchReport(long items, int dimension, long records, double seconds, double readSeconds,
     double scoreSeconds, OperationCounts operations) {
 
-  /** Mean scoring time of one record on one thread (reading excluded). */
+  /** Mean scoring CPU time of one record on one thread (reading excluded). */
   public double secondsPerRecord() {
     return scoreSeconds / records;
   }

@@ -2,11 +2,9 @@ package org.hersj.fhe.search.store;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hersj.fhe.search.Sha256Hex;
 import org.hersj.fhe.search.layout.GalleryLayout;
 import org.hersj.fhe.search.layout.LayoutKind;
 
@@ -80,7 +78,7 @@ public record RecordFileHeader(FileKind kind, String engine, String fingerprint,
       text.append(e.getKey()).append('=').append(e.getValue()).append('\n');
     }
     String body = text.toString();
-    String all = body + "header-sha256=" + sha256(body) + '\n';
+    String all = body + "header-sha256=" + Sha256Hex.of(body.getBytes(StandardCharsets.UTF_8)) + '\n';
     byte[] bytes = all.getBytes(StandardCharsets.UTF_8);
     if (bytes.length > HEADER_BYTES) {
       throw new IllegalArgumentException("header text of " + bytes.length + " bytes does not fit");
@@ -107,7 +105,7 @@ public record RecordFileHeader(FileKind kind, String engine, String fingerprint,
     }
     String body = all.substring(0, shaAt);
     String stored = all.substring(shaAt + "header-sha256=".length(), all.length() - 1);
-    if (!stored.equals(sha256(body))) {
+    if (!stored.equals(Sha256Hex.of(body.getBytes(StandardCharsets.UTF_8)))) {
       throw new RecordFileException(file, "header checksum does not match: the header was altered or damaged");
     }
     Map<String, String> map = new LinkedHashMap<>();
@@ -159,14 +157,5 @@ public record RecordFileHeader(FileKind kind, String engine, String fingerprint,
       throw new RecordFileException(file, "header field '" + key + "' is missing");
     }
     return v;
-  }
-
-  private static String sha256(String text) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-    }
   }
 }

@@ -39,7 +39,7 @@ class SearchCommandsTest {
     Path server = dir.resolve("server-keys");
     Files.createDirectories(server);
     for (String name : List.of(CkksKeyFiles.PARAMETERS, CkksKeyFiles.PUBLIC, CkksKeyFiles.RELINEARIZATION,
-        CkksKeyFiles.GALOIS)) {
+        CkksKeyFiles.GALOIS, CkksKeyFiles.MANIFEST)) {
       if (Files.exists(keys.resolve(name))) {
         Files.copy(keys.resolve(name), server.resolve(name));
       }
@@ -81,6 +81,32 @@ class SearchCommandsTest {
         () -> SearchCommands.rank(otherKeys, scores, 1, 1, ProgressListener.NONE));
     assertTrue(e.getMessage().contains("another key"), e.getMessage());
     assertThrows(NoSuchFileException.class, () -> SearchCommands.rank(server, scores, 1, 1, ProgressListener.NONE));
+
+    Files.copy(otherKeys.resolve(CkksKeyFiles.RELINEARIZATION), server.resolve(CkksKeyFiles.RELINEARIZATION),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    var mixed = assertThrows(IOException.class, () -> SearchCommands.search(server, store, probeFile,
+        dir.resolve("s2.hrec"), ScoreForm.RELINEARIZED, 1, ProgressListener.NONE));
+    assertTrue(mixed.getMessage().contains("different runs of keygen"), mixed.getMessage());
+
+    Files.setPosixFilePermissions(keys.resolve(CkksKeyFiles.SECRET),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    var open = assertThrows(IOException.class, () -> SearchCommands.rank(keys, scores, 1, 1, ProgressListener.NONE));
+    assertTrue(open.getMessage().contains("chmod 600"), open.getMessage());
+  }
+
+  @Test
+  void inProcessScoringOfSeveralProbesMatchesPlaintext() throws IOException {
+    float[][] gallery = SyntheticRows.materialize(50, 32, 12);
+    float[][] probes = {gallery[3], gallery[41], SyntheticRows.materialize(1, 32, 99)[0]};
+    double[][] scores = SearchCommands.scoreProbes(PARAMS, gallery, probes, dir, 2, ProgressListener.NONE);
+    for (int p = 0; p < probes.length; p++) {
+      double[] expected = GeneratedGallery.plainScores(gallery, probes[p]);
+      for (int i = 0; i < expected.length; i++) {
+        assertEquals(expected[i], scores[p][i], 1e-6, "probe " + p + ", item " + i);
+      }
+    }
+    assertEquals(3, GeneratedGallery.argmax(scores[0]));
+    assertEquals(41, GeneratedGallery.argmax(scores[1]));
   }
 
   @Test

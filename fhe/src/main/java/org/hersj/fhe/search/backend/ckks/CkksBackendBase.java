@@ -1,13 +1,11 @@
 package org.hersj.fhe.search.backend.ckks;
 
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.hersj.fhe.ckks.Ciphertext;
 import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.PublicKey;
 import org.hersj.fhe.ckks.io.CkksSerializer;
+import org.hersj.fhe.search.Sha256Hex;
 import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.SearchBackend;
 
@@ -42,12 +40,7 @@ abstract class CkksBackendBase implements SearchBackend {
 
   /** SHA-256 of the serialised public key: identifies the key pair from public material. */
   static String fingerprintOf(PublicKey pk) {
-    try {
-      byte[] framed = new CkksSerializer(pk.params()).writePublicKey(pk);
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(framed));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-    }
+    return Sha256Hex.of(new CkksSerializer(pk.params()).writePublicKey(pk));
   }
 
   /** The engine parameters. */

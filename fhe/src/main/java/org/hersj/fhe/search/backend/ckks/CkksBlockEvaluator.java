@@ -88,13 +88,12 @@ final class CkksBlockEvaluator implements BlockEvaluator {
       }
       level = Math.min(level, Math.min(left[j].level(), right[j].level()));
     }
-    clear(acc2);
     Ciphertext acc = CkksCiphertext.of(acc2).ct;
     acc.reset(2, Math.min(level, acc.capacityLevel()), scale);
     CkksCiphertext.of(acc2).empty = false;
     for (int from = 0; from < count; from += LazyInnerProductKernel.MAX_TERMS) {
       int terms = Math.min(LazyInnerProductKernel.MAX_TERMS, count - from);
-      kernel.accumulate(left, right, from, terms, acc);
+      kernel.accumulate(left, right, from, terms, acc, from == 0);
     }
   }
 

@@ -1,8 +1,10 @@
 package org.hersj.fhe.search.backend.ckks;
 
+import org.hersj.fhe.ckks.Ciphertext;
 import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.Decryptor;
 import org.hersj.fhe.ckks.Encryptor;
+import org.hersj.fhe.ckks.Evaluator;
 import org.hersj.fhe.ckks.Plaintext;
 import org.hersj.fhe.ckks.PublicKey;
 import org.hersj.fhe.ckks.SecretKey;
@@ -20,6 +22,9 @@ public final class CkksClientBackend extends CkksEncryptionBackend implements Cl
   private final SecretKey secretKey;
   private final Decryptor decryptor;
   private final Plaintext decrypted;
+  private final Evaluator keyless;
+  private final Ciphertext product;
+  private final Ciphertext rescaled;
 
   /**
    * A client backend.
@@ -31,11 +36,28 @@ public final class CkksClientBackend extends CkksEncryptionBackend implements Cl
     this.secretKey = secretKey;
     this.decryptor = new Decryptor(params, secretKey);
     this.decrypted = new Plaintext(params, params.maxLevel(), params.defaultScale());
+    this.keyless = new Evaluator(params, null);
+    this.product = new Ciphertext(params, 1, params.maxLevel(), params.defaultScale());
+    this.rescaled = new Ciphertext(params, 1, params.maxLevel(), params.defaultScale());
   }
 
+  /**
+   * Decrypts with s (and s^2 for degree 2). A product that was not rescaled (scale above the default
+   * one, level above 0, as in the degree-2 score form) is rescaled here as a plaintext: its value is
+   * put in a (m, 0) ciphertext, rescaled by the last prime with the keyless evaluator and decrypted
+   * again, so the rounding error is not multiplied by s^2.
+   */
   @Override
-  public void decrypt(BackendCiphertext ct, double[] out) {
-    decryptor.decrypt(CkksCiphertext.of(ct).ct, decrypted);
+  public void decrypt(BackendCiphertext handle, double[] out) {
+    Ciphertext ct = CkksCiphertext.of(handle).ct;
+    decryptor.decrypt(ct, decrypted);
+    if (ct.level() > 0 && ct.scale() > 2 * params.defaultScale()) {
+      product.reset(1, ct.level(), ct.scale());
+      product.poly(0).copyFrom(decrypted.poly(), ct.level() + 1);
+      product.poly(1).clear();
+      keyless.rescale(product, rescaled);
+      decryptor.decrypt(rescaled, decrypted);
+    }
     encoder.decode(decrypted, out);
   }
 

@@ -1,8 +1,13 @@
 package org.hersj.fhe.search.backend.ckks;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.EvaluationKeys;
 import org.hersj.fhe.ckks.GaloisKeys;
@@ -12,12 +17,15 @@ import org.hersj.fhe.ckks.SecretKey;
 import org.hersj.fhe.ckks.io.AtomicFiles;
 import org.hersj.fhe.ckks.io.CkksSerializer;
 import org.hersj.fhe.ring.RandomSource;
+import org.hersj.fhe.search.Sha256Hex;
 
 /**
  * Key files of encrypted search in one directory, each a framed, checksummed engine object written
  * atomically: {@value #PARAMETERS}, {@value #SECRET} (owner-only, key owner only), {@value #PUBLIC},
- * {@value #RELINEARIZATION} and, for the Boddeti 2018 baseline, {@value #GALOIS}. The server loads
- * everything except the secret key; give it a copy of the directory without {@value #SECRET}.
+ * {@value #RELINEARIZATION} and, for the Boddeti 2018 baseline, {@value #GALOIS}, plus
+ * {@value #MANIFEST} listing the SHA-256 of the public files so files of different key generations are
+ * not mixed. The server loads everything except the secret key; give it a copy of the directory
+ * without {@value #SECRET}. A secret key file accessible by others is refused.
  */
 public final class CkksKeyFiles {
 
@@ -31,6 +39,8 @@ public final class CkksKeyFiles {
   public static final String RELINEARIZATION = "relinearization.key";
   /** Rotation (Galois) keys file name, present only if rotation keys were generated. */
   public static final String GALOIS = "galois.key";
+  /** Manifest binding the public files of one key generation together: "name sha256" lines. */
+  public static final String MANIFEST = "keyset.sha256";
 
   private CkksKeyFiles() {
   }
@@ -51,12 +61,19 @@ public final class CkksKeyFiles {
     } else {
       Files.deleteIfExists(dir.resolve(GALOIS));
     }
+    StringBuilder manifest = new StringBuilder();
+    for (String name : new String[] {PARAMETERS, PUBLIC, RELINEARIZATION, GALOIS}) {
+      if (Files.exists(dir.resolve(name))) {
+        manifest.append(name).append(' ').append(Sha256Hex.of(AtomicFiles.read(dir.resolve(name)))).append('\n');
+      }
+    }
+    AtomicFiles.write(dir.resolve(MANIFEST), manifest.toString().getBytes(StandardCharsets.UTF_8), false);
   }
 
   /** The parameters saved in {@code dir}. */
   public static CkksParameters parameters(Path dir) throws IOException {
     Path file = existing(dir, PARAMETERS);
-    return CkksSerializer.readParameters(AtomicFiles.read(file), file.toString());
+    return CkksSerializer.readParameters(readListed(dir, PARAMETERS), file.toString());
   }
 
   /**
@@ -68,6 +85,7 @@ public final class CkksKeyFiles {
     CkksParameters params = parameters(dir);
     CkksSerializer io = new CkksSerializer(params);
     Path file = existing(dir, SECRET);
+    requireOwnerOnly(file);
     SecretKey sk = io.readSecretKey(AtomicFiles.read(file), file.toString());
     return new CkksClientBackend(params, sk, publicKey(dir, io), random);
   }
@@ -87,16 +105,51 @@ public final class CkksKeyFiles {
     CkksParameters params = parameters(dir);
     CkksSerializer io = new CkksSerializer(params);
     Path relinFile = existing(dir, RELINEARIZATION);
-    RelinearizationKey rlk = io.readRelinearizationKey(AtomicFiles.read(relinFile), relinFile.toString());
+    RelinearizationKey rlk = io.readRelinearizationKey(readListed(dir, RELINEARIZATION), relinFile.toString());
     Path galoisFile = dir.resolve(GALOIS);
     GaloisKeys galois = Files.exists(galoisFile)
-        ? io.readGaloisKeys(AtomicFiles.read(galoisFile), galoisFile.toString()) : null;
+        ? io.readGaloisKeys(readListed(dir, GALOIS), galoisFile.toString()) : null;
     return new CkksServerBackend(params, publicKey(dir, io), new EvaluationKeys(rlk, galois));
   }
 
   private static PublicKey publicKey(Path dir, CkksSerializer io) throws IOException {
     Path file = existing(dir, PUBLIC);
-    return io.readPublicKey(AtomicFiles.read(file), file.toString());
+    return io.readPublicKey(readListed(dir, PUBLIC), file.toString());
+  }
+
+  /**
+   * Reads a public key file and checks it belongs to the same key generation as the others (listed
+   * with its hash in {@value #MANIFEST}); this catches key files mixed from different runs of keygen.
+   */
+  private static byte[] readListed(Path dir, String name) throws IOException {
+    Path file = existing(dir, name);
+    byte[] bytes = AtomicFiles.read(file);
+    Path manifestFile = existing(dir, MANIFEST);
+    String expected = null;
+    for (String line : Files.readAllLines(manifestFile, StandardCharsets.UTF_8)) {
+      if (line.startsWith(name + " ")) {
+        expected = line.substring(name.length() + 1).trim();
+      }
+    }
+    if (expected == null || !expected.equals(Sha256Hex.of(bytes))) {
+      throw new IOException(file + " does not belong to the key set listed in " + manifestFile
+          + " (key files from different runs of keygen were mixed); copy all files of one key directory");
+    }
+    return bytes;
+  }
+
+  /** Refuses a secret key file that others than its owner can read or write (POSIX file systems). */
+  private static void requireOwnerOnly(Path file) throws IOException {
+    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+    for (PosixFilePermission p : perms) {
+      if (p != PosixFilePermission.OWNER_READ && p != PosixFilePermission.OWNER_WRITE) {
+        throw new IOException("secret key file " + file + " is accessible by others (" 
+            + PosixFilePermissions.toString(perms) + "); restrict it with 'chmod 600 " + file + "'");
+      }
+    }
   }
 
   private static Path existing(Path dir, String name) throws IOException {

@@ -46,10 +46,11 @@ final class LazyInnerProductKernel {
   }
 
   /**
-   * acc2 += sum_{from &lt;= j &lt; from + count} a[j] (x) b[j] over limbs 0 .. acc2.level(); acc2 must be degree 2 with
-   * scale a.scale * b.scale (checked by the caller).
+   * acc2 (+)= sum_{from &lt;= j &lt; from + count} a[j] (x) b[j] over limbs 0 .. acc2.level(); acc2 must be
+   * degree 2 with scale a.scale * b.scale (checked by the caller). With {@code overwrite} the previous
+   * content of acc2 is ignored.
    */
-  void accumulate(Ciphertext[] a, Ciphertext[] b, int from, int count, Ciphertext acc2) {
+  void accumulate(Ciphertext[] a, Ciphertext[] b, int from, int count, Ciphertext acc2, boolean overwrite) {
     if (count > MAX_TERMS) {
       throw new IllegalArgumentException(count + " terms exceed the " + MAX_TERMS + " the 128-bit sums hold");
     }
@@ -64,11 +65,11 @@ final class LazyInnerProductKernel {
         int len = Math.min(CHUNK, n - start);
         for (int c = 0; c < len; c++) {
           hi0[c] = 0;
-          lo0[c] = d0[start + c];
+          lo0[c] = overwrite ? 0 : d0[start + c];
           hi1[c] = 0;
-          lo1[c] = d1[start + c];
+          lo1[c] = overwrite ? 0 : d1[start + c];
           hi2[c] = 0;
-          lo2[c] = d2[start + c];
+          lo2[c] = overwrite ? 0 : d2[start + c];
         }
         for (int j = from; j < from + count; j++) {
           addChunk(a[j].poly(0).limb(i), a[j].poly(1).limb(i), b[j].poly(0).limb(i), b[j].poly(1).limb(i),

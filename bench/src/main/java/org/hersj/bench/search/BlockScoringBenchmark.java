@@ -1,0 +1,63 @@
+package org.hersj.bench.search;
+
+import java.util.concurrent.TimeUnit;
+import org.hersj.fhe.search.backend.BackendCiphertext;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+
+/** Scoring one HERS block of N/2 items on one thread. */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class BlockScoringBenchmark {
+
+  /** @return sum_j probe_j * gallery_j, summed in 128 bits and reduced once (degree 2) */
+  @Benchmark
+  public BackendCiphertext innerProductLazy(SearchBlockFixture f) {
+    f.evaluator.innerProduct(f.probe, f.gallery, f.dimension, f.accumulator);
+    return f.accumulator;
+  }
+
+  /** @return the same sum with the engine's per-term multiply-accumulate */
+  @Benchmark
+  public BackendCiphertext innerProductPerTerm(SearchBlockFixture f) {
+    f.evaluator.clear(f.accumulator);
+    for (int j = 0; j < f.dimension; j++) {
+      f.evaluator.multiplyAccumulate(f.probe[j], f.gallery[j], f.accumulator);
+    }
+    return f.accumulator;
+  }
+
+  /** @return a whole block: inner product, one relinearisation and one rescale (the default) */
+  @Benchmark
+  public BackendCiphertext scoreBlockRelinearized(SearchBlockFixture f) {
+    f.evaluator.innerProduct(f.probe, f.gallery, f.dimension, f.accumulator);
+    f.evaluator.relinearizeAndRescale(f.accumulator, f.score);
+    return f.score;
+  }
+
+  /**
+   * @return a whole block in the degree-2 option: the server's work is the inner product alone (the
+   *     client decrypts with s, s^2 and rescales the plaintext)
+   */
+  @Benchmark
+  public BackendCiphertext scoreBlockDegreeTwo(SearchBlockFixture f) {
+    f.evaluator.innerProduct(f.probe, f.gallery, f.dimension, f.accumulator);
+    return f.accumulator;
+  }
+
+  /** @return the client's share of the degree-2 option: decrypt with s, s^2, rescale, decode */
+  @Benchmark
+  public double[] clientDecryptDegreeTwo(SearchBlockFixture f) {
+    f.client.decrypt(f.accumulator, f.decoded);
+    return f.decoded;
+  }
+
+  /** @return the client's share of the default form: decrypt a relinearised, rescaled score and decode */
+  @Benchmark
+  public double[] clientDecryptRelinearized(SearchBlockFixture f) {
+    f.client.decrypt(f.score, f.decoded);
+    return f.decoded;
+  }
+}

@@ -1,0 +1,77 @@
+package org.hersj.bench.search;
+
+import org.hersj.fhe.ckks.CkksPresets;
+import org.hersj.fhe.ring.RandomSource;
+import org.hersj.fhe.search.backend.BackendCiphertext;
+import org.hersj.fhe.search.backend.BlockEvaluator;
+import org.hersj.fhe.search.backend.ckks.CkksClientBackend;
+import org.hersj.fhe.search.backend.ckks.CkksSearchKeys;
+import org.hersj.fhe.search.backend.ckks.CkksServerBackend;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * One HERS block: d probe ciphertexts (value replicated) and d gallery columns, with the server's
+ * evaluator and output buffers. Probe value j is (j+1)/d/4 and gallery slot i of column j is
+ * cos(i + j)/4, so the expected scores are known in closed form. Test keys (deterministic, insecure).
+ */
+@State(Scope.Thread)
+public class SearchBlockFixture {
+
+  /** Parameter preset. */
+  @Param({"SEARCH_N8192", "SEARCH_N4096"})
+  public String preset = "SEARCH_N8192";
+
+  /** Feature dimension. */
+  @Param({"16"})
+  public int dimension = 16;
+
+  CkksClientBackend client;
+  CkksServerBackend server;
+  BlockEvaluator evaluator;
+  BackendCiphertext[] probe;
+  BackendCiphertext[] gallery;
+  BackendCiphertext accumulator;
+  BackendCiphertext score;
+  double[] expected;
+  double[] decoded;
+
+  /** Builds keys and the block. */
+  @Setup
+  public void setUp() {
+    CkksSearchKeys keys = CkksSearchKeys.generate(CkksPresets.byName(preset), RandomSource.seededForTestsOnly(42));
+    client = keys.client();
+    server = keys.server();
+    evaluator = server.newEvaluator();
+    int slots = client.slots();
+    probe = new BackendCiphertext[dimension];
+    gallery = new BackendCiphertext[dimension];
+    expected = new double[slots];
+    double[] column = new double[slots];
+    for (int j = 0; j < dimension; j++) {
+      double p = (j + 1.0) / dimension / 4;
+      probe[j] = client.newCiphertext(1, client.freshLevel());
+      client.encryptReplicated(p, probe[j]);
+      for (int i = 0; i < slots; i++) {
+        column[i] = Math.cos(i + j) / 4;
+        expected[i] += p * column[i];
+      }
+      gallery[j] = client.newCiphertext(1, client.freshLevel());
+      client.encryptColumn(column, gallery[j]);
+    }
+    accumulator = server.newCiphertext(2, server.freshLevel());
+    score = server.newCiphertext(1, server.scoreLevel());
+    decoded = new double[client.slots()];
+    evaluator.innerProduct(probe, gallery, dimension, accumulator);
+    evaluator.relinearizeAndRescale(accumulator, score);
+  }
+
+  /** Decrypted slots of {@code ct}. */
+  double[] decrypt(BackendCiphertext ct) {
+    double[] out = new double[client.slots()];
+    client.decrypt(ct, out);
+    return out;
+  }
+}

@@ -1,0 +1,31 @@
+package org.hersj.bench.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The benchmarked block scorings decrypt to the expected inner products. */
+class BlockScoringBenchmarkTest {
+
+  @Test
+  void everyVariantComputesTheBlockScores() {
+    SearchBlockFixture f = new SearchBlockFixture();
+    f.preset = "SEARCH_N4096";
+    f.setUp();
+    BlockScoringBenchmark b = new BlockScoringBenchmark();
+    assertClose(f.expected, f.decrypt(b.scoreBlockRelinearized(f)), "relinearised block");
+    assertClose(f.expected, f.decrypt(b.scoreBlockDegreeTwo(f)), "degree-2 block");
+    assertClose(f.expected, b.clientDecryptDegreeTwo(f).clone(), "client decryption, degree 2");
+    b.scoreBlockRelinearized(f);
+    assertClose(f.expected, b.clientDecryptRelinearized(f).clone(), "client decryption, relinearised");
+    double[] lazy = f.decrypt(b.innerProductLazy(f));
+    assertClose(lazy, f.decrypt(b.innerProductPerTerm(f)), "per-term inner product");
+    assertClose(f.expected, lazy, "lazy inner product");
+  }
+
+  private static void assertClose(double[] expected, double[] actual, String what) {
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], actual[i], 1e-7, what + ", slot " + i);
+    }
+  }
+}

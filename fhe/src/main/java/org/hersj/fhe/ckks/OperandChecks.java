@@ -1,0 +1,45 @@
+package org.hersj.fhe.ckks;
+
+/** Validation of evaluator operands, with messages that say what to do. */
+final class OperandChecks {
+    /** Relative tolerance under which two scales count as equal. */
+    static final double SCALE_TOLERANCE = 1e-9;
+
+    private OperandChecks() {
+    }
+
+    static void sameParameters(CkksParameters params, Ciphertext... cts) {
+        for (Ciphertext ct : cts) {
+            sameParameters(params, ct.params(), "ciphertext");
+        }
+    }
+
+    static void sameParameters(CkksParameters params, CkksParameters other, String what) {
+        if (other != params && !other.equals(params)) {
+            throw new IllegalArgumentException(what + " belongs to other CKKS parameters (" + other
+                    + ") than this evaluator (" + params + ")");
+        }
+    }
+
+    static void requireDegree(Ciphertext ct, int degree, String op) {
+        if (ct.degree() != degree) {
+            throw new IllegalArgumentException(op + " needs a ciphertext of degree " + degree + ", got degree "
+                    + ct.degree() + (ct.degree() == 2 ? " (relinearize it first)" : ""));
+        }
+    }
+
+    static boolean scalesAgree(double a, double b) {
+        return Math.abs(a - b) <= SCALE_TOLERANCE * Math.max(a, b);
+    }
+
+    static void sameScale(double a, double b, String op) {
+        if (!scalesAgree(a, b)) {
+            throw new IllegalArgumentException(op + ": scales differ (2^" + log2(a) + " vs 2^" + log2(b)
+                    + "); use Evaluator.matchLevelAndScale or rescale both to the same level");
+        }
+    }
+
+    static String log2(double x) {
+        return String.format("%.6f", Math.log(x) / Math.log(2));
+    }
+}
