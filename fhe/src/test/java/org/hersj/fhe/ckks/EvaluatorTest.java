@@ -126,6 +126,30 @@ class EvaluatorTest {
     }
 
     @Test
+    void innerProductEqualsRepeatedMultiplyAccumulate() {
+        for (TestKeys k : new TestKeys[] {N4096, N8192}) {
+            int count = 70; // more than one group of 64 exact 128-bit sums
+            Ciphertext[] a = new Ciphertext[count];
+            Ciphertext[] b = new Ciphertext[count];
+            Ciphertext acc = k.evaluator.newCiphertext(2, 1, k.params.defaultScale() * k.params.defaultScale());
+            for (int j = 0; j < count; j++) {
+                a[j] = k.encrypt(TestKeys.randomValues(8, 1, 300 + j));
+                b[j] = k.encrypt(TestKeys.randomValues(8, 1, 400 + j));
+                k.evaluator.multiplyAccumulate(a[j], b[j], acc);
+            }
+            Ciphertext out = k.evaluator.newCiphertext(2, 1, 1);
+            k.evaluator.innerProduct(a, b, count, out);
+            assertEquals(acc.scale(), out.scale());
+            for (int d = 0; d <= 2; d++) {
+                for (int i = 0; i <= 1; i++) {
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(acc.poly(d).limb(i), out.poly(d).limb(i),
+                            "N = " + k.params.ringDegree() + ", poly " + d + ", limb " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void constantsAndPlaintexts() {
         TestKeys k = N8192;
         double[] a = TestKeys.randomValues(k.params.slots(), 1, 10);
