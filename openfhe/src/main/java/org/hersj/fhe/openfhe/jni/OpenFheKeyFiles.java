@@ -88,6 +88,12 @@ public final class OpenFheKeyFiles {
         byte[] contextBytes = readBinary(existing(dir, CONTEXT));
         readNative(dir.resolve(CONTEXT), () -> context.initFromBytes(contextBytes, contextBytes.length,
                 parameters.parameters().settings().openMpThreads()));
+        OpenFheParameters expected = parameters.parameters();
+        if (context.ringDimension() != expected.ringDimension()
+                || context.qCount() != expected.multiplicativeDepth() + 1) {
+            throw new IOException(dir.resolve(CONTEXT) + ": holds N=" + context.ringDimension() + " with "
+                    + context.qCount() + " primes, but " + parameterFile + " says " + expected.describe());
+        }
         byte[] publicBytes = readBinary(existing(dir, PUBLIC));
         byte[] secretBytes = withSecret ? readBinary(existing(dir, SECRET)) : null;
         NativeKeyPair keys = new NativeKeyPair();

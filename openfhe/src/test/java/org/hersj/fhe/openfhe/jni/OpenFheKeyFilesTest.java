@@ -107,6 +107,15 @@ class OpenFheKeyFilesTest {
     }
 
     @Test
+    void parameterFileThatContradictsTheContextIsRefused() throws IOException {
+        OpenFheKeyFiles.write(keys, dir);
+        Path file = dir.resolve(OpenFheKeyFiles.PARAMETERS);
+        Files.writeString(file, Files.readString(file).replace("ringDimension=4096", "ringDimension=8192"));
+        IOException e = assertThrows(IOException.class, () -> OpenFheKeyFiles.loadServer(dir));
+        assertTrue(e.getMessage().contains("holds N=4096"), e.getMessage());
+    }
+
+    @Test
     void directoryOfTheJavaEngineIsExplained() throws IOException {
         Files.writeString(dir.resolve("parameters.ckks"), "not ours");
         NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> OpenFheKeyFiles.loadEnroller(dir));
