@@ -99,20 +99,22 @@ class OpenFheKeyFilesTest {
 
     @Test
     void badParameterFileNamesTheLine() throws IOException {
-        OpenFheKeyFiles.write(keys, dir);
-        Path file = dir.resolve(OpenFheKeyFiles.PARAMETERS);
-        Files.writeString(file, Files.readString(file).replace("scaleBits=38", "scaleBits=many"));
-        IOException e = assertThrows(IOException.class, () -> OpenFheKeyFiles.loadEnroller(dir));
-        assertTrue(e.getMessage().contains("scaleBits must be an integer, got 'many'"), e.getMessage());
+        assertLoadFailsAfterEditingParameters("scaleBits=38", "scaleBits=many",
+                "scaleBits must be an integer, got 'many'");
     }
 
     @Test
     void parameterFileThatContradictsTheContextIsRefused() throws IOException {
+        assertLoadFailsAfterEditingParameters("ringDimension=4096", "ringDimension=8192", "holds N=4096");
+    }
+
+    private void assertLoadFailsAfterEditingParameters(String line, String replacement, String message)
+            throws IOException {
         OpenFheKeyFiles.write(keys, dir);
         Path file = dir.resolve(OpenFheKeyFiles.PARAMETERS);
-        Files.writeString(file, Files.readString(file).replace("ringDimension=4096", "ringDimension=8192"));
+        Files.writeString(file, Files.readString(file).replace(line, replacement));
         IOException e = assertThrows(IOException.class, () -> OpenFheKeyFiles.loadServer(dir));
-        assertTrue(e.getMessage().contains("holds N=4096"), e.getMessage());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 
     @Test
