@@ -16,7 +16,8 @@ import org.bytedeco.javacpp.annotation.Platform;
  * <p>The JavaCPP Maven plugin of the {@code openfhe} profile generates and compiles the JNI code
  * for this class against the OpenFHE installation given by {@code -Dopenfhe.home}. The three
  * OpenFHE libraries are listed core, binfhe, pke: the installed libraries carry no run path, so
- * JavaCPP must preload them in dependency order. Callers use {@link OpenFheContext}, not this class.
+ * JavaCPP must preload them in dependency order. Callers use {@link OpenFheKeys} and
+ * {@link OpenFheKeyFiles} (the search layer's backends), not this class.
  */
 @Platform(
         compiler = "cpp17",
