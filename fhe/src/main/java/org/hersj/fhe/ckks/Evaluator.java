@@ -340,6 +340,34 @@ public final class Evaluator {
         switcher.addResultTo(c0, c1, level, out);
     }
 
+    /**
+     * out (degree 1, level - 1) = rescale(relinearize(ct)) in one step: the key-switching division by P and
+     * the rescaling division by q_level are done together, saving two NTTs and two inverse NTTs per call.
+     * The search's once-per-block finish. A degree-1 ct is only rescaled.
+     */
+    public void relinearizeAndRescale(Ciphertext ct, Ciphertext out) {
+        checkParams(ct, out);
+        int level = ct.level();
+        if (ct.degree() == 1 || level == 0) {
+            if (level == 0) {
+                throw new IllegalArgumentException("cannot rescale a ciphertext at level 0: no prime left to divide by");
+            }
+            rescale(ct, out);
+            return;
+        }
+        RelinearizationKey rlk = keys.relinearizationKey();
+        if (rlk == null) {
+            throw new IllegalStateException("no relinearisation key in the evaluation keys; generate one with "
+                    + "KeyGenerator.relinearizationKey(secretKey)");
+        }
+        RnsPoly c0 = ct.poly(0);
+        RnsPoly c1 = ct.poly(1);
+        RnsPoly c2 = ct.poly(2);
+        double scale = ct.scale() / ring.modulus(level).value();
+        out.reset(1, level - 1, scale);
+        switcher.switchKeyAndRescale(c0, c1, c2, level, rlk.switchingKey(), out);
+    }
+
     /** @return relinearised ct */
     public Ciphertext relinearizeNew(Ciphertext ct) {
         Ciphertext out = newCiphertext(1, ct.level(), ct.scale());
