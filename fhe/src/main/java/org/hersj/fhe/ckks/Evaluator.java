@@ -328,14 +328,9 @@ public final class Evaluator {
             copy(ct, out);
             return;
         }
-        RelinearizationKey rlk = keys.relinearizationKey();
-        if (rlk == null) {
-            throw new IllegalStateException("no relinearisation key in the evaluation keys; generate one with "
-                    + "KeyGenerator.relinearizationKey(secretKey)");
-        }
         RnsPoly c0 = ct.poly(0);
         RnsPoly c1 = ct.poly(1);
-        switcher.switchKey(ct.poly(2), level, rlk.switchingKey());
+        switcher.switchKey(ct.poly(2), level, relinearizationKey());
         out.reset(1, level, scale);
         switcher.addResultTo(c0, c1, level, out);
     }
@@ -355,17 +350,12 @@ public final class Evaluator {
             rescale(ct, out);
             return;
         }
-        RelinearizationKey rlk = keys.relinearizationKey();
-        if (rlk == null) {
-            throw new IllegalStateException("no relinearisation key in the evaluation keys; generate one with "
-                    + "KeyGenerator.relinearizationKey(secretKey)");
-        }
         RnsPoly c0 = ct.poly(0);
         RnsPoly c1 = ct.poly(1);
         RnsPoly c2 = ct.poly(2);
         double scale = ct.scale() / ring.modulus(level).value();
         out.reset(1, level - 1, scale);
-        switcher.switchKeyAndRescale(c0, c1, c2, level, rlk.switchingKey(), out);
+        switcher.switchKeyAndRescale(c0, c1, c2, level, relinearizationKey(), out);
     }
 
     /** @return relinearised ct */
@@ -545,6 +535,15 @@ public final class Evaluator {
         }
     }
 
+
+    private SwitchingKey relinearizationKey() {
+        RelinearizationKey rlk = keys.relinearizationKey();
+        if (rlk == null) {
+            throw new IllegalStateException("no relinearisation key in the evaluation keys; generate one with "
+                    + "KeyGenerator.relinearizationKey(secretKey)");
+        }
+        return rlk.switchingKey();
+    }
 
     private void checkParams(Ciphertext... cts) {
         OperandChecks.sameParameters(params, cts);

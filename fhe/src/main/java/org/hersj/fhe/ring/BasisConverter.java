@@ -102,21 +102,24 @@ public final class BasisConverter {
         for (int j = 0; j < to.length; j++) {
             Modulus t = to[j];
             long[] o = out[j];
-            long[] factors = hatModTarget[j];
             for (int c = 0; c < n; c++) {
-                long acc = 0;
-                for (int i = 0; i < from.length; i++) {
-                    long y = t.reduceWord(scratch[i][c]);
-                    long f = factors[i];
-                    long lo = y * f;
-                    long hi = Math.multiplyHigh(y, f);
-                    long sum = lo + acc;
-                    hi += Long.compareUnsigned(sum, lo) < 0 ? 1 : 0;
-                    acc = t.reduce128(hi, sum);
-                }
-                o[c] = acc;
+                o[c] = weightedSum(t, hatModTarget[j], scratch, c);
             }
         }
+    }
+
+    // sum_i y_i (D / q_i) mod t for the coefficient c, y_i = scratch[i][c].
+    private long weightedSum(Modulus t, long[] factors, long[][] scratch, int c) {
+        long acc = 0;
+        for (int i = 0; i < factors.length; i++) {
+            long y = t.reduceWord(scratch[i][c]);
+            long f = factors[i];
+            long lo = y * f;
+            long sum = lo + acc;
+            long hi = Math.multiplyHigh(y, f) + (Long.compareUnsigned(sum, lo) < 0 ? 1 : 0);
+            acc = t.reduce128(hi, sum);
+        }
+        return acc;
     }
 
     /**
@@ -144,18 +147,11 @@ public final class BasisConverter {
             long[] factors = hatModTarget[j];
             long productMod = productModTarget[j];
             for (int c = 0; c < n; c++) {
-                long acc = 0;
                 double v = 0.5;
                 for (int i = 0; i < from.length; i++) {
-                    long y = scratch[i][c];
-                    v += y * inverseSource[i];
-                    long yt = t.reduceWord(y);
-                    long f = factors[i];
-                    long lo = yt * f;
-                    long sum = lo + acc;
-                    long hi = Math.multiplyHigh(yt, f) + (Long.compareUnsigned(sum, lo) < 0 ? 1 : 0);
-                    acc = t.reduce128(hi, sum);
+                    v += scratch[i][c] * inverseSource[i];
                 }
+                long acc = weightedSum(t, factors, scratch, c);
                 long k = (long) Math.floor(v);
                 o[c] = t.sub(acc, t.mul(t.reduceWord(k), productMod));
             }
