@@ -1,0 +1,41 @@
+package org.hersj.fhe.openfhe;
+
+import org.hersj.fhe.search.backend.ClientBackend;
+import org.hersj.fhe.search.backend.EncryptionBackend;
+import org.hersj.fhe.search.backend.ServerBackend;
+import org.hersj.fhe.search.backend.ckks.CkksSearchKeys;
+
+/**
+ * A key set of HERS-J's own engine seen as a {@link BackendKeySet}.
+ *
+ * @param keys the engine's key set (holds the secret key: keep it with the key owner)
+ */
+public record JavaBackendKeySet(CkksSearchKeys keys) implements BackendKeySet {
+
+    /** Checks the key set is present. */
+    public JavaBackendKeySet {
+        if (keys == null) {
+            throw new IllegalArgumentException("keys must not be null");
+        }
+    }
+
+    @Override
+    public ClientBackend client() {
+        return keys.client();
+    }
+
+    @Override
+    public EncryptionBackend enroller() {
+        return keys.enroller();
+    }
+
+    @Override
+    public ServerBackend server() {
+        return keys.server();
+    }
+
+    @Override
+    public String toString() {
+        return "JavaBackendKeySet[" + keys + "]";
+    }
+}

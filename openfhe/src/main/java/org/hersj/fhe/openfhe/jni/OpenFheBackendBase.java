@@ -1,0 +1,106 @@
+package org.hersj.fhe.openfhe.jni;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import org.hersj.fhe.openfhe.jni.OpenFheShim.NativeBytes;
+import org.hersj.fhe.search.backend.BackendCiphertext;
+import org.hersj.fhe.search.backend.SearchBackend;
+
+/**
+ * The parts of {@link SearchBackend} every OpenFHE role shares: identity, allocation and fixed-size
+ * payloads. A payload is a 4-byte big-endian length, OpenFHE's own binary serialisation of the
+ * ciphertext, and zero padding up to {@link #payloadBytes}.
+ */
+abstract class OpenFheBackendBase implements SearchBackend {
+    /** Engine name written to file headers; differs from our engine's so files never cross engines. */
+    static final String ENGINE_NAME = "openfhe-ckks";
+
+    final OpenFheEngine engine;
+
+    OpenFheBackendBase(OpenFheEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public String engineName() {
+        return ENGINE_NAME;
+    }
+
+    @Override
+    public int slots() {
+        return engine.parameters().slots();
+    }
+
+    @Override
+    public String parameterFingerprint() {
+        return engine.fingerprint();
+    }
+
+    @Override
+    public String keyFingerprint() {
+        return engine.keyFingerprint();
+    }
+
+    @Override
+    public String describeParameters() {
+        return engine.parameters().describe();
+    }
+
+    @Override
+    public int freshLevel() {
+        return engine.parameters().multiplicativeDepth();
+    }
+
+    @Override
+    public int payloadBytes(int degree, int level) {
+        return engine.payloadBytes(degree, level);
+    }
+
+    @Override
+    public OpenFheCiphertext newCiphertext(int degree, int level) {
+        return new OpenFheCiphertext(engine, degree, level);
+    }
+
+    @Override
+    public void writePayload(ByteBuffer out, BackendCiphertext ct) {
+        OpenFheCiphertext own = OpenFheCiphertext.of(ct, engine);
+        int size = payloadBytes(own.degree(), own.level());
+        NativeBytes bytes = new NativeBytes();
+        engine.context().serialize(own.handle(), bytes);
+        int length = Math.toIntExact(bytes.size());
+        if (Integer.BYTES + length > size) {
+            throw new IllegalStateException("OpenFHE serialised a degree-" + own.degree() + " level-" + own.level()
+                    + " ciphertext to " + length + " bytes, more than its fixed payload of " + size);
+        }
+        byte[] data = new byte[size];
+        ByteBuffer.wrap(data).putInt(length);
+        bytes.data().get(data, Integer.BYTES, length);
+        bytes.close();
+        out.put(data);
+    }
+
+    @Override
+    public void readPayload(ByteBuffer in, BackendCiphertext out) {
+        OpenFheCiphertext own = OpenFheCiphertext.of(out, engine);
+        int size = payloadBytes(own.degree(), own.level());
+        byte[] data = new byte[size];
+        try {
+            in.get(data);
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("OpenFHE payload truncated: expected " + size + " bytes", e);
+        }
+        int length = ByteBuffer.wrap(data).getInt();
+        if (length <= 0 || length > size - Integer.BYTES) {
+            throw new IllegalArgumentException("not an OpenFHE ciphertext payload: length field " + length
+                    + " outside 1.." + (size - Integer.BYTES));
+        }
+        byte[] serialised = new byte[length];
+        System.arraycopy(data, Integer.BYTES, serialised, 0, length);
+        try {
+            engine.context().deserialize(serialised, length, own.handle());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("OpenFHE could not read the ciphertext payload: " + e.getMessage(), e);
+        }
+        own.checkShape("reading a payload");
+    }
+}
