@@ -29,7 +29,8 @@ import org.hersj.experiments.search.Searcher;
  * Runs an experiment config end to end: checks everything first ({@link RunPreparer}), then for every
  * reduction method and dimension reduces gallery and probes, runs every search mode, measures rank-1 and
  * CMC, and writes the run directory (resolved config, provenance, CSVs, Markdown report, plots). The run
- * directory appears only when all of it is written.
+ * directory appears only when all of it is written; a failure or an interrupt (Ctrl-C) removes the partial
+ * one.
  */
 public final class ExperimentRunner {
 
@@ -57,6 +58,8 @@ public final class ExperimentRunner {
         Instant start = Instant.now();
         PreparedRun run = RunPreparer.prepare(configFile, options, registry, progress);
         RunDirectory dir = RunDirectory.create(run.target());
+        Thread cleanupOnInterrupt = new Thread(dir::discard, "hers-run-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanupOnInterrupt);
         try {
             List<ResultRow> rows = new ArrayList<>();
             List<CmcPoint> cmc = new ArrayList<>();
@@ -74,6 +77,12 @@ public final class ExperimentRunner {
         } catch (IOException | RuntimeException | Error e) {
             dir.discard();
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanupOnInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting (e.g. Ctrl-C); the hook removes the partial directory
+            }
         }
     }
 
