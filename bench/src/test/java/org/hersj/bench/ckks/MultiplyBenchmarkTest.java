@@ -35,5 +35,11 @@ class MultiplyBenchmarkTest {
             threeXy[i] = 3 * xy[i];
         }
         FixtureCache.assertClose(threeXy, f.decrypt(thrice), 20, "plus one prepared multiply-accumulate");
+        double[] manyXy = new double[xy.length];
+        for (int i = 0; i < xy.length; i++) {
+            manyXy[i] = CkksFixture.TERMS * xy[i];
+        }
+        // TERMS identical products: their noise adds coherently, TERMS = 2^5 times one product's
+        FixtureCache.assertClose(manyXy, f.decrypt(benchmark.innerProduct(f)), 15, "inner product of TERMS products");
     }
 }

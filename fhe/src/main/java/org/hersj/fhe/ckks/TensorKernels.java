@@ -85,7 +85,7 @@ final class TensorKernels {
         }
     }
 
-    // Borrow out of the 64-bit subtraction d = x - y, branch-free.
+    // Borrow out of the 64-bit subtraction d = x - y, branch-free (residues are random: no predictable branch).
     private static long borrow(long x, long y, long d) {
         return ((~x & y) | (~(x ^ y) & d)) >>> 63;
     }
