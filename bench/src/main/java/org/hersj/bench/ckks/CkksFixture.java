@@ -10,6 +10,7 @@ import org.hersj.fhe.ckks.Encryptor;
 import org.hersj.fhe.ckks.Evaluator;
 import org.hersj.fhe.ckks.KeyGenerator;
 import org.hersj.fhe.ckks.Plaintext;
+import org.hersj.fhe.ckks.PreparedCiphertext;
 import org.hersj.fhe.ckks.SecretKey;
 import org.hersj.fhe.ring.RandomSource;
 import org.openjdk.jmh.annotations.Level;
@@ -25,6 +26,9 @@ import org.openjdk.jmh.annotations.State;
  */
 @State(Scope.Thread)
 public class CkksFixture {
+    /** Terms of the inner-product benchmark (a search block of dimension 32). */
+    public static final int TERMS = 32;
+
     /** Preset name (see {@link CkksPresets}). */
     @Param({"SEARCH_N4096", "SEARCH_N8192"})
     public String preset;
@@ -49,6 +53,12 @@ public class CkksFixture {
     public Ciphertext cipherX;
     /** Enc(y). */
     public Ciphertext cipherY;
+    /** Enc(x) repeated {@link #TERMS} times. */
+    public Ciphertext[] manyX;
+    /** Enc(y) repeated {@link #TERMS} times. */
+    public Ciphertext[] manyY;
+    /** Enc(y) prepared as a fixed operand. */
+    public PreparedCiphertext preparedY;
     /** Enc(x) * Enc(y), degree 2. */
     public Ciphertext product2;
     /** Enc(x) * Enc(y), relinearised. */
@@ -85,6 +95,11 @@ public class CkksFixture {
         plainX = encoder.encodeNew(x, top, scale);
         cipherX = encryptor.encryptNew(plainX);
         cipherY = encryptor.encryptNew(encoder.encodeNew(y, top, scale));
+        preparedY = evaluator.prepare(cipherY);
+        manyX = new Ciphertext[TERMS];
+        manyY = new Ciphertext[TERMS];
+        java.util.Arrays.fill(manyX, cipherX);
+        java.util.Arrays.fill(manyY, cipherY);
         product2 = evaluator.multiplyNoRelinNew(cipherX, cipherY);
         product1 = evaluator.relinearizeNew(product2);
         out1 = evaluator.newCiphertext(1, top, scale);

@@ -31,4 +31,18 @@ public class MultiplyBenchmark {
         f.evaluator.multiplyAccumulate(f.cipherX, f.cipherY, f.accumulator);
         return f.accumulator;
     }
+
+    /** @return the accumulator after acc += Enc(x) * prepared Enc(y) (Shoup form of a reused probe) */
+    @Benchmark
+    public Ciphertext multiplyAccumulatePrepared(CkksFixture f) {
+        f.evaluator.multiplyAccumulate(f.cipherX, f.preparedY, f.accumulator);
+        return f.accumulator;
+    }
+
+    /** @return the degree-2 sum of {@link CkksFixture#TERMS} products x * y (one search block of that dimension) */
+    @Benchmark
+    public Ciphertext innerProduct(CkksFixture f) {
+        f.evaluator.innerProduct(f.manyX, f.manyY, CkksFixture.TERMS, f.out2);
+        return f.out2;
+    }
 }

@@ -17,4 +17,11 @@ public class RelinearizeBenchmark {
         f.evaluator.relinearize(f.product2, f.out1);
         return f.out1;
     }
+
+    /** @return the product relinearised and rescaled in one step (the search's once-per-block finish) */
+    @Benchmark
+    public Ciphertext relinearizeAndRescale(CkksFixture f) {
+        f.evaluator.relinearizeAndRescale(f.product2, f.out1);
+        return f.out1;
+    }
 }

@@ -24,10 +24,22 @@ class MultiplyBenchmarkTest {
         f.accumulator.poly(2).clear();
         benchmark.multiplyAccumulate(f);
         Ciphertext twice = benchmark.multiplyAccumulate(f);
-        double[] twoXy = FixtureCache.times(xy, new double[xy.length]);
+        double[] twoXy = new double[xy.length];
         for (int i = 0; i < xy.length; i++) {
             twoXy[i] = 2 * xy[i];
         }
         FixtureCache.assertClose(twoXy, f.decrypt(twice), 20, "two multiply-accumulates");
+        Ciphertext thrice = benchmark.multiplyAccumulatePrepared(f);
+        double[] threeXy = new double[xy.length];
+        for (int i = 0; i < xy.length; i++) {
+            threeXy[i] = 3 * xy[i];
+        }
+        FixtureCache.assertClose(threeXy, f.decrypt(thrice), 20, "plus one prepared multiply-accumulate");
+        double[] manyXy = new double[xy.length];
+        for (int i = 0; i < xy.length; i++) {
+            manyXy[i] = CkksFixture.TERMS * xy[i];
+        }
+        // TERMS identical products: their noise adds coherently, TERMS = 2^5 times one product's
+        FixtureCache.assertClose(manyXy, f.decrypt(benchmark.innerProduct(f)), 15, "inner product of TERMS products");
     }
 }

@@ -40,7 +40,7 @@ final class KeySwitcher {
         ext = new long[ring.size()][n];
         digitCoefficients = new long[pCount][n];
         converterScratch = new long[pCount][n];
-        dividerScratch = new long[qCount + 2 * pCount][n];
+        dividerScratch = new long[qCount + 2 * pCount + 2][n];
         result0 = new long[qCount][n];
         result1 = new long[qCount][n];
     }
@@ -54,12 +54,69 @@ final class KeySwitcher {
      */
     void switchKey(RnsPoly d, int level, SwitchingKey key) {
         LevelTables tables = params.levelTables();
+        accumulate(d, level, key, tables);
+        modDown(level, tables);
+    }
+
+    /**
+     * Relinearises and rescales in one division: out = ((c_0, c_1) P + sum_j d_j (b_j, a_j)) / (q_level P),
+     * rounded, at level - 1. Saves the separate rescale's transforms; the rounding error stays within 2 per
+     * coefficient (fast base conversion over two dropped primes).
+     */
+    void switchKeyAndRescale(RnsPoly c0, RnsPoly c1, RnsPoly d, int level, SwitchingKey key, Ciphertext out) {
+        LevelTables tables = params.levelTables();
+        accumulate(d, level, key, tables);
+        long[][] keep0 = new long[level][];
+        long[][] keep1 = new long[level][];
+        long[][] out0 = new long[level][];
+        long[][] out1 = new long[level][];
+        long[][] drop0 = new long[1 + pCount][];
+        long[][] drop1 = new long[1 + pCount][];
+        for (int i = 0; i <= level; i++) {
+            Modulus m = ring.modulus(i);
+            long pModQ = pModQ(i);
+            long pShoup = m.shoup(pModQ);
+            addScaled(acc0[i], c0.limb(i), pModQ, pShoup, m);
+            addScaled(acc1[i], c1.limb(i), pModQ, pShoup, m);
+            if (i < level) {
+                keep0[i] = acc0[i];
+                keep1[i] = acc1[i];
+                out0[i] = out.poly(0).limb(i);
+                out1[i] = out.poly(1).limb(i);
+            }
+        }
+        drop0[0] = acc0[level];
+        drop1[0] = acc1[level];
+        for (int k = 0; k < pCount; k++) {
+            drop0[1 + k] = acc0[qCount + k];
+            drop1[1 + k] = acc1[qCount + k];
+        }
+        tables.modDownRescale(level).divide(keep0, drop0, out0, dividerScratch);
+        tables.modDownRescale(level).divide(keep1, drop1, out1, dividerScratch);
+    }
+
+    // acc (lazy, [0, 2q)) += c * (P mod q), result in [0, q).
+    private static void addScaled(long[] acc, long[] c, long w, long ws, Modulus m) {
+        for (int k = 0; k < acc.length; k++) {
+            acc[k] = m.reduceFrom4q(acc[k] + m.mulShoupLazy(c[k], w, ws));
+        }
+    }
+
+    private long pModQ(int i) {
+        Modulus m = ring.modulus(i);
+        long product = 1;
+        for (int k = 0; k < pCount; k++) {
+            product = m.mul(product, m.reduceWord(ring.modulus(qCount + k).value()));
+        }
+        return product;
+    }
+
+    private void accumulate(RnsPoly d, int level, SwitchingKey key, LevelTables tables) {
         if (key.decompositionBits() > 0) {
             accumulateWords(d, level, key);
         } else {
             accumulateDigits(d, level, key, tables.digits(level));
         }
-        modDown(level, tables);
     }
 
     // Plain RNS digits: mod-up each digit by base conversion.

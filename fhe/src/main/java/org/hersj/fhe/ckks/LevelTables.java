@@ -19,6 +19,7 @@ final class LevelTables {
 
     private final RoundingDivider[] rescale;
     private final RoundingDivider[] modDown;
+    private final RoundingDivider[] modDownRescale;
     private final Digit[][] digits;
 
     LevelTables(CkksParameters params) {
@@ -31,6 +32,7 @@ final class LevelTables {
         }
         rescale = new RoundingDivider[qCount];
         modDown = new RoundingDivider[qCount];
+        modDownRescale = new RoundingDivider[qCount];
         digits = new Digit[qCount][];
         for (int level = 0; level < qCount; level++) {
             NttTables[] keep = new NttTables[level + 1];
@@ -42,6 +44,10 @@ final class LevelTables {
                 NttTables[] below = new NttTables[level];
                 System.arraycopy(keep, 0, below, 0, level);
                 rescale[level] = new RoundingDivider(below, new NttTables[] {ring.ntt(level)});
+                NttTables[] lastAndP = new NttTables[1 + pCount];
+                lastAndP[0] = ring.ntt(level);
+                System.arraycopy(pNtt, 0, lastAndP, 1, pCount);
+                modDownRescale[level] = new RoundingDivider(below, lastAndP);
             }
             digits[level] = digitsAt(ring, level, qCount, pCount);
         }
@@ -80,6 +86,11 @@ final class LevelTables {
 
     RoundingDivider modDown(int level) {
         return modDown[level];
+    }
+
+    /** Divides by q_level * P at once: key-switching mod-down fused with the rescale. */
+    RoundingDivider modDownRescale(int level) {
+        return modDownRescale[level];
     }
 
     Digit[] digits(int level) {

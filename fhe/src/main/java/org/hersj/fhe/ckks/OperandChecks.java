@@ -8,12 +8,6 @@ final class OperandChecks {
     private OperandChecks() {
     }
 
-    static void sameParameters(CkksParameters params, Ciphertext... cts) {
-        for (Ciphertext ct : cts) {
-            sameParameters(params, ct.params(), "ciphertext");
-        }
-    }
-
     static void sameParameters(CkksParameters params, CkksParameters other, String what) {
         if (other != params && !other.equals(params)) {
             throw new IllegalArgumentException(what + " belongs to other CKKS parameters (" + other
@@ -41,5 +35,22 @@ final class OperandChecks {
 
     static String log2(double x) {
         return String.format("%.6f", Math.log(x) / Math.log(2));
+    }
+
+    /**
+     * Checks acc2 += a * b: a of degree 1, acc2 of degree 2 at a level the operands reach, with scale a * b.
+     *
+     * @return the level to accumulate at (acc2's)
+     */
+    static int accumulation(Ciphertext a, int bLevel, double bScale, Ciphertext acc2) {
+        requireDegree(a, 1, "multiplyAccumulate");
+        requireDegree(acc2, 2, "multiplyAccumulate accumulator");
+        int level = acc2.level();
+        if (level > Math.min(a.level(), bLevel)) {
+            throw new IllegalArgumentException("accumulator level " + level + " is above the operands' levels "
+                    + a.level() + ", " + bLevel);
+        }
+        sameScale(acc2.scale(), a.scale() * bScale, "multiplyAccumulate (accumulator vs a*b)");
+        return level;
     }
 }

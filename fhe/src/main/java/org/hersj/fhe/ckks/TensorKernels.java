@@ -61,7 +61,31 @@ final class TensorKernels {
         }
     }
 
-    // Borrow out of the 64-bit subtraction d = x - y, branch-free.
+    /**
+     * d += a * b for one limb, b prepared (b_0, b_1, b_0 + b_1 with Shoup quotients): three lazy Shoup
+     * products in [0, 2q), the middle term acc + t_1 - t_0 - t_2 lifted into [0, 4q), and branch-free final
+     * corrections.
+     */
+    static void tensorAccumulatePrepared(long[] a0, long[] a1, long[] b0, long[] b0s, long[] b1, long[] b1s,
+            long[] bSum, long[] bSums, long[] d0, long[] d1, long[] d2, Modulus m) {
+        final long q = m.value();
+        final long fourQ = 4 * q;
+        for (int c = 0; c < d0.length; c++) {
+            long x0 = a0[c];
+            long x1 = a1[c];
+            long sx = x0 + x1;
+            long t0 = x0 * b0[c] - Math.multiplyHigh(x0 << 1, b0s[c]) * q;
+            long t2 = x1 * b1[c] - Math.multiplyHigh(x1 << 1, b1s[c]) * q;
+            long t1 = sx * bSum[c] - Math.multiplyHigh(sx << 1, bSums[c]) * q;
+            d0[c] = m.reduceFrom4q(d0[c] + t0);
+            d2[c] = m.reduceFrom4q(d2[c] + t2);
+            long mid = d1[c] + t1 - t0 - t2; // in (-4q, 3q)
+            mid += (mid >> 63) & fourQ;
+            d1[c] = m.reduceFrom4q(mid);
+        }
+    }
+
+    // Borrow out of the 64-bit subtraction d = x - y, branch-free (residues are random: no predictable branch).
     private static long borrow(long x, long y, long d) {
         return ((~x & y) | (~(x ^ y) & d)) >>> 63;
     }

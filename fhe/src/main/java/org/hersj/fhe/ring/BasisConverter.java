@@ -8,8 +8,8 @@ import org.hersj.fhe.arith.Modulus;
  * 0 &lt;= u &lt; (number of source primes): exact for one source prime, approximate (by a small multiple of Q)
  * otherwise, which hybrid key switching absorbs as noise.
  *
- * <p>With a single source prime, {@link #convertCentred} lifts the centred representative instead, so
- * that a following exact division rounds rather than floors. Immutable and thread-safe; callers pass
+ * <p>{@link #convertCentred} is exact instead: it lifts the centred representative, so that a following
+ * exact division rounds rather than floors. Immutable and thread-safe; callers pass
  * scratch space.
  */
 public final class BasisConverter {
@@ -18,7 +18,11 @@ public final class BasisConverter {
     private final long[] hatInverse;
     private final long[] hatInverseShoup;
     private final long[][] hatModTarget;
+    private final long[][] hatModTargetShoup;
     private final long[] sourceModTarget;
+    private final long[] productModTarget;
+    private final long[] productModTargetShoup;
+    private final double[] inverseSource;
 
     /**
      * @param from source primes
@@ -30,6 +34,7 @@ public final class BasisConverter {
         hatInverse = new long[from.length];
         hatInverseShoup = new long[from.length];
         hatModTarget = new long[to.length][from.length];
+        hatModTargetShoup = new long[to.length][from.length];
         for (int i = 0; i < from.length; i++) {
             long hat = 1;
             for (int k = 0; k < from.length; k++) {
@@ -47,11 +52,24 @@ public final class BasisConverter {
                     }
                 }
                 hatModTarget[j][i] = hatJ;
+                hatModTargetShoup[j][i] = to[j].shoup(hatJ);
             }
         }
         sourceModTarget = new long[to.length];
+        productModTarget = new long[to.length];
+        productModTargetShoup = new long[to.length];
         for (int j = 0; j < to.length; j++) {
             sourceModTarget[j] = to[j].reduceWord(from[0].value());
+            long product = 1;
+            for (Modulus f : from) {
+                product = to[j].mul(product, to[j].reduceWord(f.value()));
+            }
+            productModTarget[j] = product;
+            productModTargetShoup[j] = to[j].shoup(product);
+        }
+        inverseSource = new double[from.length];
+        for (int i = 0; i < from.length; i++) {
+            inverseSource[i] = 1.0 / from[i].value();
         }
     }
 
@@ -90,34 +108,61 @@ public final class BasisConverter {
         for (int j = 0; j < to.length; j++) {
             Modulus t = to[j];
             long[] o = out[j];
-            long[] factors = hatModTarget[j];
             for (int c = 0; c < n; c++) {
-                long acc = 0;
-                for (int i = 0; i < from.length; i++) {
-                    long y = t.reduceWord(scratch[i][c]);
-                    long f = factors[i];
-                    long lo = y * f;
-                    long hi = Math.multiplyHigh(y, f);
-                    long sum = lo + acc;
-                    hi += Long.compareUnsigned(sum, lo) < 0 ? 1 : 0;
-                    acc = t.reduce128(hi, sum);
-                }
-                o[c] = acc;
+                o[c] = weightedSum(t, j, scratch, c);
             }
         }
     }
 
-    /**
-     * Single source prime p only: writes the centred representative of each coefficient (in (-p/2, p/2])
-     * modulo every target prime.
-     *
-     * @param in the source limb, coefficients in [0, p)
-     * @param out target limbs, written
-     */
-    public void convertCentred(long[] in, long[][] out) {
-        if (from.length != 1) {
-            throw new IllegalStateException("centred conversion needs exactly one source prime, not " + from.length);
+    // sum_i y_i (D / q_i) mod t for the coefficient c, y_i = scratch[i][c] < 2^60: Shoup products by the
+    // fixed factors, accumulated in [0, 2t).
+    private long weightedSum(Modulus t, int j, long[][] scratch, int c) {
+        long[] factors = hatModTarget[j];
+        long[] shoups = hatModTargetShoup[j];
+        long acc = 0;
+        for (int i = 0; i < factors.length; i++) {
+            acc = t.reduceFrom4q(acc + t.mulShoupLazy(scratch[i][c], factors[i], shoups[i]));
         }
+        return acc;
+    }
+
+    /**
+     * Exact conversion of the centred representative of x (in (-D/2, D/2], D the product of the source
+     * primes) to every target prime. With several source primes the multiple of D hidden in the fast
+     * conversion, k = round(sum_i y_i / q_i), is found in floating point (the fraction of that sum is x / D,
+     * so rounding it also centres x); a tie within 2^-50 of 1/2 may pick either representative.
+     *
+     * @param in source limbs, coefficients in [0, q_i)
+     * @param out target limbs, written
+     * @param scratch at least one limb per source prime, overwritten (unused with one source prime)
+     */
+    public void convertCentred(long[][] in, long[][] out, long[][] scratch) {
+        if (from.length == 1) {
+            convertCentredSingle(in[0], out);
+            return;
+        }
+        int n = out[0].length;
+        for (int i = 0; i < from.length; i++) {
+            LimbArithmetic.mulScalar(in[i], hatInverse[i], hatInverseShoup[i], scratch[i], from[i]);
+        }
+        for (int j = 0; j < to.length; j++) {
+            Modulus t = to[j];
+            long[] o = out[j];
+            long productMod = productModTarget[j];
+            long productShoup = productModTargetShoup[j];
+            for (int c = 0; c < n; c++) {
+                double v = 0.5;
+                for (int i = 0; i < from.length; i++) {
+                    v += scratch[i][c] * inverseSource[i];
+                }
+                long acc = weightedSum(t, j, scratch, c);
+                long k = (long) v;
+                o[c] = t.sub(acc, t.mulShoup(k, productMod, productShoup));
+            }
+        }
+    }
+
+    private void convertCentredSingle(long[] in, long[][] out) {
         long p = from[0].value();
         long half = p >>> 1;
         for (int j = 0; j < to.length; j++) {

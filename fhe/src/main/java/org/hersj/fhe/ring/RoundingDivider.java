@@ -7,8 +7,8 @@ import org.hersj.fhe.arith.Modulus;
  * it in the basis {keep}: out = (x - [x]_D) / D. Both rescaling (drop the last q) and the final step of
  * hybrid key switching (drop the special primes P) are this operation. Inputs and outputs are in NTT form.
  *
- * <p>With one drop prime the result is the rounded quotient (error at most 1/2 per coefficient); with
- * several it is within (number of drop primes) of it. Immutable and thread-safe; callers pass scratch.
+ * <p>The result is the rounded quotient (error at most 1/2 per coefficient; a floating-point tie may give
+ * the other neighbour). Immutable and thread-safe; callers pass scratch.
  */
 public final class RoundingDivider {
     private final Modulus[] keep;
@@ -74,11 +74,7 @@ public final class RoundingDivider {
         for (int i = 0; i < keep.length; i++) {
             lifted[i] = scratch[2 * drops + i];
         }
-        if (drops == 1) {
-            converter.convertCentred(dropped[0], lifted);
-        } else {
-            converter.convert(dropped, lifted, converterScratch);
-        }
+        converter.convertCentred(dropped, lifted, converterScratch);
         for (int i = 0; i < keep.length; i++) {
             keepNtt[i].forward(lifted[i]);
             Modulus m = keep[i];

@@ -91,7 +91,11 @@ class EvaluatorTest {
             for (int j = 0; j < dims; j++) {
                 k.encryptor.encrypt(k.encoder.encodeNew(gallery[j], 1, k.params.defaultScale()), g);
                 k.encryptor.encrypt(k.encoder.encodeConstantNew(probe[j], 1, k.params.defaultScale()), p);
-                k.evaluator.multiplyAccumulate(g, p, acc);
+                if (j % 2 == 0) {
+                    k.evaluator.multiplyAccumulate(g, p, acc);
+                } else {
+                    k.evaluator.multiplyAccumulate(g, k.evaluator.prepare(p), acc);
+                }
             }
             Ciphertext scores = k.evaluator.rescaleNew(k.evaluator.relinearizeNew(acc));
             PrecisionStats stats = PrecisionStats.of(expected, k.decrypt(scores));
@@ -109,11 +113,70 @@ class EvaluatorTest {
         k.evaluator.multiplyAccumulate(a, b, acc);
         k.evaluator.multiplyAccumulate(c, c, acc);
         Ciphertext sum = k.evaluator.addNew(k.evaluator.multiplyNoRelinNew(a, b), k.evaluator.multiplyNoRelinNew(c, c));
+        Ciphertext prepared = k.evaluator.newCiphertext(2, 1, a.scale() * b.scale());
+        k.evaluator.multiplyAccumulate(a, k.evaluator.prepare(b), prepared);
+        k.evaluator.multiplyAccumulate(c, k.evaluator.prepare(c), prepared);
         for (int d = 0; d <= 2; d++) {
             for (int i = 0; i <= 1; i++) {
                 org.junit.jupiter.api.Assertions.assertArrayEquals(sum.poly(d).limb(i), acc.poly(d).limb(i));
+                org.junit.jupiter.api.Assertions.assertArrayEquals(sum.poly(d).limb(i), prepared.poly(d).limb(i),
+                        "prepared operand gives the same residues");
             }
         }
+    }
+
+    @Test
+    void innerProductEqualsRepeatedMultiplyAccumulate() {
+        for (TestKeys k : new TestKeys[] {N4096, N8192}) {
+            int count = 70; // more than one group of 64 exact 128-bit sums
+            Ciphertext[] a = new Ciphertext[count];
+            Ciphertext[] b = new Ciphertext[count];
+            Ciphertext acc = k.evaluator.newCiphertext(2, 1, k.params.defaultScale() * k.params.defaultScale());
+            for (int j = 0; j < count; j++) {
+                a[j] = k.encrypt(TestKeys.randomValues(8, 1, 300 + j));
+                b[j] = k.encrypt(TestKeys.randomValues(8, 1, 400 + j));
+                k.evaluator.multiplyAccumulate(a[j], b[j], acc);
+            }
+            Ciphertext out = k.evaluator.newCiphertext(2, 1, 1);
+            k.evaluator.innerProduct(a, b, count, out);
+            assertEquals(acc.scale(), out.scale());
+            for (int d = 0; d <= 2; d++) {
+                for (int i = 0; i <= 1; i++) {
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(acc.poly(d).limb(i), out.poly(d).limb(i),
+                            "N = " + k.params.ringDegree() + ", poly " + d + ", limb " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void fusedRelinearizeAndRescaleMatchesTheTwoSteps() {
+        for (TestKeys k : new TestKeys[] {N4096, N8192}) {
+            double[] a = TestKeys.randomValues(k.params.slots(), 1, 31);
+            double[] b = TestKeys.randomValues(k.params.slots(), 1, 32);
+            Ciphertext d2 = k.evaluator.multiplyNoRelinNew(k.encrypt(a), k.encrypt(b));
+            Ciphertext twoSteps = k.evaluator.rescaleNew(k.evaluator.relinearizeNew(d2));
+            Ciphertext fused = k.evaluator.newCiphertext(1, 1, 1);
+            k.evaluator.relinearizeAndRescale(d2, fused);
+            assertEquals(twoSteps.level(), fused.level());
+            assertEquals(twoSteps.scale(), fused.scale());
+            double[] product = apply(a, b, (x, y) -> x * y);
+            PrecisionStats stats = PrecisionStats.of(product, k.decrypt(fused));
+            assertTrue(stats.minBits() >= 20, "N = " + k.params.ringDegree() + ": " + stats);
+            PrecisionStats agreement = PrecisionStats.of(k.decrypt(twoSteps), k.decrypt(fused));
+            assertTrue(agreement.minBits() >= 24, "fused vs two steps: " + agreement);
+            k.evaluator.relinearizeAndRescale(d2, d2);
+            assertEquals(1, d2.degree());
+            assertTrue(PrecisionStats.of(product, k.decrypt(d2)).minBits() >= 20, "in place");
+        }
+        TestKeys deep = new TestKeys(CkksPresets.byName("DEEP_N16384"), 33);
+        double[] a = TestKeys.randomValues(64, 1, 34);
+        Ciphertext ca = deep.encrypt(a);
+        Ciphertext out = deep.evaluator.newCiphertext(1, deep.params.maxLevel(), 1);
+        deep.evaluator.relinearizeAndRescale(deep.evaluator.multiplyNoRelinNew(ca, ca), out);
+        assertEquals(deep.params.maxLevel() - 1, out.level());
+        assertTrue(PrecisionStats.of(apply(a, a, (x, y) -> x * x), deep.decrypt(out)).minBits() >= 20,
+                "two special primes");
     }
 
     @Test
