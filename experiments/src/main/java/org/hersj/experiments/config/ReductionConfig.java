@@ -3,16 +3,22 @@ package org.hersj.experiments.config;
 import java.util.List;
 
 /**
- * One entry of {@code reduction}: a method and the output dimensions to try.
+ * One entry of {@code reduction}: a method, the output dimensions to try, and for trained methods the
+ * training schedule.
  *
- * @param method     reduction method; {@code identity} (no reduction) for now
- * @param dimensions output dimensions; for {@code identity} omit it (or give the input dimension)
+ * @param method     {@code identity}, {@code pca}, {@code deepmds} or {@code deepmds++}
+ * @param dimensions output dimensions; for {@code identity} omit it (or give the input dimension). A
+ *                   DeepMDS entry trains one chain through all its dimensions (largest first)
+ * @param label      the name of this entry in results, tables and plots; default the method (give
+ *                   different labels to compare two settings of one method, e.g. in an ablation)
+ * @param training   training schedule of {@code deepmds} / {@code deepmds++}; default
+ *                   {@link TrainingConfig#defaults()}; not allowed for {@code identity} and {@code pca}
  */
-public record ReductionConfig(String method, List<Integer> dimensions) {
+public record ReductionConfig(String method, List<Integer> dimensions, String label, TrainingConfig training) {
 
     /** Checks values. */
     public ReductionConfig {
-        Checks.required("method", method, "a reduction method such as identity");
+        Checks.required("method", method, "a reduction method such as identity, pca, deepmds or deepmds++");
         if (dimensions != null) {
             if (dimensions.isEmpty()) {
                 throw new ConfigValueException("dimensions", "is empty; expected a list of dimensions such as [64, 32, 16]");
@@ -21,6 +27,19 @@ public record ReductionConfig(String method, List<Integer> dimensions) {
                 Checks.atLeast("dimensions[" + i + "]", dimensions.get(i), 1);
             }
             dimensions = List.copyOf(dimensions);
+        }
+        label = label == null ? method : Checks.name("label", label);
+        if (training != null && (method.equals("identity") || method.equals("pca"))) {
+            throw new ConfigValueException("training", "is given for method " + method
+                    + ", which is not trained; remove it (training applies to deepmds and deepmds++)");
+        }
+        if (method.equals("deepmds") && training != null && ((training.covarianceWeight() != null
+                && training.covarianceWeight() > 0) || Boolean.TRUE.equals(training.hardMining()))) {
+            throw new ConfigValueException("training", "turns on the covariance penalty or hard mining for plain"
+                    + " deepmds; use method deepmds++ (with a label) for that");
+        }
+        if (training == null && method.startsWith("deepmds")) {
+            training = TrainingConfig.defaults();
         }
     }
 }
