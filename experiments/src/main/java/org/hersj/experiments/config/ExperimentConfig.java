@@ -30,7 +30,7 @@ public record ExperimentConfig(String name, Long seed, DatasetConfig dataset, Pr
         Checks.required("seed", seed, "an integer seed");
         Checks.required("dataset", dataset, "a dataset block (features + labels, or synthetic)");
         protocol = protocol == null ? ProtocolConfig.defaults() : protocol;
-        reduction = reduction == null ? List.of(new ReductionConfig("identity", null, null, null)) : noNulls("reduction", reduction);
+        reduction = reduction == null ? List.of(new ReductionConfig("identity", null, null, null, null)) : noNulls("reduction", reduction);
         if (reduction.isEmpty()) {
             throw new ConfigValueException("reduction", "is empty; expected at least one entry such as {method: identity}");
         }

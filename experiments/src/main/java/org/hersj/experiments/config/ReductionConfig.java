@@ -13,8 +13,12 @@ import java.util.List;
  *                   different labels to compare two settings of one method, e.g. in an ablation)
  * @param training   training schedule of {@code deepmds} / {@code deepmds++}; default
  *                   {@link TrainingConfig#defaults()}; not allowed for {@code identity} and {@code pca}
+ * @param search     search modes for this entry's dimensions; default the experiment's {@code search}
+ *                   (e.g. keep a full-dimension baseline plaintext-only while reduced dimensions are also
+ *                   searched encrypted)
  */
-public record ReductionConfig(String method, List<Integer> dimensions, String label, TrainingConfig training) {
+public record ReductionConfig(String method, List<Integer> dimensions, String label, TrainingConfig training,
+                              List<String> search) {
 
     /** Checks values. */
     public ReductionConfig {
@@ -27,6 +31,12 @@ public record ReductionConfig(String method, List<Integer> dimensions, String la
                 Checks.atLeast("dimensions[" + i + "]", dimensions.get(i), 1);
             }
             dimensions = List.copyOf(dimensions);
+        }
+        if (search != null) {
+            if (search.isEmpty() || search.contains(null)) {
+                throw new ConfigValueException("search", "is empty; expected search modes such as [plaintext]");
+            }
+            search = List.copyOf(search);
         }
         label = label == null ? method : Checks.name("label", label);
         if (training != null && (method.equals("identity") || method.equals("pca"))) {
@@ -41,5 +51,13 @@ public record ReductionConfig(String method, List<Integer> dimensions, String la
         if (training == null && method.startsWith("deepmds")) {
             training = TrainingConfig.defaults();
         }
+    }
+
+    /**
+     * @param experimentModes the experiment's {@code search}
+     * @return the modes this entry is searched with
+     */
+    public List<String> searchModes(List<String> experimentModes) {
+        return search != null ? search : experimentModes;
     }
 }

@@ -109,7 +109,7 @@ public final class ExperimentRunner {
         int maxRank = Math.min(run.config().metrics().cmcMaxRank(), gallery.length);
         SearchContext context = new SearchContext(run.seeds().get("search"), run.cacheRoot(), run.config().fhe());
         SearchResult reference = null;
-        for (String mode : run.config().search()) {
+        for (String mode : point.entry().searchModes(run.config().search())) {
             Searcher searcher = registry.searcher(mode).create(context);
             SearchResult result = repeated(searcher, gallery, probes, maxRank, run.config().repeats());
             PlaintextAgreement agreement;

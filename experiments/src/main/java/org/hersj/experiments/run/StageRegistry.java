@@ -94,10 +94,19 @@ public final class StageRegistry {
                         + reduction.get(i).method() + "'; expected one of: " + sorted(reducers.keySet()));
             }
         }
-        for (int i = 0; i < config.search().size(); i++) {
-            if (!searchers.containsKey(config.search().get(i))) {
-                throw new ConfigException(configFile, "search[" + i + "]", "unknown search mode '"
-                        + config.search().get(i) + "'; expected one of: " + sorted(searchers.keySet()));
+        checkModes(config.search(), "search", configFile);
+        for (int i = 0; i < reduction.size(); i++) {
+            if (reduction.get(i).search() != null) {
+                checkModes(reduction.get(i).search(), "reduction[" + i + "].search", configFile);
+            }
+        }
+    }
+
+    private void checkModes(List<String> modes, String key, Path configFile) {
+        for (int i = 0; i < modes.size(); i++) {
+            if (!searchers.containsKey(modes.get(i))) {
+                throw new ConfigException(configFile, key + "[" + i + "]", "unknown search mode '"
+                        + modes.get(i) + "'; expected one of: " + sorted(searchers.keySet()));
             }
         }
     }
