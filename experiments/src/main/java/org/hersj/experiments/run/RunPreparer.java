@@ -38,6 +38,11 @@ final class RunPreparer {
     static PreparedRun prepare(Path configFile, RunOptions options, StageRegistry registry, Progress progress) {
         ExperimentConfig config = ConfigLoader.load(configFile);
         registry.check(config, configFile);
+        try {
+            org.hersj.fhe.ckks.CkksPresets.byName(config.fhe().preset());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(configFile, "fhe.preset", e.getMessage());
+        }
         String runId = options.runId() != null ? options.runId() : freeRunId(options.resultsDir(), config.name());
         Path target = RunDirectory.plan(options.resultsDir(), config.name(), runId);
 
