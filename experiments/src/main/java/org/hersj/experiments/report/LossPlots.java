@@ -56,6 +56,7 @@ public final class LossPlots {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setXAxisDecimalPattern("#");
+        chart.getStyler().setXAxisTickMarkSpacingHint(120);
         List<Path> files;
         try (Stream<Path> s = Files.list(runDir.resolve(DIR).resolve(label))) {
             files = s.filter(p -> FILE.matcher(p.getFileName().toString()).matches()).sorted().toList();

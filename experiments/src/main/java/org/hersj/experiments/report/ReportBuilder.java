@@ -64,7 +64,7 @@ public final class ReportBuilder {
         List<Path> written = new ArrayList<>();
         List<String> plotNames = new ArrayList<>();
         if (plots) {
-            written.addAll(PlotFiles.save(Plots.cmc(cmc, "CMC: " + experiment), runDir, CMC_PLOT, svg));
+            written.addAll(PlotFiles.save(Plots.cmc(cmc, "CMC: " + experiment + " (encrypted = plaintext unless drawn)"), runDir, CMC_PLOT, svg));
             plotNames.add(CMC_PLOT);
             Optional<XYChart> byDim = Plots.rank1VersusDimension(results, "Rank-1 vs dimension: " + experiment);
             if (byDim.isPresent()) {
