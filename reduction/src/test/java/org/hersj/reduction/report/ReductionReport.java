@@ -26,7 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Measurement utility (not a test): rank-1 at 64 / 32 / 16 dims for PCA, DeepMDS and DeepMDS++ next to
  * the full-dimension rank-1, on the LFW CosFace set and on a synthetic ArcFace-like set, plus training and
  * inference speed. Usage:
- * {@code ReductionReport <lfw-dir> <out-dir> <lfw|synthetic|all> [epochs] [stepsPerEpoch] [pairsPerKind]}.
+ * {@code ReductionReport <lfw-dir> <out-dir> <lfw|synthetic|all> [epochs] [stepsPerEpoch] [pairsPerKind]
+ * [both|plusplus]}.
  * Lines are printed as they are measured and collected in {@code <out-dir>/report-<which>.txt}.
  */
 public final class ReductionReport {
@@ -48,6 +49,7 @@ public final class ReductionReport {
         int epochs = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         int steps = args.length > 4 ? Integer.parseInt(args[4]) : 25;
         int pairs = args.length > 5 ? Integer.parseInt(args[5]) : 64;
+        boolean plainToo = args.length <= 6 || args[6].equals("both");
         Files.createDirectories(out);
         DeepMdsConfig plusPlus = DeepMdsConfigBuilder.paper(StageWidths.ARCFACE)
                 .scaledSchedule(epochs, steps, pairs, 4 * pairs).learningRate(1e-3).build();
@@ -56,12 +58,12 @@ public final class ReductionReport {
         if (which.equals("lfw") || which.equals("all")) {
                 float[][] rows = FloatMatrices.toRows(Nd4j.createFromNpyFile(new File(lfw.toFile(), "embeddings.npy")));
             int[] labels = Nd4j.createFromNpyFile(new File(lfw.toFile(), "labels.npy")).toIntVector();
-            evaluate("lfw-cosface512", new IdentitySplit(rows, labels, 0), plusPlus, out, lines);
+            evaluate("lfw-cosface512", new IdentitySplit(rows, labels, 0), plusPlus, plainToo, out, lines);
         }
         if (which.equals("synthetic") || which.equals("all")) {
             ClusteredSphereData synthetic = ClusteredSphereData.generate(512, 128, 300, 6, 2.0, 0.5, 21);
-            evaluate("synthetic-arcface512", new IdentitySplit(synthetic.rows, synthetic.labels, 0), plusPlus, out,
-                    lines);
+            evaluate("synthetic-arcface512", new IdentitySplit(synthetic.rows, synthetic.labels, 0), plusPlus, plainToo,
+                    out, lines);
         }
         Files.write(out.resolve("report-" + which + ".txt"), lines);
     }
@@ -75,8 +77,8 @@ public final class ReductionReport {
         }
     }
 
-    private static void evaluate(String name, IdentitySplit split, DeepMdsConfig plusPlus, Path out,
-                                 List<String> lines) {
+    private static void evaluate(String name, IdentitySplit split, DeepMdsConfig plusPlus, boolean plainToo,
+                                 Path out, List<String> lines) {
         lines.add("## " + name + ": " + split);
         int d = split.trainRows[0].length;
         Reducer full = Reducers.identity(d);
@@ -84,7 +86,7 @@ public final class ReductionReport {
         for (int dim : DIMS) {
             lines.add(row(name, "pca", dim, Reducers.pca(split.trainRows, dim), split));
         }
-        for (DeepMdsConfig config : List.of(plusPlus.asPlainDeepMds(), plusPlus)) {
+        for (DeepMdsConfig config : plainToo ? List.of(plusPlus.asPlainDeepMds(), plusPlus) : List.of(plusPlus)) {
             long t0 = System.nanoTime();
             DeepMdsModel model = Reducers.deepMds(config, split.trainRows, split.trainLabels, 1, TrainingListener.NONE,
                     out.resolve(name + "-" + config.method().replace("+", "p")));
