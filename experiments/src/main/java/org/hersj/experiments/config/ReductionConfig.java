@@ -38,7 +38,11 @@ public record ReductionConfig(String method, List<Integer> dimensions, String la
             }
             search = List.copyOf(search);
         }
-        label = label == null ? method : Checks.name("label", label);
+        label = label == null ? method : label;
+        if (!label.matches("[A-Za-z0-9][A-Za-z0-9._+-]*")) {
+            throw new ConfigValueException("label", "'" + label + "' is not a valid label; expected letters, digits, '.',"
+                    + " '_', '+' or '-' (used as a directory name)");
+        }
         if (training != null && (method.equals("identity") || method.equals("pca"))) {
             throw new ConfigValueException("training", "is given for method " + method
                     + ", which is not trained; remove it (training applies to deepmds and deepmds++)");

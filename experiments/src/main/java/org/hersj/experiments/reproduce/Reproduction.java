@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.hersj.experiments.config.ConfigLoader;
 import org.hersj.experiments.run.ExperimentRunner;
 import org.hersj.experiments.run.RunOptions;
 import org.hersj.experiments.run.RunOutcome;
@@ -34,6 +35,7 @@ public final class Reproduction {
      * @param command    the command line, for provenance
      * @return the REPORT.md written
      * @throws IOException if a run or the report fails
+     * @throws org.hersj.experiments.config.ConfigException if any config is bad (all are checked before the first run)
      */
     public Path run(Path configsDir, List<String> names, Path resultsDir, String runId, String command) throws IOException {
         List<Path> configs = new ArrayList<>();
@@ -43,6 +45,7 @@ public final class Reproduction {
                 throw new IOException(config + " not found; expected the config of experiment '" + name + "' (known: "
                         + String.join(", ", PaperExperiments.SYNTHETIC_TWINS) + ")");
             }
+            ConfigLoader.load(config);
             configs.add(config);
         }
         long start = System.nanoTime();
