@@ -78,7 +78,7 @@ public final class LossPlots {
                 ys[i] = points.get(i)[1];
             }
             offset = (long) xs[xs.length - 1] + 1;
-            String name = "stage " + m.group(1) + " (" + (previousWidth > 0 ? previousWidth + " -> " : "-> ")
+            String name = "stage " + m.group(1) + " (" + (previousWidth > 0 ? previousWidth + " -> " : "input -> ")
                     + width + "-d)";
             chart.addSeries(name, xs, ys).setMarker(SeriesMarkers.NONE);
             previousWidth = width;
