@@ -54,6 +54,7 @@ public final class HersCli {
         CommandLine cli = new CommandLine(new HersCli());
         cli.addSubcommand(new CommandLine(new RunCommand(registry, "hers " + String.join(" ", args))));
         cli.addSubcommand(new ReportCommand());
+        cli.addSubcommand(new CommandLine(new ReproduceCommand(registry, "hers " + String.join(" ", args))));
         cli.addSubcommand(new DataCommand());
         cli.setOut(out);
         cli.setErr(err);

@@ -16,10 +16,13 @@ import java.util.List;
  * @param search    search modes to sweep; default {@code [plaintext]}
  * @param metrics   metrics; default {@link MetricsConfig#defaults()}
  * @param report    report options; default {@link ReportConfig#defaults()}
+ * @param fhe       CKKS preset and engine of the encrypted search modes; default {@link FheConfig#defaults()}
+ * @param repeats   how often each search is repeated (fresh encryption each time); timings are the median
+ *                  over repeats, and every repeat must give the same ranking; default 1
  */
 public record ExperimentConfig(String name, Long seed, DatasetConfig dataset, ProtocolConfig protocol,
                                List<ReductionConfig> reduction, List<String> search, MetricsConfig metrics,
-                               ReportConfig report) {
+                               ReportConfig report, FheConfig fhe, Integer repeats) {
 
     /** Checks required keys and fills in defaults. */
     public ExperimentConfig {
@@ -27,7 +30,7 @@ public record ExperimentConfig(String name, Long seed, DatasetConfig dataset, Pr
         Checks.required("seed", seed, "an integer seed");
         Checks.required("dataset", dataset, "a dataset block (features + labels, or synthetic)");
         protocol = protocol == null ? ProtocolConfig.defaults() : protocol;
-        reduction = reduction == null ? List.of(new ReductionConfig("identity", null)) : noNulls("reduction", reduction);
+        reduction = reduction == null ? List.of(new ReductionConfig("identity", null, null, null, null)) : noNulls("reduction", reduction);
         if (reduction.isEmpty()) {
             throw new ConfigValueException("reduction", "is empty; expected at least one entry such as {method: identity}");
         }
@@ -37,7 +40,17 @@ public record ExperimentConfig(String name, Long seed, DatasetConfig dataset, Pr
         }
         metrics = metrics == null ? MetricsConfig.defaults() : metrics;
         report = report == null ? ReportConfig.defaults() : report;
+        fhe = fhe == null ? FheConfig.defaults() : fhe;
+        repeats = repeats == null ? 1 : Checks.atLeast("repeats", repeats, 1);
+        java.util.Set<String> labels = new java.util.HashSet<>();
+        for (int i = 0; i < reduction.size(); i++) {
+            if (!labels.add(reduction.get(i).label())) {
+                throw new ConfigValueException("reduction[" + i + "].label", "'" + reduction.get(i).label()
+                        + "' is used by an earlier entry; give each entry of one method a distinct label");
+            }
+        }
     }
+
 
     private static <T> List<T> noNulls(String key, List<T> list) {
         for (int i = 0; i < list.size(); i++) {
@@ -54,6 +67,6 @@ public record ExperimentConfig(String name, Long seed, DatasetConfig dataset, Pr
      */
     ExperimentConfig resolvedAgainst(Path baseDir) {
         return new ExperimentConfig(name, seed, dataset.resolvedAgainst(baseDir), protocol, reduction, search,
-                metrics, report);
+                metrics, report, fhe, repeats);
     }
 }

@@ -1,7 +1,7 @@
 package org.hersj.experiments.reduce;
 
 /**
- * Builds {@link Reducer}s for one method name; registered in the run's stage registry.
+ * Builds reducers for one method name; registered in the run's stage registry.
  */
 public interface ReducerProvider {
 
@@ -15,9 +15,14 @@ public interface ReducerProvider {
      */
     String checkDimensions(int inputDimension, int outputDimension);
 
+    /** @return whether this method is fitted to training identities (default false) */
+    default boolean needsTrainingData() {
+        return false;
+    }
+
     /**
-     * @param request dimensions, data and seed
+     * @param request dimensions, training data, seed and cache
      * @return a ready reducer
      */
-    Reducer create(ReductionRequest request);
+    ReductionStage create(ReductionRequest request);
 }

@@ -1,5 +1,8 @@
 /**
- * The reduction stage: the {@link org.hersj.experiments.reduce.Reducer} interface, its providers and the
- * identity reduction. The {@code reduction} module's methods plug in here. Depends on {@code data}.
+ * The reduction stage of the pipeline: {@link org.hersj.experiments.reduce.ReducerProvider}s that build
+ * the {@code reduction} module's reducers (identity, PCA, DeepMDS, DeepMDS++) by config name, fit them on
+ * the training identities and cache fitted models by the hash of their inputs and settings
+ * ({@link org.hersj.experiments.reduce.ModuleReducers}). Depends on {@code config}, {@code data},
+ * {@code progress}, {@code io} and the {@code reduction} module.
  */
 package org.hersj.experiments.reduce;

@@ -31,6 +31,12 @@ public final class ReportBuilder {
     public static final String CMC_PLOT = "cmc";
     /** Base name of the rank-1 against dimension plot files. */
     public static final String RANK1_PLOT = "rank1-vs-dimension";
+    /** File name of the rank-1 table (dataset x method x dimension, search modes side by side). */
+    public static final String RANK1_TABLE = "rank1";
+    /** File name of the timing breakdown table. */
+    public static final String TIMINGS_TABLE = "timings";
+    /** Base name of the training loss plots, followed by {@code -<label>}. */
+    public static final String LOSS_PLOT = "training-loss";
 
     private ReportBuilder() {
     }
@@ -51,28 +57,49 @@ public final class ReportBuilder {
         JsonNode config = readTree(new ObjectMapper(new YAMLFactory()), runDir.resolve(CONFIG));
         boolean plots = config.path("report").path("plots").asBoolean(true);
         boolean svg = config.path("report").path("svg").asBoolean(true);
+        boolean latex = config.path("report").path("latex").asBoolean(false);
         String experiment = provenance.path("experiment").asText("?");
         String runId = provenance.path("runId").asText(runDir.getFileName().toString());
 
         List<Path> written = new ArrayList<>();
         List<String> plotNames = new ArrayList<>();
         if (plots) {
-            written.addAll(PlotFiles.save(Plots.cmc(cmc, "CMC: " + experiment), runDir, CMC_PLOT, svg));
+            written.addAll(PlotFiles.save(Plots.cmc(cmc, "CMC: " + experiment + " (encrypted = plaintext unless drawn)"), runDir, CMC_PLOT, svg));
             plotNames.add(CMC_PLOT);
             Optional<XYChart> byDim = Plots.rank1VersusDimension(results, "Rank-1 vs dimension: " + experiment);
             if (byDim.isPresent()) {
                 written.addAll(PlotFiles.save(byDim.get(), runDir, RANK1_PLOT, svg));
                 plotNames.add(RANK1_PLOT);
             }
+            for (String label : LossPlots.labels(runDir)) {
+                String name = LOSS_PLOT + "-" + label.replace("+", "p");
+                written.addAll(PlotFiles.save(LossPlots.chart(runDir, label, "Training loss per stage: " + label + " ("
+                        + experiment + ")"), runDir, name, svg));
+                plotNames.add(name);
+            }
+        }
+        Table rank1 = PaperTables.rank1(results);
+        Table timings = PaperTables.timings(results);
+        for (Table t : List.of(rank1, timings)) {
+            Path csv = runDir.resolve(t.name() + ".csv");
+            ResultsCsv.write(t, csv);
+            written.add(csv);
+            if (latex) {
+                Path tex = runDir.resolve(t.name() + ".tex");
+                AtomicFiles.writeString(tex, LatexTable.render(t, (t == rank1 ? "Rank-1 identification rate: "
+                        : "Timing breakdown: ") + experiment));
+                written.add(tex);
+            }
         }
         Path markdown = runDir.resolve(MARKDOWN);
-        AtomicFiles.writeString(markdown, markdown(experiment, runId, provenance, results, cmc, plotNames));
+        AtomicFiles.writeString(markdown, markdown(experiment, runId, provenance, results, cmc, plotNames, rank1, timings,
+                Files.isRegularFile(runDir.resolve("stages.csv")) ? Files.readAllLines(runDir.resolve("stages.csv")) : List.of()));
         written.add(markdown);
         return written;
     }
 
     private static String markdown(String experiment, String runId, JsonNode provenance, Table results, Table cmc,
-                                   List<String> plotNames) {
+                                   List<String> plotNames, Table rank1, Table timings, List<String> stages) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(experiment).append(" — run ").append(runId).append("\n\n");
         JsonNode git = provenance.path("git");
@@ -81,7 +108,9 @@ public final class ReportBuilder {
                 .append(", HERS-J ").append(provenance.path("hersVersion").asText("?"))
                 .append(", seed ").append(provenance.path("seeds").path("run").asText("?"))
                 .append(", started ").append(provenance.path("start").asText("?")).append(".\n\n");
-        md.append("## Results\n\n").append(MarkdownTable.render(ReportTables.summary(results))).append('\n');
+        md.append("## Rank-1 (search modes side by side)\n\n").append(MarkdownTable.render(rank1)).append('\n');
+        md.append("## Timing breakdown\n\n").append(MarkdownTable.render(timings)).append('\n');
+        md.append("## All results\n\n").append(MarkdownTable.render(ReportTables.summary(results))).append('\n');
         md.append("## CMC\n\n").append(MarkdownTable.render(ReportTables.cmc(cmc))).append('\n');
         if (!plotNames.isEmpty()) {
             md.append("## Plots\n\n");
@@ -89,7 +118,13 @@ public final class ReportBuilder {
                 md.append("![").append(name).append("](").append(name).append(".png)\n\n");
             }
         }
-        md.append("Raw data: `").append(ResultsCsv.RESULTS).append("`, `").append(ResultsCsv.CMC)
+        long reused = stages.stream().skip(1).filter(l -> l.endsWith(",true")).count();
+        if (stages.size() > 1) {
+            md.append("Cached stages (fitted models, encrypted galleries): ").append(stages.size() - 1).append(" used, ")
+                    .append(reused).append(" reused from an earlier run (`stages.csv`).\n\n");
+        }
+        md.append("Tables as CSV: `").append(RANK1_TABLE).append(".csv`, `").append(TIMINGS_TABLE).append(".csv`. Raw data: `")
+                .append(ResultsCsv.RESULTS).append("`, `").append(ResultsCsv.CMC)
                 .append("`; provenance: `").append(PROVENANCE).append("`; resolved config: `").append(CONFIG).append("`.\n");
         return md.toString();
     }

@@ -96,7 +96,11 @@ public final class ReportTables {
         return ranks;
     }
 
-    private static Table table(String name, String[] names, List<String[]> rows) {
+    static Table table(String name, java.util.List<String> names, List<String[]> rows) {
+        return table(name, names.toArray(new String[0]), rows);
+    }
+
+    static Table table(String name, String[] names, List<String[]> rows) {
         Table t = Table.create(name);
         for (int c = 0; c < names.length; c++) {
             StringColumn column = StringColumn.create(names[c]);
@@ -108,7 +112,7 @@ public final class ReportTables {
         return t;
     }
 
-    private static String fixed(double value, int decimals) {
+    static String fixed(double value, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 }

@@ -16,10 +16,13 @@ package org.hersj.experiments.report;
  * @param searchMs          time to search all probes
  * @param top1Agreement     fraction of probes whose best item equals exact plaintext search's (1 for plaintext)
  * @param maxScoreError     largest |best score - plaintext best score| over probes (0 for plaintext)
+ * @param timings           where the search time went (keygen, enroll, probe encryption, scoring,
+ *                          decryption, ranking)
  */
 public record ResultRow(String dataset, String method, int dimension, String search, int galleryIdentities,
                         int distractors, int probes, double rank1, double reduceMs, double enrolMs, double searchMs,
-                        double top1Agreement, double maxScoreError) {
+                        double top1Agreement, double maxScoreError,
+                        org.hersj.experiments.search.SearchTimings timings) {
 
     /** @return search time per probe in milliseconds */
     public double msPerProbe() {

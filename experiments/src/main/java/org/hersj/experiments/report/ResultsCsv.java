@@ -36,7 +36,12 @@ public final class ResultsCsv {
             Map.entry("reduce_ms", ColumnType.DOUBLE), Map.entry("enrol_ms", ColumnType.DOUBLE),
             Map.entry("search_ms", ColumnType.DOUBLE), Map.entry("ms_per_probe", ColumnType.DOUBLE),
             Map.entry("top1_agreement", ColumnType.DOUBLE), Map.entry("max_score_error", ColumnType.DOUBLE),
-            Map.entry("rank", ColumnType.INTEGER), Map.entry("rate", ColumnType.DOUBLE));
+            Map.entry("rank", ColumnType.INTEGER), Map.entry("rate", ColumnType.DOUBLE),
+            Map.entry("keygen_ms", ColumnType.DOUBLE), Map.entry("probe_encrypt_ms", ColumnType.DOUBLE),
+            Map.entry("scoring_ms", ColumnType.DOUBLE), Map.entry("decrypt_ms", ColumnType.DOUBLE),
+            Map.entry("rank_ms", ColumnType.DOUBLE), Map.entry("epoch", ColumnType.INTEGER),
+            Map.entry("step", ColumnType.INTEGER), Map.entry("total", ColumnType.DOUBLE),
+            Map.entry("stage", ColumnType.INTEGER));
 
     private ResultsCsv() {
     }
@@ -55,7 +60,12 @@ public final class ResultsCsv {
                 doubles("enrol_ms", rows, ResultRow::enrolMs), doubles("search_ms", rows, ResultRow::searchMs),
                 doubles("ms_per_probe", rows, ResultRow::msPerProbe),
                 doubles("top1_agreement", rows, ResultRow::top1Agreement),
-                doubles("max_score_error", rows, ResultRow::maxScoreError));
+                doubles("max_score_error", rows, ResultRow::maxScoreError),
+                doubles("keygen_ms", rows, r -> r.timings().keygenMs()),
+                doubles("probe_encrypt_ms", rows, r -> r.timings().probeEncryptMs()),
+                doubles("scoring_ms", rows, r -> r.timings().scoringMs()),
+                doubles("decrypt_ms", rows, r -> r.timings().decryptMs()),
+                doubles("rank_ms", rows, r -> r.timings().rankMs()));
     }
 
     /**

@@ -15,8 +15,10 @@ import org.hersj.experiments.metrics.PlaintextAgreement;
 import org.hersj.experiments.metrics.RankMetrics;
 import org.hersj.experiments.progress.Progress;
 import org.hersj.experiments.protocol.IdentificationSplit;
-import org.hersj.experiments.reduce.Reducer;
 import org.hersj.experiments.reduce.ReductionRequest;
+import org.hersj.experiments.reduce.ReductionStage;
+import org.hersj.experiments.search.SearchContext;
+import org.hersj.reduction.core.Reducer;
 import org.hersj.experiments.report.CmcPoint;
 import org.hersj.experiments.report.ReportBuilder;
 import org.hersj.experiments.report.ResultRow;
@@ -63,10 +65,12 @@ public final class ExperimentRunner {
         try {
             List<ResultRow> rows = new ArrayList<>();
             List<CmcPoint> cmc = new ArrayList<>();
-            for (PreparedRun.SweepPoint point : run.sweep()) {
-                runPoint(run, point, rows, cmc);
-            }
             Path work = dir.workDir();
+            StageLog stages = new StageLog();
+            for (PreparedRun.SweepPoint point : run.sweep()) {
+                runPoint(run, point, rows, cmc, stages, work);
+            }
+            stages.write(work.resolve(StageLog.FILE));
             AtomicFiles.writeString(work.resolve(ReportBuilder.CONFIG), "# resolved from " + configFile.toAbsolutePath()
                     + "\n" + ConfigLoader.toYaml(run.config()));
             ResultsCsv.write(ResultsCsv.resultsTable(rows), work.resolve(ResultsCsv.RESULTS));
@@ -86,40 +90,66 @@ public final class ExperimentRunner {
         }
     }
 
-    private void runPoint(PreparedRun run, PreparedRun.SweepPoint point, List<ResultRow> rows, List<CmcPoint> cmc) {
+    private void runPoint(PreparedRun run, PreparedRun.SweepPoint point, List<ResultRow> rows, List<CmcPoint> cmc,
+                          StageLog stages, Path work) throws IOException {
         IdentificationSplit split = run.split();
+        String label = point.entry().label();
         long t0 = System.nanoTime();
-        Reducer reducer = registry.reducer(point.method()).create(
-                new ReductionRequest(run.dataset().dimension(), point.dimension(), run.dataset(), point.seed()));
+        ReductionStage stage = registry.reducer(point.entry().method()).create(new ReductionRequest(point.entry(),
+                run.dataset().dimension(), point.dimension(), run.train(), point.seed(), run.cacheRoot(), progress));
+        progress.finish("train " + label);
+        Reducer reducer = stage.reducer();
         float[][] gallery = reduced(reducer, split.gallery(), "gallery");
         float[][] probes = reduced(reducer, split.probes(), "probes");
         double reduceMs = (System.nanoTime() - t0) / 1e6;
+        if (stage.modelDir() != null) {
+            stages.add("model", label, point.dimension(), "", stage.modelDir(), stage.reused());
+            TrainingCurves.copy(stage.modelDir(), work, label);
+        }
         int maxRank = Math.min(run.config().metrics().cmcMaxRank(), gallery.length);
+        SearchContext context = new SearchContext(run.seeds().get("search"), run.cacheRoot(), run.config().fhe());
         SearchResult reference = null;
-        for (String mode : run.config().search()) {
-            Searcher searcher = registry.searcher(mode).create(run.seeds().get("search"));
-            SearchResult result = searcher.search(gallery, probes, maxRank, progress);
+        for (String mode : point.entry().searchModes(run.config().search())) {
+            Searcher searcher = registry.searcher(mode).create(context);
+            SearchResult result = repeated(searcher, gallery, probes, maxRank, run.config().repeats());
             PlaintextAgreement agreement;
             if (mode.equals(PlaintextSearcher.MODE)) {
                 reference = result;
                 agreement = PlaintextAgreement.EXACT;
             } else {
                 if (reference == null) {
-                    reference = registry.searcher(PlaintextSearcher.MODE).create(run.seeds().get("search"))
+                    reference = registry.searcher(PlaintextSearcher.MODE).create(context)
                             .search(gallery, probes, maxRank, Progress.NONE);
                 }
                 agreement = PlaintextAgreement.compare(reference.indices(), reference.scores(), result.indices(),
                         result.scores());
+                stages.add("gallery", label, point.dimension(), mode, null, result.timings().galleryReused());
             }
             CmcCurve curve = RankMetrics.cmc(result.indices(), split.galleryLabels(), split.probeLabels(), maxRank);
             String dataset = run.dataset().name();
-            rows.add(new ResultRow(dataset, point.method(), point.dimension(), mode, split.identities(),
+            rows.add(new ResultRow(dataset, label, point.dimension(), mode, split.identities(),
                     split.distractors(), probes.length, curve.rank1(), reduceMs, result.enrolNanos() / 1e6,
-                    result.searchNanos() / 1e6, agreement.top1Agreement(), agreement.maxTop1ScoreError()));
+                    result.searchNanos() / 1e6, agreement.top1Agreement(), agreement.maxTop1ScoreError(),
+                    result.timings()));
             for (int r = 1; r <= curve.maxRank(); r++) {
-                cmc.add(new CmcPoint(dataset, point.method(), point.dimension(), mode, r, curve.rate(r)));
+                cmc.add(new CmcPoint(dataset, label, point.dimension(), mode, r, curve.rate(r)));
             }
         }
+    }
+
+    /** Runs a search {@code repeats} times; the ranking must not change; timings are the median run's. */
+    private SearchResult repeated(Searcher searcher, float[][] gallery, float[][] probes, int maxRank, int repeats) {
+        List<SearchResult> results = new ArrayList<>();
+        for (int i = 0; i < repeats; i++) {
+            SearchResult r = searcher.search(gallery, probes, maxRank, progress);
+            if (!results.isEmpty() && !java.util.Arrays.deepEquals(results.get(0).indices(), r.indices())) {
+                throw new IllegalStateException("search " + searcher.mode() + " ranked differently in repeat " + (i + 1)
+                        + " than in repeat 1");
+            }
+            results.add(r);
+        }
+        results.sort(java.util.Comparator.comparingLong(SearchResult::searchNanos));
+        return results.get(results.size() / 2);
     }
 
     private static float[][] reduced(Reducer reducer, float[][] vectors, String what) {

@@ -17,17 +17,21 @@ import org.hersj.experiments.protocol.IdentificationSplit;
  * @param target     the final run directory (does not exist yet)
  * @param runId      the run id
  * @param seeds      seeds of the run's components, for the provenance
+ * @param train      samples of the training identities (disjoint from {@code dataset}'s), or null when
+ *                   no reduction is trained
+ * @param cacheRoot  the experiment's stage cache, {@code <results>/<experiment>/cache}
  */
 record PreparedRun(Path configFile, ExperimentConfig config, Dataset dataset, IdentificationSplit split,
-                   List<SweepPoint> sweep, Path target, String runId, java.util.Map<String, Long> seeds) {
+                   List<SweepPoint> sweep, Path target, String runId, java.util.Map<String, Long> seeds,
+                   Dataset train, Path cacheRoot) {
 
     /**
      * One (reduction, dimension) combination; each search mode is run on it.
      *
-     * @param method    reduction method
+     * @param entry     the reduction entry
      * @param dimension output dimension
-     * @param seed      the reduction's seed
+     * @param seed      the entry's seed (shared by its dimensions)
      */
-    record SweepPoint(String method, int dimension, long seed) {
+    record SweepPoint(org.hersj.experiments.config.ReductionConfig entry, int dimension, long seed) {
     }
 }

@@ -21,6 +21,7 @@ import org.hersj.experiments.data.synth.SyntheticGenerator;
 import org.hersj.experiments.progress.Progress;
 import org.hersj.experiments.protocol.IdentificationProtocol;
 import org.hersj.experiments.protocol.IdentificationSplit;
+import org.hersj.experiments.protocol.TrainTestIdentities;
 
 /**
  * Does every check a run needs before it computes anything: reads the config, checks stage names, loads
@@ -37,6 +38,11 @@ final class RunPreparer {
     static PreparedRun prepare(Path configFile, RunOptions options, StageRegistry registry, Progress progress) {
         ExperimentConfig config = ConfigLoader.load(configFile);
         registry.check(config, configFile);
+        try {
+            org.hersj.fhe.ckks.CkksPresets.byName(config.fhe().preset());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(configFile, "fhe.preset", e.getMessage());
+        }
         String runId = options.runId() != null ? options.runId() : freeRunId(options.resultsDir(), config.name());
         Path target = RunDirectory.plan(options.resultsDir(), config.name(), runId);
 
@@ -47,8 +53,20 @@ final class RunPreparer {
         seeds.put("protocol", root.split().nextLong());
         SplittableRandom reductionSeeds = root.split();
         seeds.put("search", root.split().nextLong());
+        seeds.put("train-identities", root.split().nextLong());
 
         Dataset dataset = load(config.dataset(), seeds.get("dataset"), progress);
+        Dataset train = null;
+        if (config.reduction().stream().anyMatch(r -> registry.reducer(r.method()).needsTrainingData())) {
+            try {
+                TrainTestIdentities parts = TrainTestIdentities.split(dataset, config.protocol().trainIdentities(),
+                        seeds.get("train-identities"));
+                train = parts.train();
+                dataset = parts.test();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(configFile, "protocol.trainIdentities", e.getMessage());
+            }
+        }
         List<PreparedRun.SweepPoint> sweep = sweep(config, configFile, dataset.dimension(), registry, reductionSeeds);
         ProtocolConfig protocol = config.protocol();
         IdentificationSplit split;
@@ -59,7 +77,8 @@ final class RunPreparer {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(configFile, "dataset", e.getMessage());
         }
-        return new PreparedRun(configFile, config, dataset, split, sweep, target, runId, seeds);
+        return new PreparedRun(configFile, config, dataset, split, sweep, target, runId, seeds, train,
+                options.resultsDir().toAbsolutePath().normalize().resolve(config.name()).resolve("cache"));
     }
 
     private static Dataset load(DatasetConfig dataset, long seed, Progress progress) {
@@ -76,13 +95,14 @@ final class RunPreparer {
         for (int i = 0; i < config.reduction().size(); i++) {
             ReductionConfig r = config.reduction().get(i);
             List<Integer> dims = r.dimensions() == null ? List.of(inputDimension) : r.dimensions();
+            long entrySeed = seeds.split().nextLong();
             for (int j = 0; j < dims.size(); j++) {
                 String problem = registry.reducer(r.method()).checkDimensions(inputDimension, dims.get(j));
                 if (problem != null) {
                     String key = "reduction[" + i + "].dimensions" + (r.dimensions() == null ? "" : "[" + j + "]");
                     throw new ConfigException(configFile, key, problem + " (the dataset has dimension " + inputDimension + ")");
                 }
-                points.add(new PreparedRun.SweepPoint(r.method(), dims.get(j), seeds.split().nextLong()));
+                points.add(new PreparedRun.SweepPoint(r, dims.get(j), entrySeed));
             }
         }
         return points;

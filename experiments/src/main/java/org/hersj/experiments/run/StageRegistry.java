@@ -7,7 +7,8 @@ import java.util.Map;
 import org.hersj.experiments.config.ConfigException;
 import org.hersj.experiments.config.ExperimentConfig;
 import org.hersj.experiments.config.ReductionConfig;
-import org.hersj.experiments.reduce.IdentityReducer;
+import org.hersj.experiments.encrypted.EncryptedSearcher;
+import org.hersj.experiments.reduce.ModuleReducers;
 import org.hersj.experiments.reduce.ReducerProvider;
 import org.hersj.experiments.search.PlaintextSearcher;
 import org.hersj.experiments.search.SearcherProvider;
@@ -27,11 +28,18 @@ public final class StageRegistry {
         this.searchers = Map.copyOf(searchers);
     }
 
-    /** @return a registry with the identity reduction and plaintext search (all cores) */
+    /**
+     * @return a registry with the reductions {@code identity}, {@code pca}, {@code deepmds},
+     *         {@code deepmds++} and the search modes {@code plaintext} (all cores), {@code encrypted} and
+     *         {@code plaintext-probe}
+     */
     public static StageRegistry defaults() {
         int threads = Runtime.getRuntime().availableProcessors();
-        return new StageRegistry(Map.of(IdentityReducer.METHOD, IdentityReducer.provider()),
-                Map.of(PlaintextSearcher.MODE, seed -> new PlaintextSearcher(threads)));
+        Map<String, ReducerProvider> reducers = new LinkedHashMap<>();
+        ModuleReducers.all().forEach(p -> reducers.put(p.method(), p));
+        return new StageRegistry(reducers, Map.of(PlaintextSearcher.MODE, context -> new PlaintextSearcher(threads),
+                EncryptedSearcher.ENCRYPTED, EncryptedSearcher.provider(EncryptedSearcher.ENCRYPTED),
+                EncryptedSearcher.PLAINTEXT_PROBE, EncryptedSearcher.provider(EncryptedSearcher.PLAINTEXT_PROBE)));
     }
 
     /**
@@ -86,10 +94,19 @@ public final class StageRegistry {
                         + reduction.get(i).method() + "'; expected one of: " + sorted(reducers.keySet()));
             }
         }
-        for (int i = 0; i < config.search().size(); i++) {
-            if (!searchers.containsKey(config.search().get(i))) {
-                throw new ConfigException(configFile, "search[" + i + "]", "unknown search mode '"
-                        + config.search().get(i) + "'; expected one of: " + sorted(searchers.keySet()));
+        checkModes(config.search(), "search", configFile);
+        for (int i = 0; i < reduction.size(); i++) {
+            if (reduction.get(i).search() != null) {
+                checkModes(reduction.get(i).search(), "reduction[" + i + "].search", configFile);
+            }
+        }
+    }
+
+    private void checkModes(List<String> modes, String key, Path configFile) {
+        for (int i = 0; i < modes.size(); i++) {
+            if (!searchers.containsKey(modes.get(i))) {
+                throw new ConfigException(configFile, key + "[" + i + "]", "unknown search mode '"
+                        + modes.get(i) + "'; expected one of: " + sorted(searchers.keySet()));
             }
         }
     }

@@ -8,8 +8,21 @@ package org.hersj.experiments.search;
  * @param scores      {@code scores[p][r]} is its similarity score
  * @param enrolNanos  time to prepare the gallery (encoding, encryption, layout)
  * @param searchNanos time to score and rank all probes
+ * @param timings     the breakdown of that time by step
  */
-public record SearchResult(int[][] indices, float[][] scores, long enrolNanos, long searchNanos) {
+public record SearchResult(int[][] indices, float[][] scores, long enrolNanos, long searchNanos, SearchTimings timings) {
+
+    /**
+     * A result without a step breakdown (plaintext search): enrolment and search time only.
+     *
+     * @param indices     ranked gallery rows per probe
+     * @param scores      their scores
+     * @param enrolNanos  gallery preparation time
+     * @param searchNanos search time
+     */
+    public SearchResult(int[][] indices, float[][] scores, long enrolNanos, long searchNanos) {
+        this(indices, scores, enrolNanos, searchNanos, SearchTimings.plaintext(enrolNanos / 1e6, searchNanos / 1e6));
+    }
 
     /** Checks that indices and scores agree in shape. */
     public SearchResult {

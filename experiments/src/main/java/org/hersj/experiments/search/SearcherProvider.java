@@ -7,9 +7,8 @@ package org.hersj.experiments.search;
 public interface SearcherProvider {
 
     /**
-     * @param seed the search stage's seed, split from the run's seed (for deterministic test modes only;
-     *             encrypted search must draw keys and noise from a SecureRandom in normal runs)
+     * @param context the run's search seed, stage cache and FHE settings
      * @return a searcher
      */
-    Searcher create(long seed);
+    Searcher create(SearchContext context);
 }

@@ -19,7 +19,8 @@ import org.hersj.experiments.data.DataFormatException;
 import org.hersj.experiments.data.NpyBytes;
 import org.hersj.experiments.data.NpyWriter;
 import org.hersj.experiments.progress.Progress;
-import org.hersj.experiments.reduce.Reducer;
+import org.hersj.experiments.reduce.ReductionStage;
+import org.hersj.reduction.core.Reducer;
 import org.hersj.experiments.reduce.ReducerProvider;
 import org.hersj.experiments.reduce.ReductionRequest;
 import org.hersj.experiments.report.ReportBuilder;
@@ -68,8 +69,8 @@ class ExperimentRunnerTest {
             }
 
             @Override
-            public Reducer create(ReductionRequest r) {
-                return new Reducer() {
+            public ReductionStage create(ReductionRequest r) {
+                return new ReductionStage(new Reducer() {
                     @Override
                     public String method() {
                         return "truncate";
@@ -89,7 +90,7 @@ class ExperimentRunnerTest {
                     public float[][] reduce(float[][] v) {
                         return Arrays.stream(v).map(row -> Arrays.copyOf(row, r.outputDimension())).toArray(float[][]::new);
                     }
-                };
+                }, null, false);
             }
         };
     }

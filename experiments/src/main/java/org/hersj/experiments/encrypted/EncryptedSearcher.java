@@ -1,0 +1,165 @@
+package org.hersj.experiments.encrypted;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hersj.experiments.cache.StageCache;
+import org.hersj.experiments.config.FheConfig;
+import org.hersj.experiments.progress.Progress;
+import org.hersj.experiments.search.SearchContext;
+import org.hersj.experiments.search.SearchResult;
+import org.hersj.experiments.search.SearchTimings;
+import org.hersj.experiments.search.Searcher;
+import org.hersj.experiments.search.SearcherProvider;
+import org.hersj.experiments.search.TopK;
+import org.hersj.fhe.ckks.CkksPresets;
+import org.hersj.fhe.ckks.CkksParametersLiteral;
+import org.hersj.fhe.openfhe.BackendKeySet;
+import org.hersj.fhe.openfhe.FheBackend;
+import org.hersj.fhe.openfhe.OpenFheSettings;
+import org.hersj.fhe.ring.RandomSource;
+import org.hersj.fhe.search.ProgressListener;
+import org.hersj.fhe.search.backend.ClientBackend;
+import org.hersj.fhe.search.backend.ServerBackend;
+import org.hersj.fhe.search.client.SearchClient;
+import org.hersj.fhe.search.enroll.GalleryEnroller;
+import org.hersj.fhe.search.enroll.RowSource;
+import org.hersj.fhe.search.layout.LayoutKind;
+import org.hersj.fhe.search.server.EncryptedSearchServer;
+import org.hersj.fhe.search.server.PlaintextProbeSearchWeakerThreatModel;
+import org.hersj.fhe.search.server.ScoreForm;
+import org.hersj.fhe.search.store.EncryptedProbe;
+
+/**
+ * The {@code encrypted} and {@code plaintext-probe} search modes: the {@code fhe} module's HERS search
+ * run in-process with the same roles and files as the CLI. The key owner generates keys (SecureRandom)
+ * and enrolls the gallery (HERS SIMD layout); per probe the client encrypts it (or, in the WEAKER THREAT
+ * MODEL {@code plaintext-probe}, sends it in the clear), the server scores it into an encrypted scores
+ * file with evaluation keys only, and the client decrypts and ranks. Keys and encrypted gallery are kept
+ * in the stage cache under the hash of the gallery and the FHE settings and reused by later runs (the
+ * key directory there holds the secret key, owner-readable only, as {@code hers keygen} writes it).
+ */
+public final class EncryptedSearcher implements Searcher {
+
+    /** Mode name of search with encrypted probes. */
+    public static final String ENCRYPTED = "encrypted";
+    /** Mode name of search with plaintext probes against the encrypted gallery. */
+    public static final String PLAINTEXT_PROBE = "plaintext-probe";
+
+    private final String mode;
+    private final SearchContext context;
+
+    private EncryptedSearcher(String mode, SearchContext context) {
+        this.mode = mode;
+        this.context = context;
+    }
+
+    /**
+     * @param mode {@link #ENCRYPTED} or {@link #PLAINTEXT_PROBE}
+     * @return its provider
+     */
+    public static SearcherProvider provider(String mode) {
+        if (!mode.equals(ENCRYPTED) && !mode.equals(PLAINTEXT_PROBE)) {
+            throw new IllegalArgumentException("unknown encrypted search mode " + mode);
+        }
+        return context -> new EncryptedSearcher(mode, context);
+    }
+
+    @Override
+    public String mode() {
+        return mode;
+    }
+
+    @Override
+    public SearchResult search(float[][] gallery, float[][] probes, int topK, Progress progress) {
+        try {
+            return run(gallery, probes, topK, progress);
+        } catch (IOException e) {
+            throw new UncheckedIOException("encrypted search failed: " + e.getMessage(), e);
+        }
+    }
+
+    private SearchResult run(float[][] gallery, float[][] probes, int topK, Progress progress) throws IOException {
+        FheConfig fhe = context.fhe();
+        FheBackend backend = FheBackend.parse(fhe.backend());
+        CkksParametersLiteral params = CkksPresets.byName(fhe.preset()).literal();
+        int threads = fhe.threadCount();
+        String hash = new StageCache.Hasher().add("hers-gallery-v1").add(backend.configName())
+                .add(params.toString()).add(gallery).hex();
+        long[] keygenEnrol = new long[2];
+        BackendKeySet[] fresh = new BackendKeySet[1];
+        StageCache.Entry entry = new StageCache(context.cacheRoot()).getOrBuild("gallery", hash, dir -> {
+            long t0 = System.nanoTime();
+            fresh[0] = backend.generateKeys(params, RandomSource.secure(), OpenFheSettings.DEFAULT);
+            backend.writeKeys(fresh[0], dir.resolve("keys"));
+            long t1 = System.nanoTime();
+            new GalleryEnroller(fresh[0].client(), threads, 64).enroll(RowSource.of(gallery), LayoutKind.HERS_SIMD,
+                    dir.resolve("gallery"), listener(progress, "enroll " + mode));
+            keygenEnrol[0] = t1 - t0;
+            keygenEnrol[1] = System.nanoTime() - t1;
+        });
+        progress.finish("enroll " + mode);
+        Path galleryDir = entry.dir().resolve("gallery");
+        ClientBackend client = fresh[0] != null ? fresh[0].client()
+                : backend.loadClient(entry.dir().resolve("keys"), RandomSource.secure());
+        ServerBackend server = fresh[0] != null ? fresh[0].server() : backend.loadServer(entry.dir().resolve("keys"));
+        SearchClient searchClient = new SearchClient(client, threads);
+        EncryptedSearchServer encryptedServer = new EncryptedSearchServer(server, threads);
+        PlaintextProbeSearchWeakerThreatModel plainServer = new PlaintextProbeSearchWeakerThreatModel(server, threads);
+
+        int k = Math.min(topK, gallery.length);
+        int[][] indices = new int[probes.length][];
+        float[][] scores = new float[probes.length][];
+        long encrypt = 0;
+        long scoring = 0;
+        long decrypt = 0;
+        long rank = 0;
+        Path work = Files.createTempDirectory("hers-scores-");
+        try {
+            Path scoresFile = work.resolve("scores.hrec");
+            for (int p = 0; p < probes.length; p++) {
+                long t0 = System.nanoTime();
+                EncryptedProbe probe = mode.equals(ENCRYPTED) ? searchClient.encryptProbe(probes[p], LayoutKind.HERS_SIMD)
+                        : null;
+                long t1 = System.nanoTime();
+                if (probe != null) {
+                    encryptedServer.search(galleryDir, probe, ScoreForm.RELINEARIZED, scoresFile, ProgressListener.NONE);
+                } else {
+                    plainServer.search(galleryDir, probes[p], scoresFile, ProgressListener.NONE);
+                }
+                long t2 = System.nanoTime();
+                double[] all = searchClient.allScores(scoresFile, ProgressListener.NONE);
+                long t3 = System.nanoTime();
+                TopK best = new TopK(k);
+                for (int g = 0; g < gallery.length; g++) {
+                    best.offer((float) all[g], g);
+                }
+                indices[p] = best.sortedIndices();
+                scores[p] = best.sortedScores();
+                long t4 = System.nanoTime();
+                encrypt += t1 - t0;
+                scoring += t2 - t1;
+                decrypt += t3 - t2;
+                rank += t4 - t3;
+                progress.update("search " + mode, p + 1, probes.length);
+            }
+        } finally {
+            try (var files = Files.list(work)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(work);
+        }
+        progress.finish("search " + mode);
+        SearchTimings timings = new SearchTimings(keygenEnrol[0] / 1e6, keygenEnrol[1] / 1e6, encrypt / 1e6,
+                scoring / 1e6, decrypt / 1e6, rank / 1e6, entry.reused());
+        return new SearchResult(indices, scores, keygenEnrol[0] + keygenEnrol[1], encrypt + scoring + decrypt + rank,
+                timings);
+    }
+
+    private static ProgressListener listener(Progress progress, String task) {
+        return (stage, done, total) -> progress.update(task, done, Math.max(total, 1));
+    }
+}

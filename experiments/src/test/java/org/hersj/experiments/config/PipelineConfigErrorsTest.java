@@ -1,0 +1,100 @@
+package org.hersj.experiments.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pipeline keys (reduction training, per-entry search, fhe, repeats, trainIdentities): values and errors. */
+class PipelineConfigErrorsTest {
+
+    private static final String HEAD = """
+            name: demo
+            seed: 7
+            dataset:
+              synthetic: {kind: deepprint-like, identities: 10, samplesPerIdentity: 3}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("exp.yaml"), HEAD + yaml);
+    }
+
+    private void failsAt(String yaml, String key, String expected) throws IOException {
+        Path file = write(yaml);
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+        assertTrue(e.getMessage().startsWith(file + ": " + key + ":"), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void pipelineKeysBindWithDefaults() throws IOException {
+        ExperimentConfig c = ConfigLoader.load(write("""
+                reduction:
+                  - {method: identity, search: [plaintext]}
+                  - {method: deepmds++, dimensions: [64, 32], label: dmpp-nocov, training: {epochs: 2, covarianceWeight: 0}}
+                search: [plaintext, encrypted]
+                fhe: {preset: SEARCH_N4096}
+                repeats: 2
+                report: {latex: true}
+                """));
+        assertEquals("dmpp-nocov", c.reduction().get(1).label());
+        assertEquals(2, c.reduction().get(1).training().epochs());
+        assertEquals(0.0, c.reduction().get(1).training().covarianceWeight());
+        assertEquals(50, c.reduction().get(1).training().stepsPerEpoch());
+        assertEquals(java.util.List.of("plaintext"), c.reduction().get(0).searchModes(c.search()));
+        assertEquals(java.util.List.of("plaintext", "encrypted"), c.reduction().get(1).searchModes(c.search()));
+        assertEquals("java", c.fhe().backend());
+        assertEquals(2, c.repeats());
+        assertEquals(0.5, c.protocol().trainIdentities());
+        assertTrue(c.report().latex());
+    }
+
+    @Test
+    void badTrainingValueNamesItsKey() throws IOException {
+        failsAt("reduction: [{method: deepmds++, dimensions: [32], training: {epochs: 0}}]\n",
+                "reduction[0].training.epochs", "expected an integer >= 1");
+        failsAt("reduction: [{method: identity}, {method: deepmds, dimensions: [32], training: {stepsPerEpoch: -1}}]\n",
+                "reduction[1].training.stepsPerEpoch", ">= 1");
+    }
+
+    @Test
+    void unknownTrainingKeyIsNamed() throws IOException {
+        failsAt("reduction: [{method: deepmds++, dimensions: [32], training: {epoch: 3}}]\n",
+                "reduction[0].training.epoch", "unknown key");
+    }
+
+    @Test
+    void trainingForAnUntrainedMethodIsRejected() throws IOException {
+        failsAt("reduction: [{method: pca, dimensions: [32], training: {epochs: 3}}]\n",
+                "reduction[0].training", "not trained");
+    }
+
+    @Test
+    void plainDeepMdsWithPlusPlusTermsIsRejected() throws IOException {
+        failsAt("reduction: [{method: deepmds, dimensions: [32], training: {hardMining: true}}]\n",
+                "reduction[0].training", "use method deepmds++");
+    }
+
+    @Test
+    void duplicateLabelIsRejected() throws IOException {
+        failsAt("reduction: [{method: pca, dimensions: [32]}, {method: pca, dimensions: [16]}]\n",
+                "reduction[1].label", "distinct label");
+    }
+
+    @Test
+    void badFheAndRepeatsAndTrainFractionAreNamed() throws IOException {
+        failsAt("fhe: {backend: seal}\n", "fhe.backend", "java");
+        failsAt("fhe: {threads: 0}\n", "fhe.threads", ">= 1");
+        failsAt("repeats: 0\n", "repeats", ">= 1");
+        failsAt("protocol: {trainIdentities: 1.5}\n", "protocol.trainIdentities", "(0, 1)");
+        failsAt("reduction: [{method: identity, search: []}]\n", "reduction[0].search", "empty");
+    }
+}

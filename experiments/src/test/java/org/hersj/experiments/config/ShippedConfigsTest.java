@@ -1,0 +1,42 @@
+package org.hersj.experiments.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hersj.experiments.reproduce.PaperExperiments;
+import org.junit.jupiter.api.Test;
+
+/** Every shipped config binds; real-data configs without their data fail on the features file, naming it. */
+class ShippedConfigsTest {
+
+    private static final Path CONFIGS = Path.of("..", "configs");
+
+    @Test
+    void syntheticTwinsBindAndSearchEncryptedSomewhere() {
+        for (String name : PaperExperiments.SYNTHETIC_TWINS) {
+            ExperimentConfig c = ConfigLoader.load(CONFIGS.resolve(name + ".yaml"));
+            assertTrue(c.dataset().usesSyntheticData(), name);
+            assertEquals(name, c.name());
+            boolean reduced = c.reduction().stream().anyMatch(r -> !r.method().equals("identity"));
+            assertTrue(reduced, name + " sweeps a reduction");
+        }
+        assertTrue(ConfigLoader.load(CONFIGS.resolve("quickstart.yaml")).search().contains("encrypted"));
+    }
+
+    @Test
+    void realConfigsEachHaveATwinAndNameTheirMissingFile() {
+        for (String name : List.of("imagenet", "megaface", "fingerprint")) {
+            assertTrue(Files.isRegularFile(CONFIGS.resolve(name + "-synthetic.yaml")), name);
+            Path file = CONFIGS.resolve(name + ".yaml");
+            if (!Files.exists(Path.of("..", "..", "shared", "data", name))) {
+                ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+                assertTrue(e.getMessage().contains("dataset.features") && e.getMessage().contains(name + "/embeddings.npy"),
+                        e.getMessage());
+            }
+        }
+    }
+}
