@@ -545,7 +545,18 @@ public final class Evaluator {
         return rlk.switchingKey();
     }
 
-    private void checkParams(Ciphertext... cts) {
-        OperandChecks.sameParameters(params, cts);
+    // Fixed arities, not varargs: the checks run on the hot path and must not allocate.
+    private void checkParams(Ciphertext a) {
+        OperandChecks.sameParameters(params, a.params(), "ciphertext");
+    }
+
+    private void checkParams(Ciphertext a, Ciphertext b) {
+        checkParams(a);
+        checkParams(b);
+    }
+
+    private void checkParams(Ciphertext a, Ciphertext b, Ciphertext c) {
+        checkParams(a, b);
+        checkParams(c);
     }
 }

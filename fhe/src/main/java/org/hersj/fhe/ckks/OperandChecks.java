@@ -8,12 +8,6 @@ final class OperandChecks {
     private OperandChecks() {
     }
 
-    static void sameParameters(CkksParameters params, Ciphertext... cts) {
-        for (Ciphertext ct : cts) {
-            sameParameters(params, ct.params(), "ciphertext");
-        }
-    }
-
     static void sameParameters(CkksParameters params, CkksParameters other, String what) {
         if (other != params && !other.equals(params)) {
             throw new IllegalArgumentException(what + " belongs to other CKKS parameters (" + other

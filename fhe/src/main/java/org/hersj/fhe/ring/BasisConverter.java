@@ -18,8 +18,10 @@ public final class BasisConverter {
     private final long[] hatInverse;
     private final long[] hatInverseShoup;
     private final long[][] hatModTarget;
+    private final long[][] hatModTargetShoup;
     private final long[] sourceModTarget;
     private final long[] productModTarget;
+    private final long[] productModTargetShoup;
     private final double[] inverseSource;
 
     /**
@@ -32,6 +34,7 @@ public final class BasisConverter {
         hatInverse = new long[from.length];
         hatInverseShoup = new long[from.length];
         hatModTarget = new long[to.length][from.length];
+        hatModTargetShoup = new long[to.length][from.length];
         for (int i = 0; i < from.length; i++) {
             long hat = 1;
             for (int k = 0; k < from.length; k++) {
@@ -49,10 +52,12 @@ public final class BasisConverter {
                     }
                 }
                 hatModTarget[j][i] = hatJ;
+                hatModTargetShoup[j][i] = to[j].shoup(hatJ);
             }
         }
         sourceModTarget = new long[to.length];
         productModTarget = new long[to.length];
+        productModTargetShoup = new long[to.length];
         for (int j = 0; j < to.length; j++) {
             sourceModTarget[j] = to[j].reduceWord(from[0].value());
             long product = 1;
@@ -60,6 +65,7 @@ public final class BasisConverter {
                 product = to[j].mul(product, to[j].reduceWord(f.value()));
             }
             productModTarget[j] = product;
+            productModTargetShoup[j] = to[j].shoup(product);
         }
         inverseSource = new double[from.length];
         for (int i = 0; i < from.length; i++) {
@@ -103,21 +109,19 @@ public final class BasisConverter {
             Modulus t = to[j];
             long[] o = out[j];
             for (int c = 0; c < n; c++) {
-                o[c] = weightedSum(t, hatModTarget[j], scratch, c);
+                o[c] = weightedSum(t, j, scratch, c);
             }
         }
     }
 
-    // sum_i y_i (D / q_i) mod t for the coefficient c, y_i = scratch[i][c].
-    private long weightedSum(Modulus t, long[] factors, long[][] scratch, int c) {
+    // sum_i y_i (D / q_i) mod t for the coefficient c, y_i = scratch[i][c] < 2^60: Shoup products by the
+    // fixed factors, accumulated in [0, 2t).
+    private long weightedSum(Modulus t, int j, long[][] scratch, int c) {
+        long[] factors = hatModTarget[j];
+        long[] shoups = hatModTargetShoup[j];
         long acc = 0;
         for (int i = 0; i < factors.length; i++) {
-            long y = t.reduceWord(scratch[i][c]);
-            long f = factors[i];
-            long lo = y * f;
-            long sum = lo + acc;
-            long hi = Math.multiplyHigh(y, f) + (Long.compareUnsigned(sum, lo) < 0 ? 1 : 0);
-            acc = t.reduce128(hi, sum);
+            acc = t.reduceFrom4q(acc + t.mulShoupLazy(scratch[i][c], factors[i], shoups[i]));
         }
         return acc;
     }
@@ -144,16 +148,16 @@ public final class BasisConverter {
         for (int j = 0; j < to.length; j++) {
             Modulus t = to[j];
             long[] o = out[j];
-            long[] factors = hatModTarget[j];
             long productMod = productModTarget[j];
+            long productShoup = productModTargetShoup[j];
             for (int c = 0; c < n; c++) {
                 double v = 0.5;
                 for (int i = 0; i < from.length; i++) {
                     v += scratch[i][c] * inverseSource[i];
                 }
-                long acc = weightedSum(t, factors, scratch, c);
-                long k = (long) Math.floor(v);
-                o[c] = t.sub(acc, t.mul(t.reduceWord(k), productMod));
+                long acc = weightedSum(t, j, scratch, c);
+                long k = (long) v;
+                o[c] = t.sub(acc, t.mulShoup(k, productMod, productShoup));
             }
         }
     }

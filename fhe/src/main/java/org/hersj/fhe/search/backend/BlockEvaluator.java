@@ -42,7 +42,9 @@ public interface BlockEvaluator {
   /**
    * Replaces {@code ct} (degree 1) by the sum of its first {@code count} slots, {@code count} a power
    * of two, with log2(count) rotations; slot 0 then holds the sum. Needs rotation keys
-   * 1, 2, 4, ..., count/2. Used only by the one-vector-per-ciphertext baseline.
+   * 1, 2, 4, ..., count/2. Used by the one-vector-per-ciphertext baseline and, for packed items, by
+   * two-stage search, which relies on the rotate-and-sum result in every slot: slot i holds the sum of
+   * slots i, ..., i + count - 1 (cyclically), so slot g*count holds the sum of segment g.
    */
   void sumFirstSlots(BackendCiphertext ct, int count);
 

@@ -26,18 +26,22 @@ public record GalleryLayout(LayoutKind kind, long itemCount, int dimension, int 
     if (slots < 1 || Integer.bitCount(slots) != 1) {
       throw new IllegalArgumentException("slots must be a power of two, got " + slots);
     }
-    if (kind == LayoutKind.BODDETI_2018 && paddedDimension(dimension) > slots) {
+    if (kind != LayoutKind.HERS_SIMD && paddedDimension(dimension) > slots) {
       throw new IllegalArgumentException("dimension " + dimension
-          + " does not fit one ciphertext of " + slots + " slots (Boddeti 2018 layout)");
+          + " does not fit one ciphertext of " + slots + " slots (" + kind + " layout)");
     }
   }
 
-  /** Items per record: {@code slots} for HERS, 1 for Boddeti 2018. */
+  /** Items per record: {@code slots} for HERS, 1 for Boddeti 2018, slots / p for packed items. */
   public int itemsPerRecord() {
-    return kind == LayoutKind.HERS_SIMD ? slots : 1;
+    return switch (kind) {
+      case HERS_SIMD -> slots;
+      case BODDETI_2018 -> 1;
+      case PACKED_ITEMS -> slots / paddedDimension(dimension);
+    };
   }
 
-  /** Ciphertexts per record: d for HERS, 1 for Boddeti 2018. */
+  /** Ciphertexts per record: d for HERS, 1 for Boddeti 2018 and packed items. */
   public int ciphertextsPerRecord() {
     return kind == LayoutKind.HERS_SIMD ? dimension : 1;
   }

@@ -13,5 +13,13 @@ public enum LayoutKind {
    * Boddeti 2018 layout: a record holds one item as one ciphertext whose first d slots are its
    * features. Scoring needs one product and log2(d) rotations per item.
    */
-  BODDETI_2018
+  BODDETI_2018,
+
+  /**
+   * Packed items (the full-dimension gallery of two-stage search): item g of a record occupies the
+   * segment of p = 2^ceil(log2 d) consecutive slots starting at g*p (features, then zeros), so a record
+   * holds N/(2p) items in one ciphertext and can be read alone. Scoring a record needs one product and
+   * log2(p) rotations (rotate-and-sum within every segment at once); the score of item g lands in slot g*p.
+   */
+  PACKED_ITEMS
 }

@@ -12,7 +12,10 @@ package org.hersj.fhe.search.layout;
 public record OperationCounts(long ciphertexts, long multiplications, long relinearizations,
     long rescales, long rotations) {
 
-  /** The counts expected for one encrypted-probe search of {@code layout}, from its shape alone. */
+  /**
+   * The counts expected for one encrypted-probe search of {@code layout}, from its shape alone (for
+   * packed items: scoring every record; two-stage search scores only the records it touches).
+   */
   public static OperationCounts predicted(GalleryLayout layout) {
     long records = layout.recordCount();
     if (layout.kind() == LayoutKind.HERS_SIMD) {

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Turns the rows of one record (row-major, {@code items x d} floats) into the slot vectors of its
  * ciphertexts. HERS: vector j holds feature j of every item of the block (a transposition), zero past
- * the last item. Boddeti 2018: the single vector holds the item's d features, zero after. Reuses one
+ * the last item. Boddeti 2018: the single vector holds the item's d features, zero after. Packed
+ * items: item g's d features start at slot g*p (p = 2^ceil(log2 d)), zero elsewhere. Reuses one
  * buffer; not thread-safe.
  */
 public final class RecordPacker {
@@ -36,6 +37,14 @@ public final class RecordPacker {
         slots[i] = rows[i * d + c];
       }
       Arrays.fill(slots, items, slots.length, 0.0);
+    } else if (layout.kind() == LayoutKind.PACKED_ITEMS) {
+      int p = GalleryLayout.paddedDimension(d);
+      Arrays.fill(slots, 0.0);
+      for (int i = 0; i < items; i++) {
+        for (int j = 0; j < d; j++) {
+          slots[i * p + j] = rows[i * d + j];
+        }
+      }
     } else {
       for (int j = 0; j < d; j++) {
         slots[j] = rows[j];

@@ -194,11 +194,15 @@ public final class ClearTestBackend implements ClientBackend, ServerBackend {
       @Override
       public void sumFirstSlots(BackendCiphertext ct, int count) {
         double[] x = ((ClearCiphertext) ct).polys[0];
-        double sum = 0;
-        for (int i = 0; i < count; i++) {
-          sum += x[i];
+        for (int step = 1; step < count; step <<= 1) { // rotate-and-sum, as an engine does it
+          double[] rotated = new double[x.length];
+          for (int i = 0; i < x.length; i++) {
+            rotated[i] = x[(i + step) % x.length];
+          }
+          for (int i = 0; i < x.length; i++) {
+            x[i] += rotated[i];
+          }
         }
-        x[0] = sum;
       }
 
       @Override

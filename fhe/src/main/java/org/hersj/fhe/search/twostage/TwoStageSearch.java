@@ -1,0 +1,89 @@
+package org.hersj.fhe.search.twostage;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hersj.fhe.search.ProgressListener;
+import org.hersj.fhe.search.backend.ClientBackend;
+import org.hersj.fhe.search.backend.ServerBackend;
+import org.hersj.fhe.search.baseline.Boddeti2018Search;
+import org.hersj.fhe.search.client.Match;
+import org.hersj.fhe.search.client.SearchClient;
+import org.hersj.fhe.search.layout.LayoutKind;
+import org.hersj.fhe.search.server.EncryptedSearchServer;
+import org.hersj.fhe.search.server.ScoreForm;
+import org.hersj.fhe.search.store.EncryptedProbe;
+
+/**
+ * Runs both roles of a two-stage search in one process (client: encrypt, decrypt, rank; server:
+ * evaluation keys only), for experiments, benchmarks and the CLI: stage 1 scans the reduced HERS
+ * gallery and the client keeps the top K; stage 2 re-scores those K on the packed full-dimension
+ * gallery; the final ranking is by the stage-2 scores.
+ */
+public final class TwoStageSearch {
+
+  private final ClientBackend client;
+  private final ServerBackend server;
+  private final int threads;
+
+  /** Both roles of one key pair; the server's keys must include {@link #rotationSteps} of the full dimension. */
+  public TwoStageSearch(ClientBackend client, ServerBackend server, int threads) {
+    if (!client.keyFingerprint().equals(server.keyFingerprint())) {
+      throw new IllegalArgumentException("client and server backends belong to different keys");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    this.client = client;
+    this.server = server;
+    this.threads = threads;
+  }
+
+  /** Rotation keys stage 2 needs for {@code fullDimension}-d features: 1, 2, ..., p/2. */
+  public static int[] rotationSteps(int fullDimension) {
+    return Boddeti2018Search.rotationSteps(fullDimension);
+  }
+
+  /**
+   * Two-stage search of {@code gallery} for one probe given in both representations.
+   *
+   * @param reducedProbe the probe in the stage-1 (reduced) space
+   * @param fullProbe the probe in the stage-2 (full-dimension) space
+   * @param k candidates kept by stage 1 (capped at the gallery size)
+   * @param workDir where the stage-1 scores file is written (and replaced)
+   */
+  public TwoStageResult search(TwoStageGallery gallery, float[] reducedProbe, float[] fullProbe, int k,
+      Path workDir, ProgressListener progress) throws IOException {
+    Files.createDirectories(workDir);
+    SearchClient searchClient = new SearchClient(client, threads);
+    long c0 = processCpuNanos();
+    long t0 = System.nanoTime();
+    EncryptedProbe probe1 = searchClient.encryptProbe(reducedProbe, LayoutKind.HERS_SIMD);
+    Path scores = workDir.resolve("stage1-scores.hrec");
+    new EncryptedSearchServer(server, threads).search(gallery.reducedDir(), probe1, ScoreForm.RELINEARIZED,
+        scores, progress);
+    List<Match> stage1 = searchClient.topK(scores, k, progress);
+    long c1 = processCpuNanos();
+    long t1 = System.nanoTime();
+    long[] candidates = stage1.stream().mapToLong(Match::item).toArray();
+    TwoStageClient stage2Client = new TwoStageClient(client);
+    EncryptedProbe probe2 = stage2Client.encryptTiledProbe(fullProbe);
+    Stage2Response response = new Stage2Server(server, threads).score(gallery.fullDir(), probe2, candidates,
+        progress);
+    List<Match> ranking = stage2Client.scores(response, candidates);
+    long c2 = processCpuNanos();
+    long t2 = System.nanoTime();
+    return new TwoStageResult(stage1, ranking, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (c1 - c0) / 1e9,
+        (c2 - c1) / 1e9, response.records().length, response.responseBytes());
+  }
+
+  /** CPU time of this process (all threads), or wall time if the JVM does not report it. */
+  static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return System.nanoTime();
+  }
+}
