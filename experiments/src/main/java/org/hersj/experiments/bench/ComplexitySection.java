@@ -13,8 +13,9 @@ import org.knowm.xchart.XYChart;
 /**
  * Renders the layout complexity study: CSV of the measured rows, a Markdown section (measured operations
  * against the formula, measured time, and time extrapolated to 10^8 items) and a log-log plot.
- * Extrapolation: the largest measured run's scoring seconds per ciphertext times the formula's ciphertext
- * count at the target size (scoring work per ciphertext is constant within a layout).
+ * Extrapolation: records (blocks, or items of the prior layout) at the target size times the largest
+ * measured run's scoring time of one record on one thread, divided by the threads: the time on dedicated
+ * cores, free of the fixed start-up costs that dominate small measured galleries.
  */
 public final class ComplexitySection {
 
@@ -39,11 +40,11 @@ public final class ComplexitySection {
 
     /**
      * Extrapolated scoring seconds for {@code items} items from the largest measured row of the same
-     * layout and dimension.
+     * layout and dimension: records times one record's scoring time, over the threads.
      */
     public static double extrapolatedSeconds(ComplexityRow largest, long items, int slots) {
-        OperationCounts at = ComplexityStudy.predictedAt(largest.layout(), items, largest.dimension(), slots);
-        return largest.searchSeconds() / largest.counted().ciphertexts() * at.ciphertexts();
+        long records = ComplexityStudy.layoutAt(largest.layout(), items, largest.dimension(), slots).recordCount();
+        return records * largest.recordSeconds() / largest.threads();
     }
 
     /**
@@ -61,14 +62,17 @@ public final class ComplexitySection {
                 .append(" the formula (`formula = count`). Times are server scoring wall time on a shared 2-core")
                 .append(" machine (noisy; CPU seconds in the CSV).\n\n");
         md.append("| layout | dims | items | ciphertexts | multiplications | relinearisations | rotations |"
-                + " formula = count | scoring s | max abs error |\n|---|---:|---:|---:|---:|---:|---:|:-:|---:|---:|\n");
+                + " formula = count | scoring s | record ms (1 thread) | max abs error |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|\n");
         for (ComplexityRow r : rows) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %,d | %,d | %,d | %,d | %s | %.3f | %.1e |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %,d | %,d | %,d | %,d | %s | %.3f | %.2f | %.1e |%n",
                     r.layout(), r.dimension(), r.items(), r.counted().ciphertexts(), r.counted().multiplications(),
                     r.counted().relinearizations(), r.counted().rotations(), r.formulaMatches() ? "yes" : "**NO**",
-                    r.searchSeconds(), r.maxAbsError()));
+                    r.searchSeconds(), r.recordSeconds() * 1e3, r.maxAbsError()));
         }
-        md.append("\n**Extrapolated to larger galleries** (formula counts; time scaled from the largest measured run):\n\n");
+        md.append("\n**Extrapolated to larger galleries**: operations from the formula; time = records x one record's")
+                .append(" scoring time on one thread (largest measured run) / threads, i.e. on dedicated cores without")
+                .append(" start-up costs:\n\n");
         md.append("| layout | dims | items | ciphertexts | rotations | scoring time |\n|---|---:|---:|---:|---:|---:|\n");
         Map<String, ComplexityRow> largest = largestByCurve(rows);
         largest.forEach((key, r) -> {

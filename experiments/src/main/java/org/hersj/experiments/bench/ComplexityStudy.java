@@ -60,7 +60,8 @@ public record ComplexityStudy(List<Long> baselineSizes, List<Long> hersSizes, in
             for (SearchBenchmarkRow r : bench.run(config, progress).rows()) {
                 OperationCounts predicted = OperationCounts.predicted(new GalleryLayout(kind, r.items(), dimension, slots));
                 rows.add(new ComplexityRow(label(kind), dimension, r.items(), r.operations(), predicted,
-                        r.searchSeconds(), r.cpuSeconds(), r.totalSeconds(), r.maxAbsError()));
+                        r.searchSeconds(), r.cpuSeconds(), r.totalSeconds(), r.maxAbsError(), r.threads(),
+                        r.blockScoreSeconds()));
             }
         }
         return rows;
@@ -68,8 +69,13 @@ public record ComplexityStudy(List<Long> baselineSizes, List<Long> hersSizes, in
 
     /** Operations the layout's formula predicts for a search of {@code items} items. */
     public static OperationCounts predictedAt(String layout, long items, int dimension, int slots) {
+        return OperationCounts.predicted(layoutAt(layout, items, dimension, slots));
+    }
+
+    /** The gallery layout of {@code items} items for a layout label of the study. */
+    public static GalleryLayout layoutAt(String layout, long items, int dimension, int slots) {
         LayoutKind kind = layout.equals(label(LayoutKind.BODDETI_2018)) ? LayoutKind.BODDETI_2018 : LayoutKind.HERS_SIMD;
-        return OperationCounts.predicted(new GalleryLayout(kind, items, dimension, slots));
+        return new GalleryLayout(kind, items, dimension, slots);
     }
 
     /** Short label of a layout in the study's tables. */

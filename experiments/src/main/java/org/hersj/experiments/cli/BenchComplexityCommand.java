@@ -42,7 +42,7 @@ final class BenchComplexityCommand implements Callable<Integer> {
             description = "Gallery sizes of the prior layout, one ciphertext per item (default: ${DEFAULT-VALUE}).")
     List<Long> baselineSizes;
 
-    @Option(names = "--sizes", defaultValue = "10000,40000", split = ",", paramLabel = "N,...",
+    @Option(names = "--sizes", defaultValue = "10000,100000", split = ",", paramLabel = "N,...",
             description = "Gallery sizes of the HERS layout (default: ${DEFAULT-VALUE}).")
     List<Long> sizes;
 
