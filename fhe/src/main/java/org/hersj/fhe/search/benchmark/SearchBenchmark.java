@@ -183,7 +183,8 @@ public final class SearchBenchmark {
     return s;
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  /** Deletes {@code root} and everything under it (benchmark work directories); absent is fine. */
+  public static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

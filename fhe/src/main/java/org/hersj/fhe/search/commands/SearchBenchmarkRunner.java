@@ -76,7 +76,7 @@ public final class SearchBenchmarkRunner {
         result.cpuBoundSecondsAt100Million());
   }
 
-  private static Map<String, String> parse(String[] args) {
+  static Map<String, String> parse(String[] args) {
     Map<String, String> opts = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--")) {

@@ -11,6 +11,7 @@ import org.hersj.fhe.search.layout.OperationCounts;
  * g*p. Only the key owner can read the scores.
  *
  * @param layout the packed gallery's layout
+ * @param form whether the server summed the segments (score in slot g*p) or left it to the client
  * @param records the touched records, ascending
  * @param scores the score ciphertext of each touched record, in the order of {@code records}
  * @param payloadBytesPerScore serialised size of one score ciphertext
@@ -18,7 +19,7 @@ import org.hersj.fhe.search.layout.OperationCounts;
  * @param cpuSeconds thread CPU seconds of that work, summed over threads
  * @param operations homomorphic operations performed
  */
-public record Stage2Response(GalleryLayout layout, long[] records, List<BackendCiphertext> scores,
+public record Stage2Response(GalleryLayout layout, Stage2Form form, long[] records, List<BackendCiphertext> scores,
     int payloadBytesPerScore, double seconds, double cpuSeconds, OperationCounts operations) {
 
   /** Checks one score per record. */

@@ -53,12 +53,22 @@ public final class Stage2Server {
    */
   public Stage2Response score(Path packedDir, EncryptedProbe tiledProbe, long[] candidates,
       ProgressListener progress) throws IOException {
+    return score(packedDir, tiledProbe, candidates, Stage2Form.SERVER_SUMS, progress);
+  }
+
+  /**
+   * Like {@link #score(Path, EncryptedProbe, long[], ProgressListener)} with the explicit choice of who
+   * sums the segments ({@link Stage2Form#CLIENT_SUMS} skips the rotations and needs no rotation keys).
+   */
+  public Stage2Response score(Path packedDir, EncryptedProbe tiledProbe, long[] candidates, Stage2Form form,
+      ProgressListener progress) throws IOException {
     long start = System.nanoTime();
     try (RecordFileReader gallery = GalleryStore.open(packedDir, backend)) {
       GalleryLayout layout = gallery.header().layout();
       requirePacked(layout, tiledProbe, gallery.file());
       int p = GalleryLayout.paddedDimension(layout.dimension());
-      int[] steps = Boddeti2018Search.rotationSteps(layout.dimension());
+      int[] steps = form == Stage2Form.SERVER_SUMS ? Boddeti2018Search.rotationSteps(layout.dimension())
+          : new int[0];
       if (!backend.hasRotationKeys(steps)) {
         throw new IllegalStateException("the evaluation keys lack the rotation keys 1, 2, ..., " + p / 2
             + " that stage 2 of " + layout.dimension() + "-d features needs; generate them with "
@@ -82,7 +92,9 @@ public final class Stage2Server {
           gallery.read(records[r], buffer);
           backend.readPayload(buffer.payload(), item);
           evaluator.multiplyRelinearize(probe, item, product);
-          evaluator.sumFirstSlots(product, p);
+          if (form == Stage2Form.SERVER_SUMS) {
+            evaluator.sumFirstSlots(product, p);
+          }
           BackendCiphertext score = backend.newCiphertext(1, backend.scoreLevel());
           evaluator.rescale(product, score);
           scores[r] = score;
@@ -92,7 +104,7 @@ public final class Stage2Server {
         long c1 = cpu.isCurrentThreadCpuTimeSupported() ? cpu.getCurrentThreadCpuTime() : System.nanoTime();
         cpuNanos.add(c1 - c0);
       });
-      return new Stage2Response(layout, records, Arrays.asList(scores),
+      return new Stage2Response(layout, form, records, Arrays.asList(scores),
           backend.payloadBytes(1, backend.scoreLevel()), (System.nanoTime() - start) / 1e9,
           cpuNanos.sum() / 1e9, counter.snapshot());
     }

@@ -72,7 +72,14 @@ public final class TwoStageClient {
         backend.decrypt(response.scores().get(at), slots);
         decrypted = at;
       }
-      out.add(new Match(item, slots[(int) (item % per) * segment]));
+      int first = (int) (item % per) * segment;
+      double score = slots[first];
+      if (response.form() == Stage2Form.CLIENT_SUMS) {
+        for (int j = 1; j < layout.dimension(); j++) {
+          score += slots[first + j];
+        }
+      }
+      out.add(new Match(item, score));
     }
     Arrays.fill(slots, 0.0);
     out.sort(TopK.BEST_FIRST);

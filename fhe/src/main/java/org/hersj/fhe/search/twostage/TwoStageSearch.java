@@ -27,9 +27,15 @@ public final class TwoStageSearch {
   private final ClientBackend client;
   private final ServerBackend server;
   private final int threads;
+  private final Stage2Form form;
 
   /** Both roles of one key pair; the server's keys must include {@link #rotationSteps} of the full dimension. */
   public TwoStageSearch(ClientBackend client, ServerBackend server, int threads) {
+    this(client, server, threads, Stage2Form.SERVER_SUMS);
+  }
+
+  /** Both roles of one key pair, with the explicit choice of who sums stage 2's segments. */
+  public TwoStageSearch(ClientBackend client, ServerBackend server, int threads, Stage2Form form) {
     if (!client.keyFingerprint().equals(server.keyFingerprint())) {
       throw new IllegalArgumentException("client and server backends belong to different keys");
     }
@@ -39,6 +45,7 @@ public final class TwoStageSearch {
     this.client = client;
     this.server = server;
     this.threads = threads;
+    this.form = form;
   }
 
   /** Rotation keys stage 2 needs for {@code fullDimension}-d features: 1, 2, ..., p/2. */
@@ -70,7 +77,7 @@ public final class TwoStageSearch {
     long[] candidates = stage1.stream().mapToLong(Match::item).toArray();
     TwoStageClient stage2Client = new TwoStageClient(client);
     EncryptedProbe probe2 = stage2Client.encryptTiledProbe(fullProbe);
-    Stage2Response response = new Stage2Server(server, threads).score(gallery.fullDir(), probe2, candidates,
+    Stage2Response response = new Stage2Server(server, threads).score(gallery.fullDir(), probe2, candidates, form,
         progress);
     List<Match> ranking = stage2Client.scores(response, candidates);
     long c2 = processCpuNanos();

@@ -75,6 +75,22 @@ class CkksTwoStageSearchTest {
   }
 
   @Test
+  void clientSummedFormGivesTheSameScoresWithoutRotations() throws IOException {
+    float[] probe = DATA.probeNear(80, 0.05, 2);
+    long[] candidates = {80, 81, 3, 99};
+    TwoStageClient client = new TwoStageClient(KEYS.client());
+    CkksSearchKeys noRotations = CkksSearchKeys.generate(PARAMS, RandomSource.seededForTestsOnly(11));
+    assertEquals(KEYS.server().keyFingerprint(), noRotations.server().keyFingerprint());
+    Stage2Response response = new Stage2Server(noRotations.server(), 2).score(gallery.fullDir(),
+        client.encryptTiledProbe(probe), candidates, Stage2Form.CLIENT_SUMS, ProgressListener.NONE);
+    assertEquals(0, response.operations().rotations());
+    for (Match m : client.scores(response, candidates)) {
+      double expected = TwoStageFixture.dot(DATA.full[(int) m.item()], probe);
+      assertEquals(expected, m.score(), BOUND, "item " + m.item());
+    }
+  }
+
+  @Test
   void twoStageTop1EqualsFullDimensionTop1WhenTheMateSurvivesStage1() throws IOException {
     TwoStageSearch search = new TwoStageSearch(KEYS.client(), KEYS.server(), 2);
     int survived = 0;
