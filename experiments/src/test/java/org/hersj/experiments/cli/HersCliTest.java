@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hersj.experiments.data.Dataset;
 import org.hersj.experiments.data.DatasetLoader;
+import org.hersj.experiments.run.StageRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,11 +23,10 @@ class HersCliTest {
 
     private String err;
 
-    private final CliHarness cli = new CliHarness();
-
     private int run(String... args) {
-        int status = cli.run(args);
-        err = cli.err();
+        StringWriter errors = new StringWriter();
+        int status = HersCli.commandLine(StageRegistry.defaults(), args, new PrintWriter(errors, true)).execute(args);
+        err = errors.toString();
         return status;
     }
 
