@@ -103,7 +103,7 @@ final class BenchComplexityCommand implements Callable<Integer> {
             md += "\n" + TwoStageSection.markdown(result, twoStage.get(0), twoStage.get(1), k);
         }
         AtomicFiles.writeString(out.resolve("sections").resolve(ComplexitySection.SECTION), md);
-        System.out.print(md);
+        output.out().print(md);
         return 0;
     }
 

@@ -92,7 +92,7 @@ final class BenchSearchCommand implements Callable<Integer> {
                     bar.asSearchListener());
             bar.finish("benchmark");
             results.put(engine.configName(), result);
-            System.out.printf(Locale.ROOT, "%s: %s%n  block %.2f ms on one thread; 10^8 items extrapolated: %.1f s"
+            output.out().printf(Locale.ROOT, "%s: %s%n  block %.2f ms on one thread; 10^8 items extrapolated: %.1f s"
                     + " (line), %.1f s (CPU-bound)%n", engine.configName(), result.parameters(),
                     result.blockSeconds() * 1e3, result.secondsAt100Million(), result.cpuBoundSecondsAt100Million());
         }
@@ -101,9 +101,9 @@ final class BenchSearchCommand implements Callable<Integer> {
         AtomicFiles.writeString(out.resolve("sections").resolve(SearchBenchSection.SECTION),
                 SearchBenchSection.markdown(results, preset));
         if (results.size() > 1) {
-            System.out.print(SearchBenchSection.blockTable(results));
+            output.out().print(SearchBenchSection.blockTable(results));
         }
-        System.out.println("wrote " + out.resolve(SearchBenchSection.CSV) + ", " + SearchBenchSection.PLOT
+        output.out().println("wrote " + out.resolve(SearchBenchSection.CSV) + ", " + SearchBenchSection.PLOT
                 + ".png/.svg and sections/" + SearchBenchSection.SECTION);
         return 0;
     }

@@ -44,7 +44,7 @@ final class EncryptProbeCommand implements Callable<Integer> {
         ClientBackend client = engine.loadClient(keys, RandomSource.secure());
         float[] probe = FeatureFiles.row(features, row);
         new SearchClient(client, 1).encryptProbe(probe, RoleOptions.layout(layout)).write(out, client);
-        System.out.println("wrote the encrypted probe (row " + row + " of " + features + ", " + probe.length
+        output.out().println("wrote the encrypted probe (row " + row + " of " + features + ", " + probe.length
                 + " dims) to " + out);
         return 0;
     }

@@ -70,7 +70,7 @@ final class EnrollCommand implements Callable<Integer> {
         EnrollmentSummary summary = new GalleryEnroller(engine.loadEnroller(keys, RandomSource.secure()), threads, 64)
                 .enroll(RowSource.of(rows), RoleOptions.layout(layout), out, bar.asSearchListener());
         bar.finish("enroll");
-        System.out.println("enrolled " + rows.length + " items of dimension " + rows[0].length + " into " + out
+        output.out().println("enrolled " + rows.length + " items of dimension " + rows[0].length + " into " + out
                 + String.format(java.util.Locale.ROOT, " (%d blocks, %d resumed from an earlier run, %.1f s)",
                         summary.records(), summary.resumedRecords(), summary.seconds()));
         return 0;

@@ -38,16 +38,18 @@ public final class HersCli {
      * @return the exit status
      */
     public static int execute(StageRegistry registry, String... args) {
-        return commandLine(registry, args, new PrintWriter(System.err, true)).execute(args);
+        return commandLine(registry, args, new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+                .execute(args);
     }
 
     /**
      * @param registry stages available to {@code hers run}
      * @param args     the arguments (recorded in provenance; scanned for {@code --verbose})
+     * @param out      where results and help go
      * @param err      where errors go
      * @return the configured picocli command line
      */
-    static CommandLine commandLine(StageRegistry registry, String[] args, PrintWriter err) {
+    static CommandLine commandLine(StageRegistry registry, String[] args, PrintWriter out, PrintWriter err) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         CommandLine cli = new CommandLine(new HersCli());
         cli.addSubcommand(new CommandLine(new RunCommand(registry, "hers " + String.join(" ", args))));
@@ -59,6 +61,7 @@ public final class HersCli {
         cli.addSubcommand(new SearchCommand());
         cli.addSubcommand(new RankCommand());
         cli.addSubcommand(new BenchCommand());
+        cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, command, parse) -> {
             err.println("hers: error: " + ErrorMessages.describe(e));

@@ -62,9 +62,9 @@ final class KeygenCommand implements Callable<Integer> {
         engine.writeKeys(keys, out.resolve(KeyDirectory.CLIENT));
         KeyDirectory.splitRoles(out);
         for (String role : List.of(KeyDirectory.CLIENT, KeyDirectory.ENROLLER, KeyDirectory.SERVER)) {
-            System.out.println("wrote " + role + " keys to " + out.resolve(role));
+            output.out().println("wrote " + role + " keys to " + out.resolve(role));
         }
-        System.out.println("engine " + engine.configName() + ", " + keys.server().describeParameters());
+        output.out().println("engine " + engine.configName() + ", " + keys.server().describeParameters());
         return 0;
     }
 }

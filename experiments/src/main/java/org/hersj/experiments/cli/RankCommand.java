@@ -68,7 +68,7 @@ final class RankCommand implements Callable<Integer> {
             csv.append(String.format(Locale.ROOT, "%d,%d,%.9f", r + 1, m.item(), m.score()))
                     .append(names == null ? "" : "," + names[(int) m.item()]).append('\n');
         }
-        System.out.print(csv);
+        output.out().print(csv);
         if (out != null) {
             AtomicFiles.writeString(out, csv.toString());
         }

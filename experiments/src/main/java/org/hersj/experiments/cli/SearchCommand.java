@@ -85,7 +85,7 @@ final class SearchCommand implements Callable<Integer> {
                     bar.asSearchListener());
         }
         bar.finish("search");
-        System.out.printf(Locale.ROOT, "scored %d items (%d dims, %d blocks) in %.2f s; encrypted scores in %s%n",
+        output.out().printf(Locale.ROOT, "scored %d items (%d dims, %d blocks) in %.2f s; encrypted scores in %s%n",
                 report.items(), report.dimension(), report.records(), report.seconds(), out);
         return 0;
     }

@@ -10,6 +10,8 @@ import org.hersj.experiments.data.synth.SyntheticKind;
 import org.hersj.experiments.data.synth.SyntheticSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -60,6 +62,13 @@ final class SynthCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Spec
+    CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
     @Override
     public Integer call() throws Exception {
         SyntheticKind preset = SyntheticKind.fromId(kind);
@@ -76,7 +85,7 @@ final class SynthCommand implements Callable<Integer> {
         Files.createDirectories(out);
         NpyWriter.writeFloat32(embeddings, data.vectors());
         NpyWriter.writeInt64(labels, data.labels());
-        System.out.println("wrote " + data.size() + " vectors of dimension " + data.dimension() + " to " + embeddings
+        out().println("wrote " + data.size() + " vectors of dimension " + data.dimension() + " to " + embeddings
                 + " and " + labels);
         return 0;
     }

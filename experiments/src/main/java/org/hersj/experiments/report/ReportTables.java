@@ -23,14 +23,15 @@ public final class ReportTables {
      */
     public static Table summary(Table results) {
         String[] names = {"dataset", "method", "dim", "search", "gallery (ids + distractors)", "probes", "rank-1",
-            "reduce ms", "enrol ms", "search ms", "ms / probe"};
+            "reduce ms", "enrol ms", "search ms", "ms / probe", "top-1 = plaintext", "max score error"};
         List<String[]> rows = new ArrayList<>();
         for (Row r : results) {
             rows.add(new String[] {r.getString("dataset"), r.getString("method"), Integer.toString(r.getInt("dimension")),
                 r.getString("search"), r.getInt("gallery_identities") + " + " + r.getInt("distractors"),
                 Integer.toString(r.getInt("probes")), fixed(r.getDouble("rank1"), 4), fixed(r.getDouble("reduce_ms"), 1),
                 fixed(r.getDouble("enrol_ms"), 1), fixed(r.getDouble("search_ms"), 1),
-                fixed(r.getDouble("ms_per_probe"), 4)});
+                fixed(r.getDouble("ms_per_probe"), 4), fixed(r.getDouble("top1_agreement"), 4),
+                String.format(Locale.ROOT, "%.2e", r.getDouble("max_score_error"))});
         }
         return table("summary", names, rows);
     }

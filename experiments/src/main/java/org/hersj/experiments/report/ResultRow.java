@@ -14,9 +14,12 @@ package org.hersj.experiments.report;
  * @param reduceMs          time to reduce gallery and probes
  * @param enrolMs           time to enrol the gallery
  * @param searchMs          time to search all probes
+ * @param top1Agreement     fraction of probes whose best item equals exact plaintext search's (1 for plaintext)
+ * @param maxScoreError     largest |best score - plaintext best score| over probes (0 for plaintext)
  */
 public record ResultRow(String dataset, String method, int dimension, String search, int galleryIdentities,
-                        int distractors, int probes, double rank1, double reduceMs, double enrolMs, double searchMs) {
+                        int distractors, int probes, double rank1, double reduceMs, double enrolMs, double searchMs,
+                        double top1Agreement, double maxScoreError) {
 
     /** @return search time per probe in milliseconds */
     public double msPerProbe() {

@@ -35,6 +35,7 @@ public final class ResultsCsv {
             Map.entry("probes", ColumnType.INTEGER), Map.entry("rank1", ColumnType.DOUBLE),
             Map.entry("reduce_ms", ColumnType.DOUBLE), Map.entry("enrol_ms", ColumnType.DOUBLE),
             Map.entry("search_ms", ColumnType.DOUBLE), Map.entry("ms_per_probe", ColumnType.DOUBLE),
+            Map.entry("top1_agreement", ColumnType.DOUBLE), Map.entry("max_score_error", ColumnType.DOUBLE),
             Map.entry("rank", ColumnType.INTEGER), Map.entry("rate", ColumnType.DOUBLE));
 
     private ResultsCsv() {
@@ -52,7 +53,9 @@ public final class ResultsCsv {
                 ints("distractors", rows, ResultRow::distractors), ints("probes", rows, ResultRow::probes),
                 doubles("rank1", rows, ResultRow::rank1), doubles("reduce_ms", rows, ResultRow::reduceMs),
                 doubles("enrol_ms", rows, ResultRow::enrolMs), doubles("search_ms", rows, ResultRow::searchMs),
-                doubles("ms_per_probe", rows, ResultRow::msPerProbe));
+                doubles("ms_per_probe", rows, ResultRow::msPerProbe),
+                doubles("top1_agreement", rows, ResultRow::top1Agreement),
+                doubles("max_score_error", rows, ResultRow::maxScoreError));
     }
 
     /**

@@ -11,6 +11,7 @@ import org.hersj.experiments.config.ConfigLoader;
 import org.hersj.experiments.data.UnitNormalizer;
 import org.hersj.experiments.io.AtomicFiles;
 import org.hersj.experiments.metrics.CmcCurve;
+import org.hersj.experiments.metrics.PlaintextAgreement;
 import org.hersj.experiments.metrics.RankMetrics;
 import org.hersj.experiments.progress.Progress;
 import org.hersj.experiments.protocol.IdentificationSplit;
@@ -20,6 +21,7 @@ import org.hersj.experiments.report.CmcPoint;
 import org.hersj.experiments.report.ReportBuilder;
 import org.hersj.experiments.report.ResultRow;
 import org.hersj.experiments.report.ResultsCsv;
+import org.hersj.experiments.search.PlaintextSearcher;
 import org.hersj.experiments.search.SearchResult;
 import org.hersj.experiments.search.Searcher;
 
@@ -27,7 +29,8 @@ import org.hersj.experiments.search.Searcher;
  * Runs an experiment config end to end: checks everything first ({@link RunPreparer}), then for every
  * reduction method and dimension reduces gallery and probes, runs every search mode, measures rank-1 and
  * CMC, and writes the run directory (resolved config, provenance, CSVs, Markdown report, plots). The run
- * directory appears only when all of it is written.
+ * directory appears only when all of it is written; a failure or an interrupt (Ctrl-C) removes the partial
+ * one.
  */
 public final class ExperimentRunner {
 
@@ -55,6 +58,8 @@ public final class ExperimentRunner {
         Instant start = Instant.now();
         PreparedRun run = RunPreparer.prepare(configFile, options, registry, progress);
         RunDirectory dir = RunDirectory.create(run.target());
+        Thread cleanupOnInterrupt = new Thread(dir::discard, "hers-run-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanupOnInterrupt);
         try {
             List<ResultRow> rows = new ArrayList<>();
             List<CmcPoint> cmc = new ArrayList<>();
@@ -72,6 +77,12 @@ public final class ExperimentRunner {
         } catch (IOException | RuntimeException | Error e) {
             dir.discard();
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanupOnInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting (e.g. Ctrl-C); the hook removes the partial directory
+            }
         }
     }
 
@@ -84,14 +95,27 @@ public final class ExperimentRunner {
         float[][] probes = reduced(reducer, split.probes(), "probes");
         double reduceMs = (System.nanoTime() - t0) / 1e6;
         int maxRank = Math.min(run.config().metrics().cmcMaxRank(), gallery.length);
+        SearchResult reference = null;
         for (String mode : run.config().search()) {
             Searcher searcher = registry.searcher(mode).create(run.seeds().get("search"));
             SearchResult result = searcher.search(gallery, probes, maxRank, progress);
+            PlaintextAgreement agreement;
+            if (mode.equals(PlaintextSearcher.MODE)) {
+                reference = result;
+                agreement = PlaintextAgreement.EXACT;
+            } else {
+                if (reference == null) {
+                    reference = registry.searcher(PlaintextSearcher.MODE).create(run.seeds().get("search"))
+                            .search(gallery, probes, maxRank, Progress.NONE);
+                }
+                agreement = PlaintextAgreement.compare(reference.indices(), reference.scores(), result.indices(),
+                        result.scores());
+            }
             CmcCurve curve = RankMetrics.cmc(result.indices(), split.galleryLabels(), split.probeLabels(), maxRank);
             String dataset = run.dataset().name();
             rows.add(new ResultRow(dataset, point.method(), point.dimension(), mode, split.identities(),
                     split.distractors(), probes.length, curve.rank1(), reduceMs, result.enrolNanos() / 1e6,
-                    result.searchNanos() / 1e6));
+                    result.searchNanos() / 1e6, agreement.top1Agreement(), agreement.maxTop1ScoreError()));
             for (int r = 1; r <= curve.maxRank(); r++) {
                 cmc.add(new CmcPoint(dataset, point.method(), point.dimension(), mode, r, curve.rate(r)));
             }

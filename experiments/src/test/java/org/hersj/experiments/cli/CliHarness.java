@@ -8,13 +8,22 @@ import org.hersj.experiments.run.StageRegistry;
 final class CliHarness {
 
     private String err = "";
+    private String out = "";
 
     /** Runs one command line; returns its exit status. */
     int run(String... args) {
         StringWriter errors = new StringWriter();
-        int status = HersCli.commandLine(StageRegistry.defaults(), args, new PrintWriter(errors, true)).execute(args);
+        StringWriter output = new StringWriter();
+        int status = HersCli.commandLine(StageRegistry.defaults(), args, new PrintWriter(output, true),
+                new PrintWriter(errors, true)).execute(args);
         err = errors.toString();
+        out = output.toString();
         return status;
+    }
+
+    /** Standard output of the last command. */
+    String out() {
+        return out;
     }
 
     /** Standard error of the last command. */

@@ -21,11 +21,15 @@ class HersCliTest {
     @TempDir
     Path dir;
 
+    private String out;
     private String err;
 
     private int run(String... args) {
+        StringWriter output = new StringWriter();
         StringWriter errors = new StringWriter();
-        int status = HersCli.commandLine(StageRegistry.defaults(), args, new PrintWriter(errors, true)).execute(args);
+        int status = HersCli.commandLine(StageRegistry.defaults(), args, new PrintWriter(output, true),
+                new PrintWriter(errors, true)).execute(args);
+        out = output.toString();
         err = errors.toString();
         return status;
     }
@@ -33,6 +37,7 @@ class HersCliTest {
     @Test
     void helpWorksOnEveryCommand() {
         assertEquals(0, run("--help"));
+        assertTrue(out.contains("run") && out.contains("report") && out.contains("data"), out);
         assertEquals(0, run("run", "--help"));
         assertEquals(0, run("report", "--help"));
         assertEquals(0, run("data", "synth", "--help"));
@@ -63,6 +68,7 @@ class HersCliTest {
         Path out = dir.resolve("synth");
         assertEquals(0, run("data", "synth", "--kind", "deepprint-like", "--identities", "4", "--samples-per-identity", "3",
                 "--distractors", "5", "--seed", "9", "--out", out.toString(), "--quiet"), err);
+        assertTrue(this.out.contains("wrote 17 vectors of dimension 192"), this.out);
         Dataset d = DatasetLoader.load("s", out.resolve("embeddings.npy"), out.resolve("labels.npy"));
         assertEquals(17, d.size());
         assertEquals(192, d.dimension());

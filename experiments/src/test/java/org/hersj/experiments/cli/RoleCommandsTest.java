@@ -121,6 +121,7 @@ class RoleCommandsTest {
             assertEquals(0, run("rank", "--keys", keys.resolve("client").toString(), "--scores", scores.toString(),
                     "--top", "5", "--labels", galleryDir.resolve(EnrollCommand.LABELS_FILE).toString(), "--out",
                     ranking.toString(), "--quiet"), err);
+            assertEquals(Files.readString(ranking), cli.out(), "rank prints what it writes");
             List<String> lines = Files.readAllLines(ranking);
             assertEquals("rank,item,score,label", lines.get(0));
             assertEquals(6, lines.size());

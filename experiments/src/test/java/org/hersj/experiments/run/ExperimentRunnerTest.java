@@ -24,6 +24,7 @@ import org.hersj.experiments.reduce.ReducerProvider;
 import org.hersj.experiments.reduce.ReductionRequest;
 import org.hersj.experiments.report.ReportBuilder;
 import org.hersj.experiments.report.ResultsCsv;
+import org.hersj.experiments.search.PlaintextSearcher;
 import org.hersj.experiments.search.SearchResult;
 import org.hersj.experiments.search.Searcher;
 import org.junit.jupiter.api.Test;
@@ -202,6 +203,45 @@ class ExperimentRunnerTest {
                 new RunOptions(results(), null, "")));
         assertTrue(nan.getMessage().contains("row 1"), nan.getMessage());
         assertNothingWritten();
+    }
+
+    @Test
+    void otherSearchModesAreComparedWithPlaintext() throws IOException {
+        // a mode that reproduces plaintext except that it swaps the best two items of every even probe
+        // and adds 0.001 to every score
+        StageRegistry registry = StageRegistry.defaults().withSearcher("sloppy", seed -> new Searcher() {
+            @Override
+            public String mode() {
+                return "sloppy";
+            }
+
+            @Override
+            public SearchResult search(float[][] g, float[][] p, int k, Progress progress) {
+                SearchResult exact = new PlaintextSearcher(1).search(g, p, k, progress);
+                for (int q = 0; q < p.length; q++) {
+                    if (q % 2 == 0) {
+                        int t = exact.indices()[q][0];
+                        exact.indices()[q][0] = exact.indices()[q][1];
+                        exact.indices()[q][1] = t;
+                    }
+                    for (int r = 0; r < k; r++) {
+                        exact.scores()[q][r] += 0.001f;
+                    }
+                }
+                return exact;
+            }
+        });
+        RunOutcome outcome = new ExperimentRunner(registry, Progress.NONE).run(
+                config(QUICK.replace("  - method: truncate\n    dimensions: [16, 4]\n", "").replace("[plaintext]", "[sloppy, plaintext]")),
+                new RunOptions(results(), "cmp", ""));
+        assertEquals(2, outcome.rows().size());
+        assertEquals("sloppy", outcome.rows().get(0).search());
+        assertEquals(0.5, outcome.rows().get(0).top1Agreement(), 1e-12);
+        assertEquals(0.001, outcome.rows().get(0).maxScoreError(), 1e-5);
+        assertEquals(1.0, outcome.rows().get(1).top1Agreement());
+        assertEquals(0.0, outcome.rows().get(1).maxScoreError());
+        Table rows = ResultsCsv.read(outcome.runDir().resolve(ResultsCsv.RESULTS));
+        assertEquals(0.5, rows.doubleColumn("top1_agreement").get(0), 1e-12);
     }
 
     @Test

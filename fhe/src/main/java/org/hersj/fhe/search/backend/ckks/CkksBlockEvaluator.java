@@ -17,7 +17,6 @@ final class CkksBlockEvaluator implements BlockEvaluator {
   private final CkksEncoder encoder;
   private final Plaintext constant;
   private final Ciphertext product;
-  private final Ciphertext relinearized;
   private final LazyInnerProductKernel kernel;
   private Ciphertext[] left = new Ciphertext[0];
   private Ciphertext[] right = new Ciphertext[0];
@@ -29,7 +28,6 @@ final class CkksBlockEvaluator implements BlockEvaluator {
     int top = params.maxLevel();
     this.constant = new Plaintext(params, top, params.defaultScale());
     this.product = new Ciphertext(params, 1, top, params.defaultScale());
-    this.relinearized = new Ciphertext(params, 1, top, params.defaultScale());
     this.kernel = LazyInnerProductKernel.supports(params) ? new LazyInnerProductKernel(params) : null;
   }
 
@@ -118,8 +116,7 @@ final class CkksBlockEvaluator implements BlockEvaluator {
 
   @Override
   public void relinearizeAndRescale(BackendCiphertext acc2, BackendCiphertext out) {
-    evaluator.relinearize(CkksCiphertext.of(acc2).ct, relinearized);
-    evaluator.rescale(relinearized, CkksCiphertext.of(out).ct);
+    evaluator.relinearizeAndRescale(CkksCiphertext.of(acc2).ct, CkksCiphertext.of(out).ct);
   }
 
   @Override
