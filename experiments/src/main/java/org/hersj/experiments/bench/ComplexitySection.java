@@ -106,8 +106,8 @@ public final class ComplexitySection {
             }
             extrapolated.add(new Curve(name, xs, ys));
         });
-        return TimeVersusSizePlot.chart("Encrypted scoring time by layout (server, " + rows.get(0).dimension()
-                + (curves.size() > 2 ? "+" : "") + "-d)", measured, extrapolated, false);
+        return TimeVersusSizePlot.chart("Encrypted scoring time by layout (server; extrapolation: dedicated cores)",
+                measured, extrapolated, false);
     }
 
     private static String speedups(Map<String, ComplexityRow> largest, int slots) {

@@ -11,7 +11,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Log-log chart of search time against gallery size: measured points as markers, extrapolations as
- * dashed lines, optionally the paper's ~500 s at 10^8 items and the 60 s goal at 10^8.
+ * dashed lines in the colour of the measured series of the same index, optionally the paper's ~500 s at 10^8 items and the 60 s goal at 10^8.
  */
 public final class TimeVersusSizePlot {
 
@@ -19,6 +19,9 @@ public final class TimeVersusSizePlot {
     public static final double PAPER_SECONDS_AT_100M = 500;
     /** The goal for 10^8 x 16-d on this 2-core machine (seconds). */
     public static final double GOAL_SECONDS_AT_100M = 60;
+
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf), new Color(0xbcbd22)};
 
     private TimeVersusSizePlot() {
     }
@@ -64,13 +67,18 @@ public final class TimeVersusSizePlot {
         styler.setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setXAxisDecimalPattern("0.#E0");
         chart.getStyler().setYAxisDecimalPattern("0.###");
-        for (Curve c : measured) {
+        for (int i = 0; i < measured.size(); i++) {
+            Curve c = measured.get(i);
             XYSeries s = chart.addSeries(c.name() + " (measured)", c.items(), c.seconds());
             s.setMarker(SeriesMarkers.CIRCLE);
+            s.setLineColor(PALETTE[i % PALETTE.length]);
+            s.setMarkerColor(PALETTE[i % PALETTE.length]);
         }
-        for (Curve c : extrapolated) {
+        for (int i = 0; i < extrapolated.size(); i++) {
+            Curve c = extrapolated.get(i);
             XYSeries s = chart.addSeries(c.name() + " (extrapolated)", c.items(), c.seconds());
             s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(PALETTE[i % PALETTE.length]);
             s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         }
         if (markAnchors) {
