@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "rank", aliases = "decrypt-scores", mixinStandardHelpOptions = true,
         description = {"Decrypt encrypted scores and rank them (key owner, KEYDIR/client): prints rank, item,"
-            + " score[, label] of the top K. 'decrypt-scores' is the same command."})
+            + " score[, label] of the top K, or with --all every score in gallery order. 'decrypt-scores' is the same"
+            + " command."})
 final class RankCommand implements Callable<Integer> {
 
     @Option(names = "--keys", required = true, paramLabel = "KEYDIR/client", description = "Key owner's directory.")
@@ -31,6 +32,10 @@ final class RankCommand implements Callable<Integer> {
 
     @Option(names = "--top", defaultValue = "10", paramLabel = "K", description = "How many (default: ${DEFAULT-VALUE}).")
     int top;
+
+    @Option(names = "--all",
+            description = "Decrypt and list every score in gallery order (item,score[,label]) instead of the top K.")
+    boolean all;
 
     @Option(names = "--labels", paramLabel = "FILE",
             description = "Gallery labels (e.g. GALLERYDIR/" + EnrollCommand.LABELS_FILE + ") to print with each item.")
@@ -55,17 +60,24 @@ final class RankCommand implements Callable<Integer> {
         }
         int[] names = labels == null ? null : LabelReader.read(labels);
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
-        List<Match> ranking = new SearchClient(KeyDirectory.backendOf(keys).loadClient(keys, RandomSource.secure()),
-                threads).topK(scores, top, bar.asSearchListener());
+        SearchClient client = new SearchClient(KeyDirectory.backendOf(keys).loadClient(keys, RandomSource.secure()),
+                threads);
+        List<Match> ranking;
+        if (all) {
+            double[] every = client.allScores(scores, bar.asSearchListener());
+            ranking = java.util.stream.IntStream.range(0, every.length).mapToObj(i -> new Match(i, every[i])).toList();
+        } else {
+            ranking = client.topK(scores, top, bar.asSearchListener());
+        }
         bar.finish("decrypt");
-        StringBuilder csv = new StringBuilder(names == null ? "rank,item,score\n" : "rank,item,score,label\n");
+        StringBuilder csv = new StringBuilder((all ? "" : "rank,") + (names == null ? "item,score\n" : "item,score,label\n"));
         for (int r = 0; r < ranking.size(); r++) {
             Match m = ranking.get(r);
             if (names != null && m.item() >= names.length) {
                 throw new IllegalArgumentException(labels + " holds " + names.length + " labels but the scores cover item "
                         + m.item() + "; pass the labels of this gallery");
             }
-            csv.append(String.format(Locale.ROOT, "%d,%d,%.9f", r + 1, m.item(), m.score()))
+            csv.append(all ? "" : (r + 1) + ",").append(String.format(Locale.ROOT, "%d,%.9f", m.item(), m.score()))
                     .append(names == null ? "" : "," + names[(int) m.item()]).append('\n');
         }
         output.out().print(csv);

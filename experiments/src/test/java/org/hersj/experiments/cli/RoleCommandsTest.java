@@ -56,21 +56,25 @@ class RoleCommandsTest {
         Files.writeString(labels, text);
     }
 
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int j = 0; j < a.length; j++) {
+            dot += a[j] * (double) b[j];
+            na += a[j] * (double) a[j];
+            nb += b[j] * (double) b[j];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+
     private static int plaintextTop1(float[][] rows, float[] probe) {
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < rows.length; i++) {
-            double norm = 0;
-            double dot = 0;
-            double probeNorm = 0;
-            for (int j = 0; j < probe.length; j++) {
-                norm += rows[i][j] * (double) rows[i][j];
-                probeNorm += probe[j] * (double) probe[j];
-                dot += rows[i][j] * (double) probe[j];
-            }
-            double cosine = dot / Math.sqrt(norm * probeNorm);
-            if (cosine > bestScore) {
-                bestScore = cosine;
+            double score = cosine(rows[i], probe);
+            if (score > bestScore) {
+                bestScore = score;
                 best = i;
             }
         }
@@ -137,6 +141,18 @@ class RoleCommandsTest {
             assertEquals(0, run("decrypt-scores", "--keys", keys.resolve("client").toString(), "--scores",
                     clearScores.toString(), "--top", "1", "--out", clearRanking.toString(), "--quiet"), err);
             assertEquals(expected, Integer.parseInt(Files.readAllLines(clearRanking).get(1).split(",")[1]));
+
+            // Every decrypted score equals the plaintext cosine similarity within CKKS precision.
+            assertEquals(0, run("decrypt-scores", "--keys", keys.resolve("client").toString(), "--scores",
+                    scores.toString(), "--all", "--quiet"), err);
+            List<String> every = cli.out().lines().toList();
+            assertEquals("item,score", every.get(0));
+            assertEquals(ITEMS + 1, every.size());
+            for (int i = 0; i < ITEMS; i++) {
+                String[] cells = every.get(i + 1).split(",");
+                assertEquals(i, Integer.parseInt(cells[0]));
+                assertEquals(cosine(gallery[i], probeRows[p]), Double.parseDouble(cells[1]), 1e-6, "item " + i);
+            }
         }
     }
 
