@@ -25,4 +25,11 @@ final class OutputOptions {
     PrintWriter out() {
         return mixee.commandLine().getOut();
     }
+
+    /**
+     * @return where the command prints warnings (the command line's error writer)
+     */
+    PrintWriter err() {
+        return mixee.commandLine().getErr();
+    }
 }

@@ -79,7 +79,7 @@ final class SearchCommand implements Callable<Integer> {
                     : new EncryptedSearchServer(server, threads).search(gallery, encrypted, ScoreForm.RELINEARIZED, out,
                             bar.asSearchListener());
         } else {
-            System.err.println("hers: WEAKER THREAT MODEL: the probe is in the clear; only the gallery is protected");
+            output.err().println("hers: warning: WEAKER THREAT MODEL: the probe is in the clear; only the gallery is protected");
             float[] clear = FeatureFiles.row(probe.clear.features, probe.clear.row);
             report = new PlaintextProbeSearchWeakerThreatModel(server, threads).search(gallery, clear, out,
                     bar.asSearchListener());
