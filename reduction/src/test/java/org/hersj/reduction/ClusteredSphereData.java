@@ -30,6 +30,24 @@ public final class ClusteredSphereData {
      */
     public static ClusteredSphereData generate(int dims, int intrinsicDims, int identities, int perIdentity,
                                                double noise, long seed) {
+        return generate(dims, intrinsicDims, identities, perIdentity, noise, 0, seed);
+    }
+
+    /**
+     * Like {@link #generate(int, int, int, int, double, long)} with a per-sample noise level drawn
+     * uniformly from {@code noise * (1 +- qualitySpread)}, mimicking samples of varying quality.
+     *
+     * @param dims          ambient dimension
+     * @param intrinsicDims dimension of the subspace holding the centres (<= dims)
+     * @param identities    number of identities
+     * @param perIdentity   samples per identity
+     * @param noise         mean noise level relative to 1/sqrt(dims)
+     * @param qualitySpread relative spread of the per-sample noise level, in [0, 1)
+     * @param seed          seed
+     * @return the data set
+     */
+    public static ClusteredSphereData generate(int dims, int intrinsicDims, int identities, int perIdentity,
+                                               double noise, double qualitySpread, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] basis = new double[intrinsicDims][dims];
         for (double[] b : basis) {
@@ -39,7 +57,6 @@ public final class ClusteredSphereData {
         }
         float[][] rows = new float[identities * perIdentity][];
         int[] labels = new int[rows.length];
-        double sigma = noise / Math.sqrt(dims);
         for (int id = 0; id < identities; id++) {
             double[] centre = new double[dims];
             for (double[] b : basis) {
@@ -50,6 +67,7 @@ public final class ClusteredSphereData {
             }
             normalise(centre);
             for (int k = 0; k < perIdentity; k++) {
+                double sigma = noise * (1 + qualitySpread * (2 * random.nextDouble() - 1)) / Math.sqrt(dims);
                 double[] x = new double[dims];
                 for (int j = 0; j < dims; j++) {
                     x[j] = centre[j] + sigma * gaussian(random);

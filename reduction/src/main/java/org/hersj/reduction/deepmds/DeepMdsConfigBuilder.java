@@ -74,6 +74,18 @@ public final class DeepMdsConfigBuilder {
     }
 
     /**
+     * The paper's settings scaled down so a chain trains in seconds on two cores (quickstart, demos):
+     * 4 epochs x 25 steps per stage, 32 genuine + 32 impostor pairs, 128 mining candidates, learning rate
+     * 3e-3. Not meant to reproduce the paper's accuracy.
+     *
+     * @param stageWidths the chain, input width first
+     * @return a builder holding those settings
+     */
+    public static DeepMdsConfigBuilder quickstart(List<Integer> stageWidths) {
+        return paper(stageWidths).scaledSchedule(4, 25, 32, 128).learningRate(3e-3);
+    }
+
+    /**
      * Shrinks the schedule: the learning-rate steps are scaled by the ratio of total steps, the mining
      * epochs by the ratio of epochs and the hard-pair counts by the ratio of pairs per batch, so the shape
      * of the paper's schedule is kept.

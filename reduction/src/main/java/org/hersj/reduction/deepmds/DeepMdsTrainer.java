@@ -57,6 +57,7 @@ public final class DeepMdsTrainer {
 
         Map<String, INDArray> params = new LinkedHashMap<>();
         List<StageSummary> summaries = new ArrayList<>();
+        List<Map<String, INDArray>> snapshots = new ArrayList<>();
         DeepMdsModel model = null;
         for (int s = 0; s < config.stageCount(); s++) {
             params.putAll(StageParameters.initialise(shapes(s), init));
@@ -68,7 +69,8 @@ public final class DeepMdsTrainer {
             ModelProvenance provenance = new ModelProvenance(config.method(), config, sha, rows.length,
                     split.training().rowsByIdentity().length, split.validationIdentities(), summaries, started,
                     Instant.now().toString(), nd4jVersion(), System.getProperty("java.version"));
-            model = new DeepMdsModel(config, s + 1, params, provenance);
+            snapshots.add(Map.copyOf(params));
+            model = new DeepMdsModel(config, snapshots, provenance);
             checkpoint.stageFinished(model);
         }
         return model;

@@ -15,8 +15,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.hersj.reduction.core.JsonText;
 import org.hersj.reduction.core.Reducer;
@@ -27,8 +29,8 @@ import org.hersj.reduction.pca.PcaReducer;
 /**
  * Reduction model files ({@code .hersred}). Layout: the 8 magic bytes {@code HERSJRED}, format version
  * (int), payload length (long), the payload, and the SHA-256 of the payload. The payload holds the kind
- * ({@code deepmds} or {@code pca}) and its parameters; a DeepMDS payload also holds the provenance with the
- * training configuration. Files are written to a temporary name in the same directory and renamed; a
+ * ({@code deepmds} or {@code pca}) and its parameters; a DeepMDS payload holds the provenance with the
+ * training configuration, then one weight snapshot per trained stage. Files are written to a temporary name in the same directory and renamed; a
  * DeepMDS model also gets {@code <file>.provenance.json} beside it. Reading checks magic, version, length
  * and checksum and names the file and the problem.
  */
@@ -56,13 +58,15 @@ public final class ModelFile {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             if (reducer instanceof DeepMdsModel m) {
                 out.writeUTF("deepmds");
-                out.writeInt(m.trainedStages());
                 RecordCodec.write(out, m.provenance());
-                Map<String, float[]> params = m.parameterValues();
-                out.writeInt(params.size());
-                for (Map.Entry<String, float[]> e : params.entrySet()) {
-                    out.writeUTF(e.getKey());
-                    writeFloats(out, e.getValue());
+                List<Map<String, float[]>> snapshots = m.snapshotValues();
+                out.writeInt(snapshots.size());
+                for (Map<String, float[]> params : snapshots) {
+                    out.writeInt(params.size());
+                    for (Map.Entry<String, float[]> e : params.entrySet()) {
+                        out.writeUTF(e.getKey());
+                        writeFloats(out, e.getValue());
+                    }
                 }
             } else if (reducer instanceof PcaReducer p) {
                 out.writeUTF("pca");
@@ -146,14 +150,21 @@ public final class ModelFile {
     }
 
     private static DeepMdsModel readDeepMds(DataInputStream in) throws IOException {
-        int stages = in.readInt();
         ModelProvenance provenance = RecordCodec.read(in, ModelProvenance.class);
-        int count = in.readInt();
-        Map<String, float[]> params = new LinkedHashMap<>();
-        for (int i = 0; i < count; i++) {
-            params.put(in.readUTF(), readFloats(in));
+        int stages = in.readInt();
+        if (stages < 1 || stages > provenance.config().stageCount()) {
+            throw new IOException(stages + " stage snapshots for a " + provenance.config().stageCount() + "-stage chain");
         }
-        return DeepMdsModel.fromParameters(provenance.config(), stages, params, provenance);
+        List<Map<String, float[]>> snapshots = new ArrayList<>();
+        for (int k = 0; k < stages; k++) {
+            int count = in.readInt();
+            Map<String, float[]> params = new LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                params.put(in.readUTF(), readFloats(in));
+            }
+            snapshots.add(params);
+        }
+        return DeepMdsModel.fromParameters(provenance.config(), snapshots, provenance);
     }
 
     private static PcaReducer readPca(DataInputStream in) throws IOException {

@@ -82,6 +82,15 @@ class DeepMdsConfigTest {
     }
 
     @Test
+    void quickstartIsASmallValidDeepMdsPlusPlusConfig() {
+        DeepMdsConfig q = DeepMdsConfigBuilder.quickstart(StageWidths.DEEPPRINT).build();
+        assertEquals("deepmds++", q.method());
+        assertEquals(100, q.epochs() * q.stepsPerEpoch());
+        assertEquals(32, q.hardPairsAt(3));
+        assertEquals(3e-3, q.learningRate(), 0);
+    }
+
+    @Test
     void residualWidthsShrinkEvenlyAndTheLastTakesTheRemainder() {
         assertEquals(List.of(512, 427, 342, 256), box(StageWidths.residualWidths(512, 256, 3)));
         assertEquals(List.of(32, 27, 22, 16), box(StageWidths.residualWidths(32, 16, 3)));

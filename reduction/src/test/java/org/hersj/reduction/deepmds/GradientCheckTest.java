@@ -30,7 +30,7 @@ class GradientCheckTest {
         }
         TrainingGraph graph = new TrainingGraph(config, 2, params);
         Map<String, INDArray> gradients = graph.gradients(batch);
-        double h = 1e-2;
+        double h = 1e-3;
         for (String name : List.of("s0_fc0_w", "s0_fc1_0_w", "s0_fc2_2_b", "s1_fc1_1_w", "s1_fc2_2_w")) {
             for (int index : new int[] {0, 1, 3}) {
                 double fd = (lossWith(graph, batch, name, index, h) - lossWith(graph, batch, name, index, -h)) / (2 * h);
