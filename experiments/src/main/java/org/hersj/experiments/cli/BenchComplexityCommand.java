@@ -104,6 +104,7 @@ final class BenchComplexityCommand implements Callable<Integer> {
         }
         AtomicFiles.writeString(out.resolve("sections").resolve(ComplexitySection.SECTION), md);
         output.out().print(md);
+        output.out().flush();
         return 0;
     }
 

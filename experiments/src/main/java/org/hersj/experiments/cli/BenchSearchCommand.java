@@ -102,6 +102,7 @@ final class BenchSearchCommand implements Callable<Integer> {
                 SearchBenchSection.markdown(results, preset));
         if (results.size() > 1) {
             output.out().print(SearchBenchSection.blockTable(results));
+            output.out().flush();
         }
         output.out().println("wrote " + out.resolve(SearchBenchSection.CSV) + ", " + SearchBenchSection.PLOT
                 + ".png/.svg and sections/" + SearchBenchSection.SECTION);

@@ -81,6 +81,7 @@ final class RankCommand implements Callable<Integer> {
                     .append(names == null ? "" : "," + names[(int) m.item()]).append('\n');
         }
         output.out().print(csv);
+        output.out().flush();
         if (out != null) {
             AtomicFiles.writeString(out, csv.toString());
         }
