@@ -56,6 +56,12 @@ public final class HersCli {
         cli.addSubcommand(new ReportCommand());
         cli.addSubcommand(new CommandLine(new ReproduceCommand(registry, "hers " + String.join(" ", args))));
         cli.addSubcommand(new DataCommand());
+        cli.addSubcommand(new KeygenCommand());
+        cli.addSubcommand(new EnrollCommand());
+        cli.addSubcommand(new EncryptProbeCommand());
+        cli.addSubcommand(new SearchCommand());
+        cli.addSubcommand(new RankCommand());
+        cli.addSubcommand(new BenchCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, command, parse) -> {

@@ -1,6 +1,9 @@
 package org.hersj.experiments.cli;
 
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Options every command shares: progress and error verbosity.
@@ -12,4 +15,21 @@ final class OutputOptions {
 
     @Option(names = "--verbose", description = "Print a stack trace when a command fails.")
     boolean verbose;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    /**
+     * @return where the command prints its results (the command line's output writer)
+     */
+    PrintWriter out() {
+        return mixee.commandLine().getOut();
+    }
+
+    /**
+     * @return where the command prints warnings (the command line's error writer)
+     */
+    PrintWriter err() {
+        return mixee.commandLine().getErr();
+    }
 }

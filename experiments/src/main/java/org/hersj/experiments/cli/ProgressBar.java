@@ -74,4 +74,11 @@ final class ProgressBar implements Progress {
         return String.format(Locale.ROOT, "%-28s [%s%s] %3d%% %d/%d", task, "#".repeat(filled),
                 ".".repeat(WIDTH - filled), Math.round(fraction * 100), done, total);
     }
+
+    /**
+     * @return this bar as the search library's progress callback
+     */
+    org.hersj.fhe.search.ProgressListener asSearchListener() {
+        return this::update;
+    }
 }

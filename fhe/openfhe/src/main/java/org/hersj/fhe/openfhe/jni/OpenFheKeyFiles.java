@@ -61,9 +61,12 @@ public final class OpenFheKeyFiles {
         }
     }
 
-    /** The key owner's backend from {@code dir} (context, public and secret key). */
+    /**
+     * The key owner's backend from {@code dir} (context, public and secret key, and the relinearisation key
+     * when present: sizing the degree-2 payload of lower levels multiplies in OpenFHE, which needs it).
+     */
     public static ClientBackend loadClient(Path dir) throws IOException {
-        Loaded loaded = load(dir, true, false);
+        Loaded loaded = load(dir, true, Files.isRegularFile(dir.resolve(RELINEARIZATION)));
         return new OpenFheClientBackend(loaded.engine, loaded.keys);
     }
 

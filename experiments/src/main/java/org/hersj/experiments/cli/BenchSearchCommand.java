@@ -1,0 +1,111 @@
+package org.hersj.experiments.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hersj.experiments.bench.SearchBenchSection;
+import org.hersj.experiments.io.AtomicFiles;
+import org.hersj.experiments.report.PlotFiles;
+import org.hersj.fhe.ckks.CkksPresets;
+import org.hersj.fhe.openfhe.BackendKeySet;
+import org.hersj.fhe.openfhe.FheBackend;
+import org.hersj.fhe.openfhe.OpenFheSettings;
+import org.hersj.fhe.ring.RandomSource;
+import org.hersj.fhe.search.benchmark.SearchBenchmark;
+import org.hersj.fhe.search.benchmark.SearchBenchmarkConfig;
+import org.hersj.fhe.search.benchmark.SearchBenchmarkResult;
+import org.hersj.fhe.search.layout.LayoutKind;
+import org.hersj.fhe.search.server.ScoreForm;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hers bench search}: the encrypted search scaling benchmark with fresh secure keys, per engine;
+ * writes CSV, a log-log plot with the extrapolation to 10^8 items and a Markdown section.
+ */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = {"Measure encrypted search (probe and gallery encrypted) end to end for several gallery sizes;"
+            + " writes OUT/" + SearchBenchSection.CSV + ", OUT/" + SearchBenchSection.PLOT + ".png/.svg and OUT/sections/"
+            + SearchBenchSection.SECTION + "."})
+final class BenchSearchCommand implements Callable<Integer> {
+
+    @Option(names = "--backend", defaultValue = "java", paramLabel = "ENGINE",
+            description = "java, openfhe or both (per-block times side by side; default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--preset", defaultValue = "SEARCH_N8192", paramLabel = "NAME",
+            description = "CKKS preset (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--dims", defaultValue = "16", paramLabel = "D", description = "Feature dimension (default: 16).")
+    int dims;
+
+    @Option(names = "--sizes", defaultValue = "10000,100000,1000000", split = ",", paramLabel = "N,...",
+            description = "Gallery sizes, ascending (default: ${DEFAULT-VALUE}).")
+    List<Long> sizes;
+
+    @Option(names = "--threads", defaultValue = "2", paramLabel = "T", description = "Threads (default: 2).")
+    int threads;
+
+    @Option(names = "--reps", defaultValue = "2", paramLabel = "R",
+            description = "Searches per size; the fastest is reported (default: 2).")
+    int reps;
+
+    @Option(names = "--check-accuracy-up-to", defaultValue = "100000", paramLabel = "N",
+            description = "Compare every score with plaintext for galleries up to N items (default: ${DEFAULT-VALUE}).")
+    long checkAccuracyUpTo;
+
+    @Option(names = "--stream-from-disk",
+            description = "Put the benchmark galleries under OUT/work on disk (default: the system temporary"
+                + " directory). Galleries are always streamed block by block from their store file, never loaded whole.")
+    boolean streamFromDisk;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+            description = "Seed of the synthetic gallery and probe (keys always use secure randomness).")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    Path out;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        List<FheBackend> engines = "both".equalsIgnoreCase(backend.trim())
+                ? List.of(FheBackend.JAVA, FheBackend.OPENFHE) : List.of(FheBackend.parse(backend));
+        Path work = streamFromDisk ? out.resolve("work") : Path.of(System.getProperty("java.io.tmpdir"));
+        SearchBenchmarkConfig config = new SearchBenchmarkConfig(sizes, dims, threads, LayoutKind.HERS_SIMD,
+                ScoreForm.RELINEARIZED, false, 10, reps, work, seed, checkAccuracyUpTo);
+        Files.createDirectories(out.resolve("sections"));
+        ProgressBar bar = ProgressBar.forTerminal(output.quiet);
+        Map<String, SearchBenchmarkResult> results = new LinkedHashMap<>();
+        for (FheBackend engine : engines) {
+            BackendKeySet keys = engine.generateKeys(CkksPresets.byName(preset).literal(), RandomSource.secure(),
+                    OpenFheSettings.DEFAULT);
+            SearchBenchmarkResult result = new SearchBenchmark(keys.client(), keys.server()).run(config,
+                    bar.asSearchListener());
+            bar.finish("benchmark");
+            results.put(engine.configName(), result);
+            output.out().printf(Locale.ROOT, "%s: %s%n  block %.2f ms on one thread; 10^8 items extrapolated: %.1f s"
+                    + " (line), %.1f s (CPU-bound)%n", engine.configName(), result.parameters(),
+                    result.blockSeconds() * 1e3, result.secondsAt100Million(), result.cpuBoundSecondsAt100Million());
+        }
+        AtomicFiles.writeString(out.resolve(SearchBenchSection.CSV), SearchBenchSection.csv(results));
+        PlotFiles.save(SearchBenchSection.plot(results), out, SearchBenchSection.PLOT, true);
+        AtomicFiles.writeString(out.resolve("sections").resolve(SearchBenchSection.SECTION),
+                SearchBenchSection.markdown(results, preset));
+        if (results.size() > 1) {
+            output.out().print(SearchBenchSection.blockTable(results));
+            output.out().flush();
+        }
+        output.out().println("wrote " + out.resolve(SearchBenchSection.CSV) + ", " + SearchBenchSection.PLOT
+                + ".png/.svg and sections/" + SearchBenchSection.SECTION);
+        return 0;
+    }
+}

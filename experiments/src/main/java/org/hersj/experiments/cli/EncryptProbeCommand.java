@@ -1,0 +1,51 @@
+package org.hersj.experiments.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.hersj.fhe.openfhe.FheBackend;
+import org.hersj.fhe.ring.RandomSource;
+import org.hersj.fhe.search.backend.ClientBackend;
+import org.hersj.fhe.search.client.SearchClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hers encrypt-probe}: the key owner encrypts one (unit-normalised) probe row into a probe file
+ * for the server.
+ */
+@Command(name = "encrypt-probe", mixinStandardHelpOptions = true,
+        description = {"Encrypt one probe (key owner, KEYDIR/client) into a probe file for 'hers search'."})
+final class EncryptProbeCommand implements Callable<Integer> {
+
+    @Option(names = "--keys", required = true, paramLabel = "KEYDIR/client", description = "Key owner's directory.")
+    Path keys;
+
+    @Option(names = "--features", required = true, paramLabel = "FILE",
+            description = "Probe features (.npy, .fvecs or .csv); the row is L2-normalised.")
+    Path features;
+
+    @Option(names = "--row", defaultValue = "0", paramLabel = "I", description = "0-based row of FILE (default: 0).")
+    int row;
+
+    @Option(names = "--layout", defaultValue = "hers", paramLabel = "LAYOUT",
+            description = "Layout of the gallery to search: hers or boddeti (default: ${DEFAULT-VALUE}).")
+    String layout;
+
+    @Option(names = "--out", required = true, paramLabel = "PROBE", description = "Encrypted probe file to write.")
+    Path out;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        FheBackend engine = KeyDirectory.backendOf(keys);
+        ClientBackend client = engine.loadClient(keys, RandomSource.secure());
+        float[] probe = FeatureFiles.row(features, row);
+        new SearchClient(client, 1).encryptProbe(probe, RoleOptions.layout(layout)).write(out, client);
+        output.out().println("wrote the encrypted probe (row " + row + " of " + features + ", " + probe.length
+                + " dims) to " + out);
+        return 0;
+    }
+}

@@ -1,0 +1,78 @@
+package org.hersj.experiments.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.hersj.experiments.data.LabelReader;
+import org.hersj.experiments.io.AtomicFiles;
+import org.hersj.fhe.openfhe.FheBackend;
+import org.hersj.fhe.ring.RandomSource;
+import org.hersj.fhe.search.enroll.EnrollmentSummary;
+import org.hersj.fhe.search.enroll.GalleryEnroller;
+import org.hersj.fhe.search.enroll.RowSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hers enroll}: encrypts a feature file (unit-normalised) into a gallery store with the public key;
+ * running it again after an interruption resumes without re-encrypting finished blocks.
+ */
+@Command(name = "enroll", mixinStandardHelpOptions = true,
+        description = {"Encrypt a gallery (enroller; needs only the public key, KEYDIR/enroller). Resumable:"
+            + " rerun the same command after an interruption."})
+final class EnrollCommand implements Callable<Integer> {
+
+    /** File name of the gallery labels copied into the gallery directory. */
+    static final String LABELS_FILE = "labels.txt";
+
+    @Option(names = "--keys", required = true, paramLabel = "KEYDIR/enroller", description = "Public key directory.")
+    Path keys;
+
+    @Option(names = "--features", required = true, paramLabel = "FILE",
+            description = "Gallery features (.npy, .fvecs or .csv); rows are L2-normalised.")
+    Path features;
+
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "Gallery labels (.npy or text); copied to GALLERYDIR/" + LABELS_FILE + " for 'hers rank'.")
+    Path labels;
+
+    @Option(names = "--layout", defaultValue = "hers", paramLabel = "LAYOUT",
+            description = "hers (SIMD blocks) or boddeti (one ciphertext per item, prior work; default: ${DEFAULT-VALUE}).")
+    String layout;
+
+    @Option(names = "--threads", defaultValue = "2", paramLabel = "T", description = "Threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--out", required = true, paramLabel = "GALLERYDIR", description = "Gallery directory.")
+    Path out;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        FheBackend engine = KeyDirectory.backendOf(keys);
+        float[][] rows = FeatureFiles.readNormalized(features);
+        if (labels != null) {
+            int[] values = LabelReader.read(labels);
+            if (values.length != rows.length) {
+                throw new IllegalArgumentException(labels + " holds " + values.length + " labels but " + features
+                        + " holds " + rows.length + " rows; expected one label per row");
+            }
+            Files.createDirectories(out);
+            AtomicFiles.writeString(out.resolve(LABELS_FILE),
+                    Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining("\n", "", "\n")));
+        }
+        ProgressBar bar = ProgressBar.forTerminal(output.quiet);
+        EnrollmentSummary summary = new GalleryEnroller(engine.loadEnroller(keys, RandomSource.secure()), threads, 64)
+                .enroll(RowSource.of(rows), RoleOptions.layout(layout), out, bar.asSearchListener());
+        bar.finish("enroll");
+        output.out().println("enrolled " + rows.length + " items of dimension " + rows[0].length + " into " + out
+                + String.format(java.util.Locale.ROOT, " (%d blocks, %d resumed from an earlier run, %.1f s)",
+                        summary.records(), summary.resumedRecords(), summary.seconds()));
+        return 0;
+    }
+}

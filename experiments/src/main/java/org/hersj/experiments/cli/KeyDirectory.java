@@ -1,0 +1,112 @@
+package org.hersj.experiments.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hersj.fhe.openfhe.FheBackend;
+
+/**
+ * The key directory written by {@code hers keygen}: one subdirectory per role, so each role is handed
+ * only what it may hold. {@value #CLIENT}/ has every key (the secret key owner-only), {@value #ENROLLER}/
+ * the parameters and public key, {@value #SERVER}/ the parameters, public key and evaluation keys.
+ * The engine (java or openfhe) is recognised from the parameter file present.
+ */
+final class KeyDirectory {
+
+    /** Subdirectory of the key owner (secret key). */
+    static final String CLIENT = "client";
+    /** Subdirectory of an enroller (public key only). */
+    static final String ENROLLER = "enroller";
+    /** Subdirectory of the search server (evaluation keys, no secret key). */
+    static final String SERVER = "server";
+
+    private static final String JAVA_PARAMETERS = "parameters.ckks";
+    private static final String OPENFHE_PARAMETERS = "parameters.openfhe";
+
+    private KeyDirectory() {
+    }
+
+    /**
+     * Copies the public parts of the full key set in {@code root/client} into {@code root/enroller} and
+     * {@code root/server}, each copy written under a temporary name and renamed.
+     */
+    static void splitRoles(Path root) throws IOException {
+        Path client = root.resolve(CLIENT);
+        Files.createDirectories(root.resolve(ENROLLER));
+        Files.createDirectories(root.resolve(SERVER));
+        for (Path file : files(client)) {
+            String name = file.getFileName().toString();
+            if (isSecret(name)) {
+                continue;
+            }
+            copy(file, root.resolve(SERVER).resolve(name));
+            if (!name.startsWith("relinearization") && !name.startsWith("galois") && !name.startsWith("rotation")) {
+                copy(file, root.resolve(ENROLLER).resolve(name));
+            }
+        }
+    }
+
+    /**
+     * @param dir a key directory written by {@code hers keygen} (one of its role subdirectories)
+     * @return the engine whose keys it holds
+     * @throws IllegalArgumentException naming the directory if it holds no key files
+     */
+    static FheBackend backendOf(Path dir) {
+        if (Files.isRegularFile(dir)) {
+            throw new IllegalArgumentException(dir + " is a file; pass the key directory written by 'hers keygen'"
+                    + " (KEYDIR/" + CLIENT + ", KEYDIR/" + ENROLLER + " or KEYDIR/" + SERVER + ")");
+        }
+        if (Files.isRegularFile(dir.resolve(OPENFHE_PARAMETERS))) {
+            return FheBackend.OPENFHE;
+        }
+        if (Files.isRegularFile(dir.resolve(JAVA_PARAMETERS))) {
+            return FheBackend.JAVA;
+        }
+        if (Files.isDirectory(dir.resolve(CLIENT))) {
+            throw new IllegalArgumentException(dir + " is the top of a key directory; pass its role subdirectory"
+                    + " (" + dir.resolve(CLIENT) + ", " + dir.resolve(ENROLLER) + " or " + dir.resolve(SERVER) + ")");
+        }
+        throw new IllegalArgumentException(dir + " holds no HERS-J key files (" + JAVA_PARAMETERS + " or "
+                + OPENFHE_PARAMETERS + "); pass a directory written by 'hers keygen'");
+    }
+
+    /**
+     * Refuses a server key directory (or file) that holds a secret key.
+     *
+     * @throws IllegalArgumentException naming the secret key file
+     */
+    static void requireNoSecret(Path dir) throws IOException {
+        if (Files.isRegularFile(dir) && isSecret(dir.getFileName().toString())) {
+            throw new IllegalArgumentException("refusing to load " + dir + ": it is a secret key file, and the server"
+                    + " must never hold the secret key; pass KEYDIR/" + SERVER);
+        }
+        if (Files.isDirectory(dir)) {
+            for (Path file : files(dir)) {
+                if (isSecret(file.getFileName().toString())) {
+                    throw new IllegalArgumentException("refusing to use " + dir + " as server keys: it holds the secret"
+                            + " key " + file + "; give the server only KEYDIR/" + SERVER);
+                }
+            }
+        }
+    }
+
+    private static boolean isSecret(String name) {
+        return name.startsWith("secret");
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted()
+                    .toList();
+        }
+    }
+
+    private static void copy(Path source, Path target) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,70 @@
+package org.hersj.experiments.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import org.hersj.fhe.ckks.CkksPresets;
+import org.hersj.fhe.openfhe.BackendKeySet;
+import org.hersj.fhe.openfhe.FheBackend;
+import org.hersj.fhe.openfhe.OpenFheSettings;
+import org.hersj.fhe.ring.RandomSource;
+import org.hersj.fhe.search.baseline.Boddeti2018Search;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hers keygen}: the key owner generates a key set with secure randomness and writes it as one
+ * subdirectory per role (see {@link KeyDirectory}).
+ */
+@Command(name = "keygen", mixinStandardHelpOptions = true,
+        description = {"Generate encrypted-search keys (key owner). Writes KEYDIR/client (secret key, owner-only),"
+            + " KEYDIR/enroller (public key) and KEYDIR/server (evaluation keys, no secret key)."})
+final class KeygenCommand implements Callable<Integer> {
+
+    @Option(names = "--preset", defaultValue = "SEARCH_N8192", paramLabel = "NAME",
+            description = "CKKS parameter preset: SEARCH_N4096, SEARCH_N8192 or DEEP_N16384 (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--backend", defaultValue = "java", paramLabel = "ENGINE",
+            description = "java (always available) or openfhe (needs the hers-openfhe jar; default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--boddeti-dims", defaultValue = "0", paramLabel = "D",
+            description = "Also generate the rotation keys the Boddeti 2018 baseline needs at dimension D.")
+    int boddetiDims;
+
+    @Option(names = "--rotations", split = ",", paramLabel = "STEPS", description = "Extra rotation steps, e.g. 1,2,4.")
+    int[] rotations = new int[0];
+
+    @Option(names = "--out", required = true, paramLabel = "KEYDIR", description = "Key directory to create.")
+    Path out;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        FheBackend engine = FheBackend.parse(backend);
+        if (Files.exists(out.resolve(KeyDirectory.CLIENT))) {
+            throw new IllegalArgumentException(out + " already holds keys (" + out.resolve(KeyDirectory.CLIENT)
+                    + "); choose another --out or delete it: a new key set cannot decrypt galleries of the old one");
+        }
+        int[] steps = IntStream.concat(Arrays.stream(rotations),
+                boddetiDims > 0 ? Arrays.stream(Boddeti2018Search.rotationSteps(boddetiDims)) : IntStream.empty())
+                .distinct().toArray();
+        BackendKeySet keys = engine.generateKeys(CkksPresets.byName(preset).literal(), RandomSource.secure(),
+                OpenFheSettings.DEFAULT, steps);
+        Files.createDirectories(out);
+        engine.writeKeys(keys, out.resolve(KeyDirectory.CLIENT));
+        KeyDirectory.splitRoles(out);
+        for (String role : List.of(KeyDirectory.CLIENT, KeyDirectory.ENROLLER, KeyDirectory.SERVER)) {
+            output.out().println("wrote " + role + " keys to " + out.resolve(role));
+        }
+        output.out().println("engine " + engine.configName() + ", " + keys.server().describeParameters());
+        return 0;
+    }
+}

@@ -1,0 +1,92 @@
+package org.hersj.experiments.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.hersj.fhe.search.backend.ServerBackend;
+import org.hersj.fhe.search.baseline.Boddeti2018Search;
+import org.hersj.fhe.search.layout.LayoutKind;
+import org.hersj.fhe.search.server.EncryptedSearchServer;
+import org.hersj.fhe.search.server.PlaintextProbeSearchWeakerThreatModel;
+import org.hersj.fhe.search.server.ScoreForm;
+import org.hersj.fhe.search.server.SearchReport;
+import org.hersj.fhe.search.store.EncryptedProbe;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hers search}: the server scores an encrypted gallery against an encrypted probe file and writes
+ * encrypted scores. It loads evaluation keys only and refuses a key directory holding the secret key.
+ * With {@code --plaintext-probe-weaker-threat-model} the probe is given in the clear (only the gallery is
+ * protected).
+ */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = {"Score an encrypted gallery against an encrypted probe (server, KEYDIR/server; never the"
+            + " secret key). Writes encrypted scores for 'hers rank'."})
+final class SearchCommand implements Callable<Integer> {
+
+    @Option(names = "--server-keys", required = true, paramLabel = "KEYDIR/server",
+            description = "Server key directory (evaluation keys, no secret key).")
+    Path serverKeys;
+
+    @Option(names = "--gallery", required = true, paramLabel = "GALLERYDIR", description = "Encrypted gallery.")
+    Path gallery;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    ProbeSource probe;
+
+    @Option(names = "--out", required = true, paramLabel = "SCORES", description = "Encrypted scores file to write.")
+    Path out;
+
+    @Option(names = "--threads", defaultValue = "2", paramLabel = "T", description = "Threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Mixin
+    OutputOptions output;
+
+    /** The probe: an encrypted probe file, or (weaker threat model) a clear feature row. */
+    static final class ProbeSource {
+        @Option(names = "--probe", required = true, paramLabel = "PROBE", description = "Encrypted probe file.")
+        Path encrypted;
+
+        @ArgGroup(exclusive = false)
+        ClearProbe clear;
+    }
+
+    /** A probe in the clear: WEAKER THREAT MODEL, the server sees it. */
+    static final class ClearProbe {
+        @Option(names = "--plaintext-probe-weaker-threat-model", required = true, paramLabel = "FILE",
+                description = "WEAKER THREAT MODEL: the probe is a clear feature file seen by the server; only the"
+                    + " gallery is protected.")
+        Path features;
+
+        @Option(names = "--row", defaultValue = "0", paramLabel = "I", description = "Row of the clear probe file.")
+        int row;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        KeyDirectory.requireNoSecret(serverKeys);
+        ServerBackend server = KeyDirectory.backendOf(serverKeys).loadServer(serverKeys);
+        ProgressBar bar = ProgressBar.forTerminal(output.quiet);
+        SearchReport report;
+        if (probe.encrypted != null) {
+            EncryptedProbe encrypted = EncryptedProbe.read(probe.encrypted, server);
+            report = encrypted.kind() == LayoutKind.BODDETI_2018
+                    ? new Boddeti2018Search(server, threads).search(gallery, encrypted, out, bar.asSearchListener())
+                    : new EncryptedSearchServer(server, threads).search(gallery, encrypted, ScoreForm.RELINEARIZED, out,
+                            bar.asSearchListener());
+        } else {
+            output.err().println("hers: warning: WEAKER THREAT MODEL: the probe is in the clear; only the gallery is protected");
+            float[] clear = FeatureFiles.row(probe.clear.features, probe.clear.row);
+            report = new PlaintextProbeSearchWeakerThreatModel(server, threads).search(gallery, clear, out,
+                    bar.asSearchListener());
+        }
+        bar.finish("search");
+        output.out().printf(Locale.ROOT, "scored %d items (%d dims, %d blocks) in %.2f s; encrypted scores in %s%n",
+                report.items(), report.dimension(), report.records(), report.seconds(), out);
+        return 0;
+    }
+}

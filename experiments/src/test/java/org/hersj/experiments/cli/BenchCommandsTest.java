@@ -1,0 +1,80 @@
+package org.hersj.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hersj.experiments.bench.ComplexitySection;
+import org.hersj.experiments.bench.SearchBenchSection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code hers bench search} and {@code hers bench complexity} on tiny galleries (files, not timings). */
+class BenchCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private String err;
+
+    private final CliHarness cli = new CliHarness();
+
+    private int run(String... args) {
+        int status = cli.run(args);
+        err = cli.err();
+        return status;
+    }
+
+    @Test
+    void benchSearchWritesCsvPlotAndSectionWithAccurateScores() throws IOException {
+        Path out = dir.resolve("bench");
+        assertEquals(0, run("bench", "search", "--preset", "SEARCH_N4096", "--dims", "4", "--sizes", "50,3000",
+                "--reps", "1", "--stream-from-disk", "--out", out.toString(), "--quiet"), err);
+        List<String> csv = Files.readAllLines(out.resolve(SearchBenchSection.CSV));
+        assertEquals(3, csv.size(), String.join("\n", csv));
+        List<String> header = List.of(csv.get(0).split(","));
+        for (int i = 1; i < csv.size(); i++) {
+            String[] cells = csv.get(i).split(",");
+            assertEquals("java", cells[0]);
+            assertEquals(i == 1 ? "50" : "3000", cells[header.indexOf("items")]);
+            assertEquals(i == 1 ? "1" : "2", cells[header.indexOf("records")], "blocks of N/2 = 2048 items");
+            assertTrue(Double.parseDouble(cells[header.indexOf("max_abs_error")]) < 1e-5, csv.get(i));
+        }
+        assertTrue(Files.size(out.resolve(SearchBenchSection.PLOT + ".png")) > 1000);
+        assertTrue(Files.exists(out.resolve(SearchBenchSection.PLOT + ".svg")));
+        String md = Files.readString(out.resolve("sections").resolve(SearchBenchSection.SECTION));
+        assertTrue(md.contains("Extrapolated to 10^8 items"), md);
+        assertTrue(md.contains("| java | 3,000 | 4 |"), md);
+    }
+
+    @Test
+    void complexityCountsMatchTheFormulaOfEachLayout() throws IOException {
+        Path out = dir.resolve("complexity");
+        assertEquals(0, run("bench", "complexity", "--preset", "SEARCH_N4096", "--dims", "8", "--baseline-sizes", "3,5",
+                "--sizes", "10,2100", "--out", out.toString(), "--quiet"), err);
+        List<String> csv = Files.readAllLines(out.resolve(ComplexitySection.CSV));
+        assertEquals(5, csv.size(), String.join("\n", csv));
+        List<String> header = List.of(csv.get(0).split(","));
+        for (String line : csv.subList(1, csv.size())) {
+            String[] cells = line.split(",");
+            assertEquals("true", cells[header.indexOf("formula_matches_count")], line);
+            long items = Long.parseLong(cells[header.indexOf("items")]);
+            long rotations = Long.parseLong(cells[header.indexOf("rotations")]);
+            long ciphertexts = Long.parseLong(cells[header.indexOf("ciphertexts")]);
+            if (cells[0].equals("boddeti2018")) {
+                assertEquals(items, ciphertexts, line);
+                assertEquals(3 * items, rotations, "log2(8) rotations per item: " + line);
+            } else {
+                assertEquals(0, rotations, line);
+                assertEquals(8 * ((items + 2047) / 2048), ciphertexts, "d ciphertexts per block: " + line);
+            }
+            assertTrue(Double.parseDouble(cells[header.indexOf("max_abs_error")]) < 1e-5, line);
+        }
+        String md = Files.readString(out.resolve("sections").resolve(ComplexitySection.SECTION));
+        assertTrue(md.contains("faster than the prior layout"), md);
+        assertTrue(Files.size(out.resolve(ComplexitySection.PLOT + ".png")) > 1000);
+    }
+}

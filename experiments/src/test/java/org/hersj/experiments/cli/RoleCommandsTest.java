@@ -1,0 +1,202 @@
+package org.hersj.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.hersj.experiments.data.NpyWriter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The encrypted-search role commands run end to end through the command line on tiny generated data. */
+class RoleCommandsTest {
+
+    private static final int ITEMS = 37;
+    private static final int DIMS = 16;
+
+    @TempDir
+    Path dir;
+
+    private String err;
+    private float[][] gallery;
+    private Path features;
+
+    private final CliHarness cli = new CliHarness();
+
+    private int run(String... args) {
+        int status = cli.run(args);
+        err = cli.err();
+        return status;
+    }
+
+    @BeforeEach
+    void writeFeatures() throws IOException {
+        Random random = new Random(7);
+        gallery = new float[ITEMS][DIMS];
+        for (float[] row : gallery) {
+            for (int j = 0; j < DIMS; j++) {
+                row[j] = (float) random.nextGaussian();
+            }
+        }
+        features = dir.resolve("features.npy");
+        NpyWriter.writeFloat32(features, gallery);
+        Path labels = dir.resolve("labels.txt");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < ITEMS; i++) {
+            text.append(1000 + i).append('\n');
+        }
+        Files.writeString(labels, text);
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int j = 0; j < a.length; j++) {
+            dot += a[j] * (double) b[j];
+            na += a[j] * (double) a[j];
+            nb += b[j] * (double) b[j];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+
+    private static int plaintextTop1(float[][] rows, float[] probe) {
+        int best = -1;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < rows.length; i++) {
+            double score = cosine(rows[i], probe);
+            if (score > bestScore) {
+                bestScore = score;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** A probe file: noisy copies of some gallery rows, so top-1 is meaningful but not trivial. */
+    private Path probes(float[][] probeRows) throws IOException {
+        Random random = new Random(11);
+        int[] mates = {3, 20, 36};
+        for (int p = 0; p < mates.length; p++) {
+            for (int j = 0; j < DIMS; j++) {
+                probeRows[p][j] = gallery[mates[p]][j] + 0.8f * (float) random.nextGaussian();
+            }
+        }
+        Path file = dir.resolve("probes.npy");
+        NpyWriter.writeFloat32(file, probeRows);
+        return file;
+    }
+
+    @Test
+    void wholeChainThroughTheCliGivesThePlaintextTop1() throws IOException {
+        Path keys = dir.resolve("keys");
+        assertEquals(0, run("keygen", "--preset", "SEARCH_N4096", "--out", keys.toString(), "--quiet"), err);
+        assertFalse(Files.exists(keys.resolve("server/secret.key")), "server copy must not hold the secret key");
+        assertFalse(Files.exists(keys.resolve("enroller/secret.key")));
+        assertFalse(Files.exists(keys.resolve("enroller/relinearization.key")));
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(keys.resolve("client/secret.key")));
+        Path galleryDir = dir.resolve("gallery");
+        assertEquals(0, run("enroll", "--keys", keys.resolve("enroller").toString(), "--features", features.toString(),
+                "--labels", dir.resolve("labels.txt").toString(), "--out", galleryDir.toString(), "--quiet"), err);
+        // A finished gallery is not silently overwritten; the message says what to do.
+        assertEquals(1, run("enroll", "--keys", keys.resolve("enroller").toString(), "--features", features.toString(),
+                "--out", galleryDir.toString(), "--quiet"), err);
+        assertTrue(err.contains("already exists and is complete"), err);
+        float[][] probeRows = new float[3][DIMS];
+        Path probeFile = probes(probeRows);
+        for (int p = 0; p < probeRows.length; p++) {
+            int expected = plaintextTop1(gallery, probeRows[p]);
+            Path probe = dir.resolve("probe" + p + ".ct");
+            Path scores = dir.resolve("scores" + p + ".ct");
+            Path ranking = dir.resolve("rank" + p + ".csv");
+            assertEquals(0, run("encrypt-probe", "--keys", keys.resolve("client").toString(), "--features",
+                    probeFile.toString(), "--row", Integer.toString(p), "--out", probe.toString()), err);
+            assertEquals(0, run("search", "--server-keys", keys.resolve("server").toString(), "--gallery",
+                    galleryDir.toString(), "--probe", probe.toString(), "--out", scores.toString(), "--quiet"), err);
+            assertEquals(0, run("rank", "--keys", keys.resolve("client").toString(), "--scores", scores.toString(),
+                    "--top", "5", "--labels", galleryDir.resolve(EnrollCommand.LABELS_FILE).toString(), "--out",
+                    ranking.toString(), "--quiet"), err);
+            assertEquals(Files.readString(ranking), cli.out(), "rank prints what it writes");
+            List<String> lines = Files.readAllLines(ranking);
+            assertEquals("rank,item,score,label", lines.get(0));
+            assertEquals(6, lines.size());
+            String[] first = lines.get(1).split(",");
+            assertEquals(expected, Integer.parseInt(first[1]), "encrypted top-1 of probe " + p);
+            assertEquals(1000 + expected, Integer.parseInt(first[3]), "label of the top-1");
+
+            Path clearScores = dir.resolve("clear" + p + ".ct");
+            assertEquals(0, run("search", "--server-keys", keys.resolve("server").toString(), "--gallery",
+                    galleryDir.toString(), "--plaintext-probe-weaker-threat-model", probeFile.toString(), "--row",
+                    Integer.toString(p), "--out", clearScores.toString(), "--quiet"), err);
+            Path clearRanking = dir.resolve("clear-rank" + p + ".csv");
+            assertEquals(0, run("decrypt-scores", "--keys", keys.resolve("client").toString(), "--scores",
+                    clearScores.toString(), "--top", "1", "--out", clearRanking.toString(), "--quiet"), err);
+            assertEquals(expected, Integer.parseInt(Files.readAllLines(clearRanking).get(1).split(",")[1]));
+
+            // Every decrypted score equals the plaintext cosine similarity within CKKS precision.
+            assertEquals(0, run("decrypt-scores", "--keys", keys.resolve("client").toString(), "--scores",
+                    scores.toString(), "--all", "--quiet"), err);
+            List<String> every = cli.out().lines().toList();
+            assertEquals("item,score", every.get(0));
+            assertEquals(ITEMS + 1, every.size());
+            for (int i = 0; i < ITEMS; i++) {
+                String[] cells = every.get(i + 1).split(",");
+                assertEquals(i, Integer.parseInt(cells[0]));
+                assertEquals(cosine(gallery[i], probeRows[p]), Double.parseDouble(cells[1]), 1e-6, "item " + i);
+            }
+        }
+    }
+
+    @Test
+    void serverRefusesSecretKeysAndGalleriesOfOtherParameters() throws IOException {
+        Path keys = dir.resolve("keys");
+        Path other = dir.resolve("other");
+        assertEquals(0, run("keygen", "--preset", "SEARCH_N4096", "--out", keys.toString(), "--quiet"), err);
+        assertEquals(0, run("keygen", "--preset", "SEARCH_N8192", "--out", other.toString(), "--quiet"), err);
+        Path galleryDir = dir.resolve("gallery");
+        assertEquals(0, run("enroll", "--keys", keys.resolve("enroller").toString(), "--features", features.toString(),
+                "--out", galleryDir.toString(), "--quiet"), err);
+        Path probe = dir.resolve("probe.ct");
+        assertEquals(0, run("encrypt-probe", "--keys", keys.resolve("client").toString(), "--features",
+                features.toString(), "--row", "4", "--out", probe.toString()), err);
+        Path scores = dir.resolve("scores.ct");
+
+        assertEquals(1, run("search", "--server-keys", keys.resolve("client").toString(), "--gallery",
+                galleryDir.toString(), "--probe", probe.toString(), "--out", scores.toString()));
+        assertTrue(err.contains("holds the secret key"), err);
+        assertEquals(1, err.strip().lines().count(), err);
+        assertEquals(1, run("search", "--server-keys", keys.resolve("client/secret.key").toString(), "--gallery",
+                galleryDir.toString(), "--probe", probe.toString(), "--out", scores.toString()));
+        assertTrue(err.contains("secret key file"), err);
+        assertEquals(1, run("search", "--server-keys", other.resolve("server").toString(), "--gallery",
+                galleryDir.toString(), "--probe", probe.toString(), "--out", scores.toString()));
+        assertTrue(err.contains("other encryption parameters"), err);
+        assertEquals(1, err.strip().lines().count(), err);
+        assertFalse(Files.exists(scores), "no scores file after a refused search");
+
+        assertEquals(1, run("encrypt-probe", "--keys", keys.resolve("client").toString(), "--features",
+                features.toString(), "--row", "99", "--out", probe.toString()));
+        assertTrue(err.contains("--row 99 is out of range"), err);
+        assertEquals(1, run("keygen", "--preset", "SEARCH_N4096", "--out", keys.toString()));
+        assertTrue(err.contains("already holds keys"), err);
+    }
+
+    @Test
+    void helpWorksOnEveryRoleAndBenchCommand() {
+        for (String[] command : new String[][] {{"keygen"}, {"enroll"}, {"encrypt-probe"}, {"search"}, {"rank"},
+            {"decrypt-scores"}, {"bench", "search"}, {"bench", "complexity"}}) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "--help";
+            assertEquals(0, run(args), String.join(" ", command));
+        }
+    }
+}
