@@ -1,16 +1,19 @@
 package org.hersj.experiments.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.hersj.experiments.reproduce.PaperExperiments;
 import org.hersj.experiments.reproduce.Reproduction;
 import org.hersj.experiments.run.ExperimentRunner;
 import org.hersj.experiments.run.StageRegistry;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +46,11 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--run-id", paramLabel = "ID", description = "Run id (default: UTC time).")
     String runId;
 
+    @Option(names = "--no-bench",
+            description = "Skip the encrypted-search benchmarks (scaling to 10^8 and prior layout vs HERS, "
+                    + "each at small sizes) whose sections are otherwise added to REPORT.md.")
+    boolean noBench;
+
     @Mixin
     OutputOptions output;
 
@@ -63,9 +71,34 @@ final class ReproduceCommand implements Callable<Integer> {
         String id = runId != null ? runId : ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         List<String> names = only != null ? only : PaperExperiments.SYNTHETIC_TWINS;
         Path report = new Reproduction(new ExperimentRunner(registry, ProgressBar.forTerminal(output.quiet)))
-                .run(configs, names, resultsDir, id, commandLine);
+                .run(configs, names, resultsDir, id, commandLine, noBench ? dir -> { } : this::runBenchmarks);
         spec.commandLine().getOut().println("report: " + report);
         return 0;
+    }
+
+    /** Small-size runs of {@code hers bench search} and {@code hers bench complexity} into {@code dir/sections}. */
+    private void runBenchmarks(Path dir) throws IOException {
+        String out = dir.toString();
+        String[] quiet = output.quiet ? new String[] {"--quiet"} : new String[0];
+        runBenchmark(new BenchSearchCommand(), with(quiet, "--dims", "16", "--sizes", "10000,100000", "--out", out));
+        runBenchmark(new BenchComplexityCommand(), with(quiet, "--out", out));
+    }
+
+    private static String[] with(String[] extra, String... args) {
+        String[] all = Arrays.copyOf(args, args.length + extra.length);
+        System.arraycopy(extra, 0, all, args.length, extra.length);
+        return all;
+    }
+
+    private void runBenchmark(Object command, String... args) throws IOException {
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(spec.commandLine().getOut());
+        cli.setErr(spec.commandLine().getErr());
+        int code = cli.execute(args);
+        if (code != 0) {
+            throw new IOException("the benchmark 'hers bench " + cli.getCommandName() + " " + String.join(" ", args)
+                    + "' failed (exit " + code + "); rerun it alone to see why, or pass --no-bench");
+        }
     }
 
     private static Path defaultConfigs() {

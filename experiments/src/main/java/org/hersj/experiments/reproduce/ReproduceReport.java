@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hersj.experiments.io.AtomicFiles;
 import org.hersj.experiments.report.MarkdownTable;
@@ -67,7 +69,7 @@ public final class ReproduceReport {
             }
         }
         for (Path section : sections(reproduceDir)) {
-            md.append(Files.readString(section).stripTrailing()).append("\n\n");
+            md.append(linksFromReport(reproduceDir, section, Files.readString(section)).stripTrailing()).append("\n\n");
         }
         Path file = reproduceDir.resolve(FILE);
         AtomicFiles.writeString(file, md.toString());
@@ -83,6 +85,26 @@ public final class ReproduceReport {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted().toList();
         }
     }
+
+    /**
+     * A section's relative links ({@code ](x.png)}, {@code ](../x.png)}) are relative to the section's own file;
+     * rewrites them so they resolve from {@code REPORT.md} in {@code reproduceDir}.
+     */
+    static String linksFromReport(Path reproduceDir, Path section, String markdown) {
+        Path base = reproduceDir.toAbsolutePath().normalize();
+        Path sectionDir = section.toAbsolutePath().normalize().getParent();
+        Matcher m = RELATIVE_LINK.matcher(markdown);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String target = base.relativize(sectionDir.resolve(m.group(1)).normalize()).toString().replace('\\', '/');
+            m.appendReplacement(out, Matcher.quoteReplacement("](" + target + ")"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** A Markdown link target that is a relative path (no scheme, not absolute, not an anchor). */
+    private static final Pattern RELATIVE_LINK = Pattern.compile("\\]\\((?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^)\\s]+)\\)");
 
     private static List<Path> sections(Path reproduceDir) throws IOException {
         Path dir = reproduceDir.resolve(SECTIONS);

@@ -38,6 +38,37 @@ public final class Reproduction {
      * @throws org.hersj.experiments.config.ConfigException if any config is bad (all are checked before the first run)
      */
     public Path run(Path configsDir, List<String> names, Path resultsDir, String runId, String command) throws IOException {
+        return run(configsDir, names, resultsDir, runId, command, dir -> { });
+    }
+
+    /**
+     * Writes extra Markdown sections into the reproduce run directory's {@code sections/} folder (for example
+     * the search benchmarks), after the experiments have run and before {@code REPORT.md} is written.
+     */
+    @FunctionalInterface
+    public interface SectionWriter {
+        /**
+         * @param reproduceDir the reproduce run directory (already created)
+         * @throws IOException if writing fails
+         */
+        void write(Path reproduceDir) throws IOException;
+    }
+
+    /**
+     * Like {@link #run(Path, List, Path, String, String)}, with {@code extraSections} called once all configs ran,
+     * so its sections are embedded in {@code REPORT.md}.
+     *
+     * @param configsDir    directory holding {@code <name>.yaml} for each name
+     * @param names         config names to run, in order
+     * @param resultsDir    results root
+     * @param runId         run id used for every sub-run and the reproduce directory
+     * @param command       the command line, for provenance
+     * @param extraSections writes further sections into the reproduce directory
+     * @return the REPORT.md written
+     * @throws IOException if a run, a section or the report fails
+     */
+    public Path run(Path configsDir, List<String> names, Path resultsDir, String runId, String command,
+            SectionWriter extraSections) throws IOException {
         List<Path> configs = new ArrayList<>();
         for (String name : names) {
             Path config = configsDir.resolve(name + ".yaml");
@@ -63,6 +94,7 @@ public final class Reproduction {
         header.add("| **total** | " + seconds(System.nanoTime() - start) + " |");
         Path dir = resultsDir.toAbsolutePath().normalize().resolve("reproduce").resolve(runId);
         Files.createDirectories(dir);
+        extraSections.write(dir);
         return ReproduceReport.write(dir, runDirs, header);
     }
 

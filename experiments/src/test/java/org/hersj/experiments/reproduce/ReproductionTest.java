@@ -72,4 +72,12 @@ class ReproductionTest {
         assertTrue(e.getMessage().contains("nope.yaml not found"), e.getMessage());
         assertTrue(Files.notExists(dir.resolve("results")));
     }
+
+    @Test
+    void sectionLinksAreRewrittenToResolveFromTheReport(@TempDir Path dir) {
+        Path section = dir.resolve("sections").resolve("bench.md");
+        String md = "![plot](../bench.png) and ![local](local.png), [web](https://example.org/x), [anchor](#top)";
+        assertEquals("![plot](bench.png) and ![local](sections/local.png), [web](https://example.org/x), [anchor](#top)",
+                ReproduceReport.linksFromReport(dir, section, md));
+    }
 }
