@@ -5,8 +5,6 @@ import java.util.concurrent.Callable;
 import org.hersj.experiments.report.ReportBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -23,17 +21,10 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Spec
-    CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
     @Override
     public Integer call() throws Exception {
         for (Path file : ReportBuilder.build(runDir)) {
-            out().println("wrote " + file);
+            output.out().println("wrote " + file);
         }
         return 0;
     }

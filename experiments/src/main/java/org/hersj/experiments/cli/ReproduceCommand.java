@@ -16,9 +16,7 @@ import org.hersj.experiments.run.StageRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code hers reproduce}: runs the synthetic twins of all paper experiments and writes
@@ -54,9 +52,6 @@ final class ReproduceCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Spec
-    CommandSpec spec;
-
     private final StageRegistry registry;
     private final String commandLine;
 
@@ -72,7 +67,7 @@ final class ReproduceCommand implements Callable<Integer> {
         List<String> names = only != null ? only : PaperExperiments.SYNTHETIC_TWINS;
         Path report = new Reproduction(new ExperimentRunner(registry, ProgressBar.forTerminal(output.quiet)))
                 .run(configs, names, resultsDir, id, commandLine, noBench ? dir -> { } : this::runBenchmarks);
-        spec.commandLine().getOut().println("report: " + report);
+        output.out().println("report: " + report);
         return 0;
     }
 
@@ -92,8 +87,8 @@ final class ReproduceCommand implements Callable<Integer> {
 
     private void runBenchmark(Object command, String... args) throws IOException {
         CommandLine cli = new CommandLine(command);
-        cli.setOut(spec.commandLine().getOut());
-        cli.setErr(spec.commandLine().getErr());
+        cli.setOut(output.out());
+        cli.setErr(output.err());
         int code = cli.execute(args);
         if (code != 0) {
             throw new IOException("the benchmark 'hers bench " + cli.getCommandName() + " " + String.join(" ", args)

@@ -10,8 +10,6 @@ import org.hersj.experiments.run.RunOutcome;
 import org.hersj.experiments.run.StageRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,13 +36,6 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Spec
-    CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
     private final StageRegistry registry;
     private final String commandLine;
 
@@ -58,11 +49,11 @@ final class RunCommand implements Callable<Integer> {
         ExperimentRunner runner = new ExperimentRunner(registry, ProgressBar.forTerminal(output.quiet));
         RunOutcome outcome = runner.run(config, new RunOptions(resultsDir, runId, commandLine));
         for (ResultRow row : outcome.rows()) {
-            out().printf(Locale.ROOT, "%s %s d=%d %s: rank-1 %.4f (%d probes, gallery %d + %d distractors,"
+            output.out().printf(Locale.ROOT, "%s %s d=%d %s: rank-1 %.4f (%d probes, gallery %d + %d distractors,"
                             + " search %.1f ms)%n", row.dataset(), row.method(), row.dimension(), row.search(), row.rank1(),
                     row.probes(), row.galleryIdentities(), row.distractors(), row.searchMs());
         }
-        out().println("results: " + outcome.runDir());
+        output.out().println("results: " + outcome.runDir());
         return 0;
     }
 }

@@ -10,8 +10,6 @@ import org.hersj.experiments.data.synth.SyntheticKind;
 import org.hersj.experiments.data.synth.SyntheticSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -62,13 +60,6 @@ final class SynthCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Spec
-    CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
     @Override
     public Integer call() throws Exception {
         SyntheticKind preset = SyntheticKind.fromId(kind);
@@ -85,7 +76,7 @@ final class SynthCommand implements Callable<Integer> {
         Files.createDirectories(out);
         NpyWriter.writeFloat32(embeddings, data.vectors());
         NpyWriter.writeInt64(labels, data.labels());
-        out().println("wrote " + data.size() + " vectors of dimension " + data.dimension() + " to " + embeddings
+        output.out().println("wrote " + data.size() + " vectors of dimension " + data.dimension() + " to " + embeddings
                 + " and " + labels);
         return 0;
     }
