@@ -63,8 +63,10 @@ public final class SearchBenchSection {
      */
     public static String markdown(Map<String, SearchBenchmarkResult> results, String preset) {
         StringBuilder md = new StringBuilder("## Encrypted search time vs gallery size\n\n");
-        md.append("Preset ").append(preset).append(". Probe and gallery encrypted (CKKS, 128-bit security), HERS SIMD")
-                .append(" layout, gallery streamed from disk, one relinearisation + rescale per block. End-to-end =")
+        md.append("Preset ").append(preset).append(". Probe and gallery encrypted (CKKS, 128-bit security), HERS")
+                .append(" layout (mode `hers-complex`: two items per complex slot, blocks of N items; `hers`: one item")
+                .append(" per slot, blocks of N/2, as in the paper), gallery streamed from disk, one relinearisation +")
+                .append(" rescale per block. End-to-end =")
                 .append(" probe encryption + server scoring + decryption and top-k. The machine is shared by several")
                 .append(" processes, so wall times are noisy; `CPU s` (process CPU time, all threads) is the more")
                 .append(" robust measure.\n\n");
@@ -72,7 +74,8 @@ public final class SearchBenchSection {
                 + " | block ms (1 thread) | plaintext s | encrypted/plaintext | max abs error |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         results.forEach((engine, result) -> result.rows().forEach(r -> md.append(String.format(Locale.ROOT,
-                "| %s | %,d | %d | %d | %d | %.2f | %.3f | %.2f | %.3g | %.2f | %.4f | %.0f | %s |%n", engine, r.items(),
+                "| %s | %,d | %d | %d | %d | %.2f | %.3f | %.2f | %.3g | %.2f | %.4f | %.0f | %s |%n", engine + " (" + r.mode()
+                + ")", r.items(),
                 r.dimension(), r.threads(), r.records(), r.enrollSeconds(), r.totalSeconds(), r.cpuSeconds(),
                 r.itemDimsPerSecond(), r.blockScoreSeconds() * 1e3, r.plaintextSeconds(), r.encryptedOverPlaintext(),
                 Double.isNaN(r.maxAbsError()) ? "not checked" : String.format(Locale.ROOT, "%.2e", r.maxAbsError())))));

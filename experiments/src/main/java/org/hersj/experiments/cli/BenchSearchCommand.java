@@ -49,6 +49,10 @@ final class BenchSearchCommand implements Callable<Integer> {
             description = "Gallery sizes, ascending (default: ${DEFAULT-VALUE}).")
     List<Long> sizes;
 
+    @Option(names = "--layout", paramLabel = "LAYOUT",
+            description = "hers-complex or hers (default: hers-complex where the engine has complex slots, else hers).")
+    String layout;
+
     @Option(names = "--threads", defaultValue = "2", paramLabel = "T", description = "Threads (default: 2).")
     int threads;
 
@@ -80,12 +84,17 @@ final class BenchSearchCommand implements Callable<Integer> {
         List<FheBackend> engines = "both".equalsIgnoreCase(backend.trim())
                 ? List.of(FheBackend.JAVA, FheBackend.OPENFHE) : List.of(FheBackend.parse(backend));
         Path work = streamFromDisk ? out.resolve("work") : Path.of(System.getProperty("java.io.tmpdir"));
-        SearchBenchmarkConfig config = new SearchBenchmarkConfig(sizes, dims, threads, LayoutKind.HERS_SIMD,
-                ScoreForm.RELINEARIZED, false, 10, reps, work, seed, checkAccuracyUpTo);
         Files.createDirectories(out.resolve("sections"));
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         Map<String, SearchBenchmarkResult> results = new LinkedHashMap<>();
         for (FheBackend engine : engines) {
+            LayoutKind kind = RoleOptions.layout(layout, engine);
+            if (!kind.dimensionMajor()) {
+                throw new IllegalArgumentException("--layout must be hers-complex or hers for this benchmark; the "
+                        + "Boddeti layout is measured by 'hers bench complexity'");
+            }
+            SearchBenchmarkConfig config = new SearchBenchmarkConfig(sizes, dims, threads, kind,
+                    ScoreForm.RELINEARIZED, false, 10, reps, work, seed, checkAccuracyUpTo);
             BackendKeySet keys = engine.generateKeys(CkksPresets.byName(preset).literal(), RandomSource.secure(),
                     OpenFheSettings.DEFAULT);
             SearchBenchmarkResult result = new SearchBenchmark(keys.client(), keys.server()).run(config,

@@ -28,8 +28,9 @@ final class EncryptProbeCommand implements Callable<Integer> {
     @Option(names = "--row", defaultValue = "0", paramLabel = "I", description = "0-based row of FILE (default: 0).")
     int row;
 
-    @Option(names = "--layout", defaultValue = "hers", paramLabel = "LAYOUT",
-            description = "Layout of the gallery to search: hers or boddeti (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--layout", paramLabel = "LAYOUT",
+            description = "Layout of the gallery to search: hers-complex or hers (the same probe serves both; "
+                    + "default: the engine's HERS layout) or boddeti.")
     String layout;
 
     @Option(names = "--out", required = true, paramLabel = "PROBE", description = "Encrypted probe file to write.")
@@ -43,7 +44,7 @@ final class EncryptProbeCommand implements Callable<Integer> {
         FheBackend engine = KeyDirectory.backendOf(keys);
         ClientBackend client = engine.loadClient(keys, RandomSource.secure());
         float[] probe = FeatureFiles.row(features, row);
-        new SearchClient(client, 1).encryptProbe(probe, RoleOptions.layout(layout)).write(out, client);
+        new SearchClient(client, 1).encryptProbe(probe, RoleOptions.layout(layout, engine)).write(out, client);
         output.out().println("wrote the encrypted probe (row " + row + " of " + features + ", " + probe.length
                 + " dims) to " + out);
         return 0;

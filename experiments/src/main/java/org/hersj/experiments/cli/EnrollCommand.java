@@ -39,8 +39,10 @@ final class EnrollCommand implements Callable<Integer> {
             description = "Gallery labels (.npy or text); copied to GALLERYDIR/" + LABELS_FILE + " for 'hers rank'.")
     Path labels;
 
-    @Option(names = "--layout", defaultValue = "hers", paramLabel = "LAYOUT",
-            description = "hers (SIMD blocks) or boddeti (one ciphertext per item, prior work; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--layout", paramLabel = "LAYOUT",
+            description = "hers-complex (SIMD blocks, two items per complex slot; default with the java engine), "
+                    + "hers (one item per slot, as in the paper; default with openfhe) or boddeti (one ciphertext "
+                    + "per item, prior work).")
     String layout;
 
     @Option(names = "--threads", defaultValue = "2", paramLabel = "T", description = "Threads (default: ${DEFAULT-VALUE}).")
@@ -68,7 +70,7 @@ final class EnrollCommand implements Callable<Integer> {
         }
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         EnrollmentSummary summary = new GalleryEnroller(engine.loadEnroller(keys, RandomSource.secure()), threads, 64)
-                .enroll(RowSource.of(rows), RoleOptions.layout(layout), out, bar.asSearchListener());
+                .enroll(RowSource.of(rows), RoleOptions.layout(layout, engine), out, bar.asSearchListener());
         bar.finish("enroll");
         output.out().println("enrolled " + rows.length + " items of dimension " + rows[0].length + " into " + out
                 + String.format(java.util.Locale.ROOT, " (%d blocks, %d resumed from an earlier run, %.1f s)",

@@ -1,6 +1,6 @@
 package org.hersj.experiments.cli;
 
-import java.util.Locale;
+import org.hersj.fhe.openfhe.FheBackend;
 import org.hersj.fhe.search.layout.LayoutKind;
 
 /**
@@ -12,15 +12,31 @@ final class RoleOptions {
     }
 
     /**
-     * @param value {@code hers} or {@code boddeti} (case-insensitive)
-     * @return the gallery layout
-     * @throws IllegalArgumentException listing the accepted values
+     * @param value  {@code hers-complex}, {@code hers} or {@code boddeti} (case-insensitive); null for the
+     *               engine's default
+     * @param engine the engine the keys belong to
+     * @return the gallery layout: by default {@code hers-complex} where the engine has complex slots,
+     *         else {@code hers}
+     * @throws IllegalArgumentException listing the accepted values, or when the engine cannot pack two
+     *                                  items per slot
      */
-    static LayoutKind layout(String value) {
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "hers" -> LayoutKind.HERS_SIMD;
-            case "boddeti", "boddeti2018" -> LayoutKind.BODDETI_2018;
-            default -> throw new IllegalArgumentException("--layout must be 'hers' or 'boddeti', got '" + value + "'");
-        };
+    static LayoutKind layout(String value, FheBackend engine) {
+        if (value == null) {
+            return engine == FheBackend.JAVA ? LayoutKind.HERS_COMPLEX : LayoutKind.HERS_SIMD;
+        }
+        LayoutKind kind;
+        try {
+            kind = LayoutKind.byName(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--layout must be hers-complex, hers or boddeti, got '" + value + "'");
+        }
+        if (kind == LayoutKind.PACKED_ITEMS) {
+            throw new IllegalArgumentException("--layout packed is the two-stage gallery's; use hers-complex, hers or boddeti");
+        }
+        if (kind == LayoutKind.HERS_COMPLEX && engine != FheBackend.JAVA) {
+            throw new IllegalArgumentException("the " + engine.configName() + " engine packs one item per slot; "
+                    + "use --layout hers");
+        }
+        return kind;
     }
 }

@@ -1,6 +1,7 @@
 package org.hersj.experiments.config;
 
 import java.util.List;
+import org.hersj.fhe.search.layout.LayoutKind;
 
 /**
  * {@code fhe}: the CKKS parameters and engine of the {@code encrypted} and {@code plaintext-probe}
@@ -10,8 +11,14 @@ import java.util.List;
  *                default {@code SEARCH_N8192}
  * @param backend {@code java} (HERS-J's engine, default) or {@code openfhe} (needs the optional module)
  * @param threads worker threads of enrollment, scoring and decryption; default all cores
+ * @param layout  {@code hers-complex} (two items per complex slot, half the blocks; default with the
+ *                {@code java} engine) or {@code hers} (one item per slot as in the paper; default and only
+ *                choice with {@code openfhe})
  */
-public record FheConfig(String preset, String backend, Integer threads) {
+public record FheConfig(String preset, String backend, Integer threads, String layout) {
+
+    /** The gallery layouts a config may name. */
+    public static final List<String> LAYOUTS = List.of("hers-complex", "hers");
 
     /** The engines a config may name. */
     public static final List<String> BACKENDS = List.of("java", "openfhe");
@@ -26,11 +33,24 @@ public record FheConfig(String preset, String backend, Integer threads) {
         if (threads != null) {
             Checks.atLeast("threads", threads, 1);
         }
+        layout = layout == null ? (backend.equals("java") ? "hers-complex" : "hers") : layout;
+        if (!LAYOUTS.contains(layout)) {
+            throw new ConfigValueException("layout", "'" + layout + "' is not supported; expected one of " + LAYOUTS);
+        }
+        if (layout.equals("hers-complex") && !backend.equals("java")) {
+            throw new ConfigValueException("layout", "the " + backend
+                    + " engine packs one item per slot; use layout: hers");
+        }
     }
 
     /** @return the defaults */
     public static FheConfig defaults() {
-        return new FheConfig(null, null, null);
+        return new FheConfig(null, null, null, null);
+    }
+
+    /** @return the gallery layout */
+    public LayoutKind layoutKind() {
+        return LayoutKind.byName(layout);
     }
 
     /** @return the thread count, all cores when not given */

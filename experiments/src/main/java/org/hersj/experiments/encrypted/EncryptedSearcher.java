@@ -85,7 +85,8 @@ public final class EncryptedSearcher implements Searcher {
         FheBackend backend = FheBackend.parse(fhe.backend());
         CkksParametersLiteral params = CkksPresets.byName(fhe.preset()).literal();
         int threads = fhe.threadCount();
-        String hash = new StageCache.Hasher().add("hers-gallery-v1").add(backend.configName())
+        LayoutKind layout = fhe.layoutKind();
+        String hash = new StageCache.Hasher().add("hers-gallery-v1").add(backend.configName()).add(layout.name())
                 .add(params.toString()).add(gallery).hex();
         long[] keygenEnrol = new long[2];
         BackendKeySet[] fresh = new BackendKeySet[1];
@@ -94,7 +95,7 @@ public final class EncryptedSearcher implements Searcher {
             fresh[0] = backend.generateKeys(params, RandomSource.secure(), OpenFheSettings.DEFAULT);
             backend.writeKeys(fresh[0], dir.resolve("keys"));
             long t1 = System.nanoTime();
-            new GalleryEnroller(fresh[0].client(), threads, 64).enroll(RowSource.of(gallery), LayoutKind.HERS_SIMD,
+            new GalleryEnroller(fresh[0].client(), threads, 64).enroll(RowSource.of(gallery), layout,
                     dir.resolve("gallery"), listener(progress, "enroll " + mode));
             keygenEnrol[0] = t1 - t0;
             keygenEnrol[1] = System.nanoTime() - t1;
@@ -120,7 +121,7 @@ public final class EncryptedSearcher implements Searcher {
             Path scoresFile = work.resolve("scores.hrec");
             for (int p = 0; p < probes.length; p++) {
                 long t0 = System.nanoTime();
-                EncryptedProbe probe = mode.equals(ENCRYPTED) ? searchClient.encryptProbe(probes[p], LayoutKind.HERS_SIMD)
+                EncryptedProbe probe = mode.equals(ENCRYPTED) ? searchClient.encryptProbe(probes[p], layout)
                         : null;
                 long t1 = System.nanoTime();
                 if (probe != null) {

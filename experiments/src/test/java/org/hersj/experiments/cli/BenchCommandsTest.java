@@ -31,7 +31,7 @@ class BenchCommandsTest {
     @Test
     void benchSearchWritesCsvPlotAndSectionWithAccurateScores() throws IOException {
         Path out = dir.resolve("bench");
-        assertEquals(0, run("bench", "search", "--preset", "SEARCH_N4096", "--dims", "4", "--sizes", "50,3000",
+        assertEquals(0, run("bench", "search", "--preset", "SEARCH_N4096", "--dims", "4", "--sizes", "50,5000",
                 "--reps", "1", "--stream-from-disk", "--out", out.toString(), "--quiet"), err);
         List<String> csv = Files.readAllLines(out.resolve(SearchBenchSection.CSV));
         assertEquals(3, csv.size(), String.join("\n", csv));
@@ -39,15 +39,16 @@ class BenchCommandsTest {
         for (int i = 1; i < csv.size(); i++) {
             String[] cells = csv.get(i).split(",");
             assertEquals("java", cells[0]);
-            assertEquals(i == 1 ? "50" : "3000", cells[header.indexOf("items")]);
-            assertEquals(i == 1 ? "1" : "2", cells[header.indexOf("records")], "blocks of N/2 = 2048 items");
+            assertEquals(i == 1 ? "50" : "5000", cells[header.indexOf("items")]);
+            assertEquals(i == 1 ? "1" : "2", cells[header.indexOf("records")],
+                    "blocks of N = 4096 items: two items per complex slot");
             assertTrue(Double.parseDouble(cells[header.indexOf("max_abs_error")]) < 1e-5, csv.get(i));
         }
         assertTrue(Files.size(out.resolve(SearchBenchSection.PLOT + ".png")) > 1000);
         assertTrue(Files.exists(out.resolve(SearchBenchSection.PLOT + ".svg")));
         String md = Files.readString(out.resolve("sections").resolve(SearchBenchSection.SECTION));
         assertTrue(md.contains("Extrapolated to 10^8 items"), md);
-        assertTrue(md.contains("| java | 3,000 | 4 |"), md);
+        assertTrue(md.contains("| java (hers-complex-encrypted) | 5,000 | 4 |"), md);
     }
 
     @Test

@@ -183,6 +183,16 @@ class RoleCommandsTest {
         assertEquals(1, err.strip().lines().count(), err);
         assertFalse(Files.exists(scores), "no scores file after a refused search");
 
+        // The paper's one-item-per-slot layout is searched with the same probe; unknown layouts are named.
+        Path realSlots = dir.resolve("gallery-real-slots");
+        assertEquals(0, run("enroll", "--keys", keys.resolve("enroller").toString(), "--features", features.toString(),
+                "--layout", "hers", "--out", realSlots.toString(), "--quiet"), err);
+        assertEquals(0, run("search", "--server-keys", keys.resolve("server").toString(), "--gallery",
+                realSlots.toString(), "--probe", probe.toString(), "--out", scores.toString(), "--quiet"), err);
+        assertEquals(1, run("enroll", "--keys", keys.resolve("enroller").toString(), "--features", features.toString(),
+                "--layout", "simd", "--out", dir.resolve("bad-layout").toString(), "--quiet"));
+        assertTrue(err.contains("--layout must be hers-complex, hers or boddeti, got 'simd'"), err);
+
         assertEquals(1, run("encrypt-probe", "--keys", keys.resolve("client").toString(), "--features",
                 features.toString(), "--row", "99", "--out", probe.toString()));
         assertTrue(err.contains("--row 99 is out of range"), err);

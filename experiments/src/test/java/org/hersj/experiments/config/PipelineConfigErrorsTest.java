@@ -52,6 +52,7 @@ class PipelineConfigErrorsTest {
         assertEquals(java.util.List.of("plaintext"), c.reduction().get(0).searchModes(c.search()));
         assertEquals(java.util.List.of("plaintext", "encrypted"), c.reduction().get(1).searchModes(c.search()));
         assertEquals("java", c.fhe().backend());
+        assertEquals(org.hersj.fhe.search.layout.LayoutKind.HERS_COMPLEX, c.fhe().layoutKind());
         assertEquals(2, c.repeats());
         assertEquals(0.5, c.protocol().trainIdentities());
         assertTrue(c.report().latex());
@@ -63,6 +64,15 @@ class PipelineConfigErrorsTest {
                 "reduction[0].training.epochs", "expected an integer >= 1");
         failsAt("reduction: [{method: identity}, {method: deepmds, dimensions: [32], training: {stepsPerEpoch: -1}}]\n",
                 "reduction[1].training.stepsPerEpoch", ">= 1");
+    }
+
+    @Test
+    void fheLayoutIsCheckedAgainstTheEngine() throws IOException {
+        failsAt("fhe: {layout: simd}\n", "fhe.layout", "expected one of [hers-complex, hers]");
+        failsAt("fhe: {backend: openfhe, layout: hers-complex}\n", "fhe.layout", "use layout: hers");
+        assertEquals("hers", ConfigLoader.load(write("fhe: {backend: openfhe}\n")).fhe().layout());
+        assertEquals(org.hersj.fhe.search.layout.LayoutKind.HERS_SIMD,
+                ConfigLoader.load(write("fhe: {layout: hers}\n")).fhe().layoutKind());
     }
 
     @Test

@@ -7,7 +7,8 @@ import org.hersj.fhe.arith.Modulus;
 import org.hersj.fhe.ring.RnsRing;
 
 /**
- * Encodes real vectors of up to N/2 values into plaintexts through the canonical embedding (special FFT),
+ * Encodes real vectors of up to N/2 values (or N values as complex slots, {@link #encodeComplex}) into
+ * plaintexts through the canonical embedding (special FFT),
  * and decodes them back. A value v in slot k becomes the coefficient vector m with m(zeta^(5^k)) = scale * v,
  * rounded to integers: the rounding error is at most 1/2 per coefficient, about sqrt(N)/(2 scale) per slot.
  * Not thread-safe (holds scratch buffers); one encoder per thread.
@@ -59,15 +60,51 @@ public final class CkksEncoder {
             throw new IllegalArgumentException(values.length + " values do not fit in " + params.slots()
                     + " slots (N/2 for N = " + params.ringDegree() + ")");
         }
-        checkScale(scale);
         Arrays.fill(re, 0.0);
         Arrays.fill(im, 0.0);
-        for (int k = 0; k < values.length; k++) {
-            if (!Double.isFinite(values[k])) {
-                throw new IllegalArgumentException("value " + k + " is " + values[k] + "; only finite values can be encoded");
-            }
-            re[k] = values[k];
+        copyFinite(values, 0, values.length, re, "value ");
+        encodeSlots(level, scale, out);
+    }
+
+    /**
+     * Encodes up to N real values as N/2 complex slots: slot k holds values[k] + i values[k + N/2]. A
+     * product with a real constant (a probe value replicated to every slot) scales both halves alike,
+     * so two items share one slot; slot-wise products of two such vectors and rotations mix the halves.
+     *
+     * @param values up to N finite real values (missing values are 0): first the N/2 real parts, then the
+     *               N/2 imaginary parts
+     * @param level  level
+     * @param scale  scale
+     * @param out    destination with capacity at least {@code level}
+     */
+    public void encodeComplex(double[] values, int level, double scale, Plaintext out) {
+        int n = params.slots();
+        if (values.length > 2 * n) {
+            throw new IllegalArgumentException(values.length + " values do not fit in " + n
+                    + " complex slots (N for N = " + params.ringDegree() + ")");
         }
+        Arrays.fill(re, 0.0);
+        Arrays.fill(im, 0.0);
+        copyFinite(values, 0, Math.min(n, values.length), re, "value ");
+        if (values.length > n) {
+            copyFinite(values, n, values.length, im, "value ");
+        }
+        encodeSlots(level, scale, out);
+    }
+
+    // dst[k - from] = src[k] for from <= k < to, refusing NaN and infinities by their index in src.
+    private static void copyFinite(double[] src, int from, int to, double[] dst, String what) {
+        for (int k = from; k < to; k++) {
+            if (!Double.isFinite(src[k])) {
+                throw new IllegalArgumentException(what + k + " is " + src[k] + "; only finite values can be encoded");
+            }
+            dst[k - from] = src[k];
+        }
+    }
+
+    // Encodes the slots held in re/im.
+    private void encodeSlots(int level, double scale, Plaintext out) {
+        checkScale(scale);
         fft.inverse(re, im);
         requireOwn(out.params());
         out.reset(level, scale);
@@ -135,6 +172,27 @@ public final class CkksEncoder {
      * @param out destination
      */
     public void decode(Plaintext pt, double[] out) {
+        decodeSlots(pt);
+        System.arraycopy(re, 0, out, 0, Math.min(out.length, params.slots()));
+    }
+
+    /**
+     * Decodes the N/2 complex slots back into N real values, the inverse of {@link #encodeComplex}.
+     *
+     * @param pt  the plaintext
+     * @param out destination (length at most N): the real parts of the slots, then their imaginary parts
+     */
+    public void decodeComplex(Plaintext pt, double[] out) {
+        decodeSlots(pt);
+        int n = params.slots();
+        System.arraycopy(re, 0, out, 0, Math.min(out.length, n));
+        if (out.length > n) {
+            System.arraycopy(im, 0, out, n, Math.min(out.length - n, n));
+        }
+    }
+
+    // Leaves the slot values of pt in re/im.
+    private void decodeSlots(Plaintext pt) {
         requireOwn(pt.params());
         int n = params.slots();
         int level = pt.level();
@@ -152,7 +210,6 @@ public final class CkksEncoder {
             decodeMultiLimb(pt, inverseScale);
         }
         fft.forward(re, im);
-        System.arraycopy(re, 0, out, 0, Math.min(out.length, n));
     }
 
     private void decodeMultiLimb(Plaintext pt, double inverseScale) {

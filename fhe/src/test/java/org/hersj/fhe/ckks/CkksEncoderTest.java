@@ -61,6 +61,52 @@ class CkksEncoderTest {
     }
 
     @Test
+    void complexSlotsRoundTripTwoValuesPerSlot() {
+        CkksParameters params = CkksPresets.byName("SEARCH_N8192");
+        CkksEncoder encoder = new CkksEncoder(params);
+        double[] values = TestKeys.randomValues(params.ringDegree(), 1, 11);
+        Plaintext pt = new Plaintext(params, 1, params.defaultScale());
+        encoder.encodeComplex(values, 1, params.defaultScale(), pt);
+        double[] back = new double[params.ringDegree()];
+        encoder.decodeComplex(pt, back);
+        PrecisionStats stats = PrecisionStats.of(values, back);
+        assertTrue(stats.minBits() > 30, stats.toString());
+        double[] realOnly = encoder.decode(pt);
+        assertEquals(values[7], realOnly[7], 1e-9, "the real decoder reads the first half");
+        double[] half = TestKeys.randomValues(params.slots() + 3, 1, 12);
+        encoder.encodeComplex(half, 0, params.defaultScale(), pt);
+        encoder.decodeComplex(pt, back);
+        assertEquals(half[params.slots() + 2], back[params.slots() + 2], 1e-9);
+        assertEquals(0.0, back[params.slots() + 3], 1e-9, "missing imaginary parts are zero");
+        assertThrows(IllegalArgumentException.class,
+                () -> encoder.encodeComplex(new double[params.ringDegree() + 1], 1, params.defaultScale(), pt));
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class, () -> encoder.encodeComplex(
+                new double[] {0, 0, Double.POSITIVE_INFINITY}, 1, params.defaultScale(), pt));
+        assertTrue(nan.getMessage().contains("value 2"), nan.getMessage());
+    }
+
+    @Test
+    void encryptedRealConstantTimesComplexSlotsScalesBothHalves() {
+        TestKeys k = new TestKeys(CkksPresets.byName("SEARCH_N4096"), 21);
+        CkksParameters params = k.params;
+        double[] values = TestKeys.randomValues(params.ringDegree(), 1, 13);
+        Plaintext pt = new Plaintext(params, params.maxLevel(), params.defaultScale());
+        k.encoder.encodeComplex(values, params.maxLevel(), params.defaultScale(), pt);
+        Ciphertext gallery = k.encryptor.encryptNew(pt);
+        Ciphertext probe = k.encryptor.encryptNew(
+                k.encoder.encodeConstantNew(-0.625, params.maxLevel(), params.defaultScale()));
+        Ciphertext product = k.evaluator.multiplyNew(gallery, probe);
+        k.evaluator.rescale(product, product);
+        double[] back = new double[params.ringDegree()];
+        k.encoder.decodeComplex(k.decryptor.decryptNew(product), back);
+        double worst = 0;
+        for (int i = 0; i < values.length; i++) {
+            worst = Math.max(worst, Math.abs(back[i] + 0.625 * values[i]));
+        }
+        assertTrue(worst < 1e-6, "largest error " + worst + " (bound 1e-6)");
+    }
+
+    @Test
     void badInputsAreRefused() {
         CkksParameters params = CkksPresets.byName("SEARCH_N4096");
         CkksEncoder encoder = new CkksEncoder(params);

@@ -66,6 +66,12 @@ public abstract class SearchRoundTripContract {
    * largest score error and asserts the top-1 equals the plaintext one unless within tolerance of a tie.
    */
   protected Outcome searchAndCompare(float[][] gallery, Path store, Mode mode) throws IOException {
+    return searchAndCompare(gallery, store, mode, LayoutKind.HERS_SIMD);
+  }
+
+  /** As above, encrypting HERS probes for a gallery of {@code hersKind}. */
+  protected Outcome searchAndCompare(float[][] gallery, Path store, Mode mode, LayoutKind hersKind)
+      throws IOException {
     int d = gallery[0].length;
     SplittableRandom rnd = new SplittableRandom(11);
     SearchClient client = new SearchClient(backends().client(), threads());
@@ -76,7 +82,7 @@ public abstract class SearchRoundTripContract {
           : SyntheticRows.materialize(1, d, 1000 + p)[0];
       double[] expected = GeneratedGallery.plainScores(gallery, probe);
       Path scores = dir.resolve("scores-" + mode + "-" + p + ".hrec");
-      SearchReport report = run(mode, store, probe, client, scores);
+      SearchReport report = run(mode, store, probe, client, scores, hersKind);
       ops = report.operations();
       double[] actual = client.allScores(scores, ProgressListener.NONE);
       assertEquals(expected.length, actual.length);
@@ -97,12 +103,12 @@ public abstract class SearchRoundTripContract {
   /** Which search to run. */
   protected enum Mode { ENCRYPTED, ENCRYPTED_DEGREE_TWO, PLAINTEXT_PROBE, BODDETI_2018 }
 
-  private SearchReport run(Mode mode, Path store, float[] probe, SearchClient client, Path scores)
-      throws IOException {
+  private SearchReport run(Mode mode, Path store, float[] probe, SearchClient client, Path scores,
+      LayoutKind hersKind) throws IOException {
     switch (mode) {
       case ENCRYPTED, ENCRYPTED_DEGREE_TWO -> {
         Path probeFile = dir.resolve("probe.hrec");
-        client.encryptProbe(probe, LayoutKind.HERS_SIMD).write(probeFile, backends().client());
+        client.encryptProbe(probe, hersKind).write(probeFile, backends().client());
         EncryptedProbe onServer = EncryptedProbe.read(probeFile, backends().server());
         ScoreForm form = mode == Mode.ENCRYPTED ? ScoreForm.RELINEARIZED : ScoreForm.DEGREE_TWO;
         return new EncryptedSearchServer(backends().server(), threads())
@@ -122,10 +128,15 @@ public abstract class SearchRoundTripContract {
 
   /** Runs the encrypted HERS search on a generated gallery and checks operation counts. */
   protected Outcome hersRoundTrip(int items, int dimension, Mode mode) throws IOException {
+    return hersRoundTrip(items, dimension, mode, LayoutKind.HERS_SIMD);
+  }
+
+  /** As above with the HERS layout {@code hersKind} (ignored for the Boddeti baseline). */
+  protected Outcome hersRoundTrip(int items, int dimension, Mode mode, LayoutKind hersKind) throws IOException {
     float[][] gallery = SyntheticRows.materialize(items, dimension, 7 + dimension);
-    LayoutKind kind = mode == Mode.BODDETI_2018 ? LayoutKind.BODDETI_2018 : LayoutKind.HERS_SIMD;
-    Path store = enroll(gallery, kind, "gallery-" + mode + "-" + items + "x" + dimension);
-    Outcome outcome = searchAndCompare(gallery, store, mode);
+    LayoutKind kind = mode == Mode.BODDETI_2018 ? LayoutKind.BODDETI_2018 : hersKind;
+    Path store = enroll(gallery, kind, "gallery-" + mode + "-" + kind + "-" + items + "x" + dimension);
+    Outcome outcome = searchAndCompare(gallery, store, mode, hersKind);
     OperationCounts predicted = OperationCounts.predicted(
         new GalleryLayout(kind, items, dimension, backends().client().slots()));
     if (mode == Mode.ENCRYPTED || mode == Mode.BODDETI_2018) {

@@ -12,6 +12,17 @@ public interface ClientBackend extends EncryptionBackend {
    */
   void decrypt(BackendCiphertext ct, double[] out);
 
+  /**
+   * Decrypts and decodes {@code ct} made by {@link EncryptionBackend#encryptColumnPairs} (or a score
+   * computed from such columns) into {@code out} (length 2 x {@link #slots()}, in the same order).
+   *
+   * @throws UnsupportedOperationException when the engine does not pack two values per slot
+   */
+  default void decryptPairs(BackendCiphertext ct, double[] out) {
+    throw new UnsupportedOperationException(engineName() + " cannot pack two values per slot; "
+        + "use the HERS_SIMD layout with this engine");
+  }
+
   @Override
   ClientBackend newWorker();
 }

@@ -16,6 +16,18 @@ public interface EncryptionBackend extends SearchBackend {
    */
   void encryptColumn(double[] values, BackendCiphertext out);
 
+  /**
+   * Encrypts up to 2 x {@link #slots()} values two per slot (the first {@code slots()} as real parts, the
+   * rest as imaginary parts) at {@link #freshLevel()} into {@code out}; see
+   * {@link SearchBackend#packsTwoValuesPerSlot()}.
+   *
+   * @throws UnsupportedOperationException when the engine does not pack two values per slot
+   */
+  default void encryptColumnPairs(double[] values, BackendCiphertext out) {
+    throw new UnsupportedOperationException(engineName() + " cannot pack two values per slot; "
+        + "use the HERS_SIMD layout with this engine");
+  }
+
   /** A new instance with the same keys and its own buffers and randomness, for another thread. */
   EncryptionBackend newWorker();
 }

@@ -15,6 +15,14 @@ public interface SearchBackend {
   /** Number of slots of one ciphertext (N/2 for CKKS): the block size of the HERS layout. */
   int slots();
 
+  /**
+   * Whether ciphertexts can carry two real values per slot (the HERS_COMPLEX layout: CKKS complex
+   * slots); engines that cannot leave the default {@code false}.
+   */
+  default boolean packsTwoValuesPerSlot() {
+    return false;
+  }
+
   /** Hex fingerprint of the encryption parameters; files made under other parameters are refused. */
   String parameterFingerprint();
 

@@ -33,7 +33,7 @@ public record SearchBenchmarkConfig(List<Long> sizes, int dimension, int threads
     if (dimension < 1 || threads < 1 || topK < 1 || repetitions < 1) {
       throw new IllegalArgumentException("dimension, threads, topK and repetitions must be at least 1");
     }
-    if (plaintextProbe && layout != LayoutKind.HERS_SIMD) {
+    if (plaintextProbe && !layout.dimensionMajor()) {
       throw new IllegalArgumentException("the plaintext-probe mode uses the HERS layout");
     }
     if (workDir == null || layout == null || form == null) {
@@ -46,9 +46,10 @@ public record SearchBenchmarkConfig(List<Long> sizes, int dimension, int threads
     if (layout == LayoutKind.BODDETI_2018) {
       return "boddeti2018";
     }
+    String hers = layout == LayoutKind.HERS_COMPLEX ? "hers-complex" : "hers";
     if (plaintextProbe) {
-      return "hers-plaintext-probe-weaker";
+      return hers + "-plaintext-probe-weaker";
     }
-    return form == ScoreForm.RELINEARIZED ? "hers-encrypted" : "hers-encrypted-degree2";
+    return hers + (form == ScoreForm.RELINEARIZED ? "-encrypted" : "-encrypted-degree2");
   }
 }

@@ -48,7 +48,7 @@ public final class SearchClient {
       throw new IllegalArgumentException("the probe has no features");
     }
     List<BackendCiphertext> cts = new ArrayList<>();
-    if (kind == LayoutKind.HERS_SIMD) {
+    if (kind.dimensionMajor()) {
       for (float v : probe) {
         BackendCiphertext ct = backend.newCiphertext(1, backend.freshLevel());
         backend.encryptReplicated(v, ct);
@@ -126,15 +126,20 @@ public final class SearchClient {
         ScoreSink sink = sinks.newSink(layout);
         RecordBuffer record = new RecordBuffer(h);
         BackendCiphertext ct = worker.newCiphertext(h.degree(), h.level());
-        double[] slots = new double[worker.slots()];
+        boolean pairs = layout.kind().valuesPerSlot() == 2;
+        double[] slots = new double[worker.slots() * layout.kind().valuesPerSlot()];
         for (long r = next.getAndIncrement(); r < total; r = next.getAndIncrement()) {
           reader.read(r, record);
           ByteBuffer payload = record.payload();
           worker.readPayload(payload, ct);
-          worker.decrypt(ct, slots);
+          if (pairs) {
+            worker.decryptPairs(ct, slots);
+          } else {
+            worker.decrypt(ct, slots);
+          }
           int items = record.items();
           long first = layout.firstItem(r);
-          if (layout.kind() == LayoutKind.HERS_SIMD) {
+          if (layout.kind().dimensionMajor()) {
             for (int i = 0; i < items; i++) {
               sink.accept(first + i, slots[i]);
             }

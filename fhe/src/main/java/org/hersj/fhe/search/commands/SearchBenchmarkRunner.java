@@ -22,7 +22,7 @@ import org.hersj.fhe.search.server.ScoreForm;
  * Command-line entry point of the search benchmark until {@code hers bench search} is wired:
  * {@code java -cp fhe/target/classes org.hersj.fhe.search.commands.SearchBenchmarkRunner
  * --preset SEARCH_N8192 --dim 16 --sizes 10000,100000,1000000 --threads 2 --csv out.csv}.
- * Options: {@code --layout hers|boddeti}, {@code --form relinearized|degree2}, {@code --plaintext-probe},
+ * Options: {@code --layout hers-complex|hers|boddeti} (default hers-complex), {@code --form relinearized|degree2}, {@code --plaintext-probe},
  * {@code --reps N}, {@code --work DIR} (default: system temp), {@code --check-accuracy-up-to N}.
  * Writes the rows as CSV and prints a summary with the extrapolation to 10^8 items.
  */
@@ -40,7 +40,7 @@ public final class SearchBenchmarkRunner {
     }
     SearchBenchmarkConfig config = new SearchBenchmarkConfig(sizes, Integer.parseInt(opts.getOrDefault("dim", "16")),
         Integer.parseInt(opts.getOrDefault("threads", "2")),
-        opts.getOrDefault("layout", "hers").equals("boddeti") ? LayoutKind.BODDETI_2018 : LayoutKind.HERS_SIMD,
+        LayoutKind.byName(opts.getOrDefault("layout", "hers-complex")),
         opts.getOrDefault("form", "relinearized").equals("degree2") ? ScoreForm.DEGREE_TWO : ScoreForm.RELINEARIZED,
         opts.containsKey("plaintext-probe"), 10, Integer.parseInt(opts.getOrDefault("reps", "2")),
         Path.of(opts.getOrDefault("work", System.getProperty("java.io.tmpdir"))), 20_231_123L,

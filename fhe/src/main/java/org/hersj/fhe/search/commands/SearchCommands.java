@@ -117,13 +117,13 @@ public final class SearchCommands {
     CkksSearchKeys keys = CkksSearchKeys.generate(params, RandomSource.secure());
     CkksClientBackend client = keys.client();
     Path store = workDir.resolve("gallery");
-    new GalleryEnroller(client, threads, 64).enroll(RowSource.of(gallery), LayoutKind.HERS_SIMD, store, progress);
+    new GalleryEnroller(client, threads, 64).enroll(RowSource.of(gallery), LayoutKind.HERS_COMPLEX, store, progress);
     SearchClient searchClient = new SearchClient(client, threads);
     EncryptedSearchServer server = new EncryptedSearchServer(keys.server(), threads);
     double[][] scores = new double[probes.length][];
     Path scoresFile = workDir.resolve("scores.hrec");
     for (int p = 0; p < probes.length; p++) {
-      EncryptedProbe probe = searchClient.encryptProbe(probes[p], LayoutKind.HERS_SIMD);
+      EncryptedProbe probe = searchClient.encryptProbe(probes[p], LayoutKind.HERS_COMPLEX);
       server.search(store, probe, ScoreForm.RELINEARIZED, scoresFile, ProgressListener.NONE);
       scores[p] = searchClient.allScores(scoresFile, ProgressListener.NONE);
       progress.progress("probes", p + 1, probes.length);

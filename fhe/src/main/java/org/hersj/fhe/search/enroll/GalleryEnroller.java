@@ -100,7 +100,12 @@ public final class GalleryEnroller {
       }
       var payload = record.payload();
       for (int c = 0; c < layout.ciphertextsPerRecord(); c++) {
-        worker.encryptColumn(packer.vector(rows, items, c), ct);
+        double[] column = packer.vector(rows, items, c);
+        if (layout.kind().valuesPerSlot() == 2) {
+          worker.encryptColumnPairs(column, ct);
+        } else {
+          worker.encryptColumn(column, ct);
+        }
         worker.writePayload(payload, ct);
       }
       writer.write(r, items, record);

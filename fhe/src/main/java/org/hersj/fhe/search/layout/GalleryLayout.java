@@ -2,8 +2,8 @@ package org.hersj.fhe.search.layout;
 
 /**
  * Validated shape of an encrypted gallery: layout kind, item count, dimension and ciphertext slots.
- * A record is the unit written and read by the store: a block of up to {@code slots} items (HERS) or
- * one item (Boddeti 2018).
+ * A record is the unit written and read by the store: a block of up to {@code slots} items (HERS; twice
+ * as many with complex slots), one item (Boddeti 2018) or a group of items (packed items).
  *
  * @param kind how items are packed
  * @param itemCount number of gallery items, at least 1
@@ -26,24 +26,28 @@ public record GalleryLayout(LayoutKind kind, long itemCount, int dimension, int 
     if (slots < 1 || Integer.bitCount(slots) != 1) {
       throw new IllegalArgumentException("slots must be a power of two, got " + slots);
     }
-    if (kind != LayoutKind.HERS_SIMD && paddedDimension(dimension) > slots) {
+    if (!kind.dimensionMajor() && paddedDimension(dimension) > slots) {
       throw new IllegalArgumentException("dimension " + dimension
           + " does not fit one ciphertext of " + slots + " slots (" + kind + " layout)");
     }
   }
 
-  /** Items per record: {@code slots} for HERS, 1 for Boddeti 2018, slots / p for packed items. */
+  /**
+   * Items per record: {@code slots} for HERS, 2 x {@code slots} for HERS with complex slots, 1 for
+   * Boddeti 2018, slots / p for packed items.
+   */
   public int itemsPerRecord() {
     return switch (kind) {
       case HERS_SIMD -> slots;
+      case HERS_COMPLEX -> 2 * slots;
       case BODDETI_2018 -> 1;
       case PACKED_ITEMS -> slots / paddedDimension(dimension);
     };
   }
 
-  /** Ciphertexts per record: d for HERS, 1 for Boddeti 2018 and packed items. */
+  /** Ciphertexts per record: d for both HERS layouts, 1 for Boddeti 2018 and packed items. */
   public int ciphertextsPerRecord() {
-    return kind == LayoutKind.HERS_SIMD ? dimension : 1;
+    return kind.dimensionMajor() ? dimension : 1;
   }
 
   /** Number of records: ceil(itemCount / itemsPerRecord). */

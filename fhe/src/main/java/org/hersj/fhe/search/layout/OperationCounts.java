@@ -18,7 +18,7 @@ public record OperationCounts(long ciphertexts, long multiplications, long relin
    */
   public static OperationCounts predicted(GalleryLayout layout) {
     long records = layout.recordCount();
-    if (layout.kind() == LayoutKind.HERS_SIMD) {
+    if (layout.kind().dimensionMajor()) {
       long cts = records * layout.dimension();
       return new OperationCounts(cts, cts, records, records, 0);
     }

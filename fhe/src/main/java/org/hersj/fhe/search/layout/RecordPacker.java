@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Turns the rows of one record (row-major, {@code items x d} floats) into the slot vectors of its
  * ciphertexts. HERS: vector j holds feature j of every item of the block (a transposition), zero past
- * the last item. Boddeti 2018: the single vector holds the item's d features, zero after. Packed
+ * the last item; with complex slots the vector is twice as long (real parts, then imaginary parts, for
+ * {@code EncryptionBackend.encryptColumnPairs}). Boddeti 2018: the single vector holds the item's d features, zero after. Packed
  * items: item g's d features start at slot g*p (p = 2^ceil(log2 d)), zero elsewhere. Reuses one
  * buffer; not thread-safe.
  */
@@ -17,7 +18,7 @@ public final class RecordPacker {
   /** A packer for records of {@code layout}. */
   public RecordPacker(GalleryLayout layout) {
     this.layout = layout;
-    this.slots = new double[layout.slots()];
+    this.slots = new double[layout.slots() * layout.kind().valuesPerSlot()];
   }
 
   /**
@@ -32,7 +33,7 @@ public final class RecordPacker {
     if (items < 1 || items > layout.itemsPerRecord() || (long) items * d > rows.length) {
       throw new IllegalArgumentException(items + " items do not fit one record");
     }
-    if (layout.kind() == LayoutKind.HERS_SIMD) {
+    if (layout.kind().dimensionMajor()) {
       for (int i = 0; i < items; i++) {
         slots[i] = rows[i * d + c];
       }

@@ -44,7 +44,7 @@ public final class EncryptedSearchServer {
       ProgressListener progress) throws IOException {
     try (RecordFileReader gallery = GalleryStore.open(galleryDir, backend)) {
       RecordFileHeader h = gallery.header();
-      requireCompatible(h, probe, LayoutKind.HERS_SIMD, probe.dimension(), gallery.file());
+      requireDimensionMajor(h, probe, probe.dimension(), gallery.file());
       OperationCounter counter = new OperationCounter();
       BackendCiphertext[] probeCts = probe.ciphertexts().toArray(new BackendCiphertext[0]);
       return scan.run(gallery, () -> new BlockScorer(probeCts, form, counter), form.degree(),
@@ -53,16 +53,20 @@ public final class EncryptedSearchServer {
     }
   }
 
-  /** Checks the gallery's layout and dimension against the probe's. */
-  static void requireCompatible(RecordFileHeader gallery, EncryptedProbe probe, LayoutKind expected,
-      int dimension, Path file) throws RecordFileException {
-    if (gallery.layout().kind() != expected) {
-      throw new RecordFileException(file, "gallery is in the " + gallery.layout().kind()
-          + " layout; this search needs " + expected);
+  /**
+   * Checks that the gallery is in a HERS layout (either packing: the probe is the same for both), that
+   * the probe (if any) was encrypted for a HERS layout, and that their dimensions agree.
+   */
+  static void requireDimensionMajor(RecordFileHeader gallery, EncryptedProbe probe, int dimension, Path file)
+      throws RecordFileException {
+    LayoutKind kind = gallery.layout().kind();
+    if (!kind.dimensionMajor()) {
+      throw new RecordFileException(file, "gallery is in the " + kind
+          + " layout; this search needs " + LayoutKind.HERS_SIMD + " or " + LayoutKind.HERS_COMPLEX);
     }
-    if (probe != null && probe.kind() != expected) {
+    if (probe != null && !probe.kind().dimensionMajor()) {
       throw new RecordFileException(file, "the probe was encrypted for the " + probe.kind()
-          + " layout; this gallery is " + expected + ": re-encrypt the probe for it");
+          + " layout; this gallery is " + kind + ": re-encrypt the probe for it");
     }
     if (gallery.layout().dimension() != dimension) {
       throw new RecordFileException(file, "gallery dimension " + gallery.layout().dimension()

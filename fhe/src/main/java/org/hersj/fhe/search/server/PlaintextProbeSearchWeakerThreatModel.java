@@ -7,7 +7,6 @@ import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.BlockEvaluator;
 import org.hersj.fhe.search.backend.ServerBackend;
-import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.layout.OperationCounter;
 import org.hersj.fhe.search.store.GalleryStore;
 import org.hersj.fhe.search.store.RecordFileReader;
@@ -35,8 +34,7 @@ public final class PlaintextProbeSearchWeakerThreatModel {
   public SearchReport search(Path galleryDir, float[] probe, Path scoresFile, ProgressListener progress)
       throws IOException {
     try (RecordFileReader gallery = GalleryStore.open(galleryDir, backend)) {
-      EncryptedSearchServer.requireCompatible(gallery.header(), null, LayoutKind.HERS_SIMD, probe.length,
-          gallery.file());
+      EncryptedSearchServer.requireDimensionMajor(gallery.header(), null, probe.length, gallery.file());
       OperationCounter counter = new OperationCounter();
       float[] values = probe.clone();
       return scan.run(gallery, () -> new ClearProbeScorer(values, counter), 1, backend.scoreLevel(),

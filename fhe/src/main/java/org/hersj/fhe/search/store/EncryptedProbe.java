@@ -12,7 +12,7 @@ import org.hersj.fhe.search.layout.GalleryLayout;
 import org.hersj.fhe.search.layout.LayoutKind;
 
 /**
- * An encrypted probe: for the HERS layout one ciphertext per dimension, each with the probe value
+ * An encrypted probe: for the HERS layouts one ciphertext per dimension, each with the probe value
  * replicated to every slot (reused for every block); for the Boddeti 2018 layout one ciphertext with
  * the probe's d features in its first slots. Stored as a one-record {@link FileKind#PROBE} file.
  *
@@ -25,7 +25,7 @@ public record EncryptedProbe(LayoutKind kind, int dimension, List<BackendCiphert
   /** Checks the ciphertext count matches the layout. */
   public EncryptedProbe {
     ciphertexts = List.copyOf(ciphertexts);
-    int expected = kind == LayoutKind.HERS_SIMD ? dimension : 1;
+    int expected = kind.dimensionMajor() ? dimension : 1;
     if (ciphertexts.size() != expected) {
       throw new IllegalArgumentException("a " + kind + " probe of dimension " + dimension + " has "
           + expected + " ciphertexts, got " + ciphertexts.size());

@@ -3,6 +3,7 @@ package org.hersj.fhe.search.layout;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,22 @@ class GalleryLayoutTest {
     assertEquals(244L * 4096, l.firstItem(244));
     assertEquals(245L * 16, l.ciphertextCount());
     assertThrows(IndexOutOfBoundsException.class, () -> l.itemsInRecord(245));
+  }
+
+  @Test
+  void complexSlotsHalveTheBlocksAndPackRealThenImaginaryParts() {
+    GalleryLayout l = new GalleryLayout(LayoutKind.HERS_COMPLEX, 1_000_000, 16, 4096);
+    assertEquals(123, l.recordCount());
+    assertEquals(8192, l.itemsInRecord(0));
+    assertEquals(1_000_000 - 122 * 8192, l.itemsInRecord(122));
+    assertEquals(new OperationCounts(123 * 16, 123 * 16, 123, 123, 0), OperationCounts.predicted(l));
+    RecordPacker p = new RecordPacker(new GalleryLayout(LayoutKind.HERS_COMPLEX, 7, 2, 4));
+    float[] rows = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14};
+    assertArrayEquals(new double[] {1, 3, 5, 7, 9, 11, 0, 0}, p.vector(rows, 6, 0));
+    assertEquals(LayoutKind.HERS_COMPLEX, LayoutKind.byName(" Hers-Complex"));
+    assertEquals(LayoutKind.BODDETI_2018, LayoutKind.byName("boddeti2018"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LayoutKind.byName("simd"));
+    assertTrue(e.getMessage().contains("hers-complex"), e.getMessage());
   }
 
   @Test

@@ -58,6 +58,12 @@ abstract class CkksBackendBase implements SearchBackend {
     return params.slots();
   }
 
+  /** CKKS slots are complex: two real values per slot. */
+  @Override
+  public boolean packsTwoValuesPerSlot() {
+    return true;
+  }
+
   @Override
   public String parameterFingerprint() {
     return params.fingerprint();

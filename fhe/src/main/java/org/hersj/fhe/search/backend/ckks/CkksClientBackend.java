@@ -49,6 +49,16 @@ public final class CkksClientBackend extends CkksEncryptionBackend implements Cl
    */
   @Override
   public void decrypt(BackendCiphertext handle, double[] out) {
+    encoder.decode(decryptToPlaintext(handle), out);
+  }
+
+  /** As {@link #decrypt}, reading both halves of every complex slot. */
+  @Override
+  public void decryptPairs(BackendCiphertext handle, double[] out) {
+    encoder.decodeComplex(decryptToPlaintext(handle), out);
+  }
+
+  private Plaintext decryptToPlaintext(BackendCiphertext handle) {
     Ciphertext ct = CkksCiphertext.of(handle).ct;
     decryptor.decrypt(ct, decrypted);
     if (ct.level() > 0 && ct.scale() > 2 * params.defaultScale()) {
@@ -58,7 +68,7 @@ public final class CkksClientBackend extends CkksEncryptionBackend implements Cl
       keyless.rescale(product, rescaled);
       decryptor.decrypt(rescaled, decrypted);
     }
-    encoder.decode(decrypted, out);
+    return decrypted;
   }
 
   @Override

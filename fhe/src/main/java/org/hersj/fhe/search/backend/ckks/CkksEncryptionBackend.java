@@ -63,6 +63,12 @@ public class CkksEncryptionBackend extends CkksBackendBase implements Encryption
   }
 
   @Override
+  public void encryptColumnPairs(double[] values, BackendCiphertext out) {
+    encoder.encodeComplex(values, freshLevel(), params.defaultScale(), plaintext);
+    encryptor.encrypt(plaintext, CkksCiphertext.of(out).ct);
+  }
+
+  @Override
   public EncryptionBackend newWorker() {
     return new CkksEncryptionBackend(params, publicKey, forkRandom());
   }

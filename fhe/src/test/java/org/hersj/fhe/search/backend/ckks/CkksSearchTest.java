@@ -9,6 +9,7 @@ import org.hersj.fhe.ckks.CkksPresets;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.SearchRejectionContract;
 import org.hersj.fhe.search.baseline.Boddeti2018Search;
+import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.testing.Backends;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +64,21 @@ class CkksSearchTest extends SearchRejectionContract {
   void encryptedSearchAt512Dimensions() throws IOException {
     Outcome o = hersRoundTrip(300, 512, Mode.ENCRYPTED);
     System.out.printf("CKKS N=8192 d=512: largest score error %.3g%n", o.maxError());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {16, 64})
+  void complexSlotsHoldTwoItemsAndMatchPlaintextOnBlocksNotAMultipleOfTheBlock(int d) throws IOException {
+    Outcome o = hersRoundTrip(2 * 4096 + 4096 + 17, d, Mode.ENCRYPTED, LayoutKind.HERS_COMPLEX);
+    assertEquals(2, o.operations().relinearizations(), "8192 items per block: two blocks for 12305 items");
+    System.out.printf("CKKS N=8192 complex slots d=%d: largest score error %.3g%n", d, o.maxError());
+  }
+
+  @Test
+  void complexSlotsInEveryHersMode() throws IOException {
+    hersRoundTrip(1, 16, Mode.ENCRYPTED, LayoutKind.HERS_COMPLEX);
+    hersRoundTrip(4096 + 3, 16, Mode.ENCRYPTED_DEGREE_TWO, LayoutKind.HERS_COMPLEX);
+    hersRoundTrip(4096 + 5, 16, Mode.PLAINTEXT_PROBE, LayoutKind.HERS_COMPLEX);
   }
 
   @Test
