@@ -32,6 +32,7 @@ public class SearchBlockFixture {
   CkksServerBackend server;
   BlockEvaluator evaluator;
   BackendCiphertext[] probe;
+  BackendCiphertext[] preparedProbe;
   BackendCiphertext[] gallery;
   BackendCiphertext accumulator;
   BackendCiphertext score;
@@ -64,7 +65,8 @@ public class SearchBlockFixture {
     accumulator = server.newCiphertext(2, server.freshLevel());
     score = server.newCiphertext(1, server.scoreLevel());
     decoded = new double[client.slots()];
-    evaluator.innerProduct(probe, gallery, dimension, accumulator);
+    preparedProbe = evaluator.prepareFixed(probe);
+    evaluator.innerProduct(preparedProbe, gallery, dimension, accumulator);
     evaluator.relinearizeAndRescale(accumulator, score);
   }
 

@@ -18,9 +18,10 @@ class BlockScoringBenchmarkTest {
     assertClose(f.expected, b.clientDecryptDegreeTwo(f).clone(), "client decryption, degree 2");
     b.scoreBlockRelinearized(f);
     assertClose(f.expected, b.clientDecryptRelinearized(f).clone(), "client decryption, relinearised");
-    double[] lazy = f.decrypt(b.innerProductLazy(f));
-    assertClose(lazy, f.decrypt(b.innerProductPerTerm(f)), "per-term inner product");
-    assertClose(f.expected, lazy, "lazy inner product");
+    double[] prepared = f.decrypt(b.innerProductPrepared(f));
+    assertClose(prepared, f.decrypt(b.innerProductPerTerm(f)), "per-term inner product");
+    assertClose(prepared, f.decrypt(b.innerProductUnprepared(f)), "unprepared inner product");
+    assertClose(f.expected, prepared, "prepared inner product");
   }
 
   private static void assertClose(double[] expected, double[] actual, String what) {

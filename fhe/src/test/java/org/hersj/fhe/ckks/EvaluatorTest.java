@@ -139,14 +139,44 @@ class EvaluatorTest {
             }
             Ciphertext out = k.evaluator.newCiphertext(2, 1, 1);
             k.evaluator.innerProduct(a, b, count, out);
-            assertEquals(acc.scale(), out.scale());
-            for (int d = 0; d <= 2; d++) {
-                for (int i = 0; i <= 1; i++) {
-                    org.junit.jupiter.api.Assertions.assertArrayEquals(acc.poly(d).limb(i), out.poly(d).limb(i),
-                            "N = " + k.params.ringDegree() + ", poly " + d + ", limb " + i);
-                }
+            assertSameResidues(acc, out, "N = " + k.params.ringDegree());
+            // The prepared form (probe side prepared), with an odd and an even number of terms.
+            PreparedCiphertext[] prepared = new PreparedCiphertext[count];
+            for (int j = 0; j < count; j++) {
+                prepared[j] = k.evaluator.prepare(b[j]);
+            }
+            k.evaluator.innerProduct(a, prepared, count, out);
+            assertSameResidues(acc, out, "prepared, N = " + k.params.ringDegree());
+            Ciphertext first = k.evaluator.newCiphertext(2, 1, k.params.defaultScale() * k.params.defaultScale());
+            for (int j = 0; j < 15; j++) {
+                k.evaluator.multiplyAccumulate(a[j], b[j], first);
+            }
+            k.evaluator.innerProduct(a, prepared, 15, out);
+            assertSameResidues(first, out, "prepared, 15 terms");
+        }
+    }
+
+    private static void assertSameResidues(Ciphertext expected, Ciphertext actual, String what) {
+        assertEquals(expected.scale(), actual.scale());
+        assertEquals(expected.level(), actual.level());
+        for (int d = 0; d <= 2; d++) {
+            for (int i = 0; i <= expected.level(); i++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(expected.poly(d).limb(i), actual.poly(d).limb(i),
+                        what + ", poly " + d + ", limb " + i);
             }
         }
+    }
+
+    @Test
+    void preparedInnerProductRefusesMismatchedOperands() {
+        Ciphertext a = N4096.encrypt(TestKeys.randomValues(4, 1, 1));
+        PreparedCiphertext other = N8192.evaluator.prepare(N8192.encrypt(TestKeys.randomValues(4, 1, 2)));
+        Ciphertext out = N4096.evaluator.newCiphertext(2, 1, 1);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> N4096.evaluator.innerProduct(new Ciphertext[] {a}, new PreparedCiphertext[] {other}, 1, out));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("operand b[0]"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> N4096.evaluator.innerProduct(new Ciphertext[] {a}, new PreparedCiphertext[0], 1, out));
     }
 
     @Test

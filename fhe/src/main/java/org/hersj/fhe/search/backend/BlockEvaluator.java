@@ -16,9 +16,19 @@ public interface BlockEvaluator {
   void multiplyAccumulate(BackendCiphertext a, BackendCiphertext b, BackendCiphertext acc2);
 
   /**
+   * Returns handles on {@code operands} for use as the fixed first operands {@code a} of many
+   * {@link #innerProduct} calls (the probe, reused for every block); backends may precompute on them.
+   * The handles are immutable and may be shared by the evaluators of all threads. The default returns a
+   * copy of the array.
+   */
+  default BackendCiphertext[] prepareFixed(BackendCiphertext[] operands) {
+    return operands.clone();
+  }
+
+  /**
    * {@code acc2 = sum_{j < count} a[j] * b[j]} as a degree-2 ciphertext (the whole block product of the
-   * HERS layout). Backends may sum the products lazily and reduce once; the default clears and
-   * multiply-accumulates term by term.
+   * HERS layout); {@code a} may come from {@link #prepareFixed}. Backends may sum the products lazily
+   * and reduce once; the default clears and multiply-accumulates term by term.
    */
   default void innerProduct(BackendCiphertext[] a, BackendCiphertext[] b, int count, BackendCiphertext acc2) {
     clear(acc2);

@@ -46,7 +46,8 @@ public final class EncryptedSearchServer {
       RecordFileHeader h = gallery.header();
       requireDimensionMajor(h, probe, probe.dimension(), gallery.file());
       OperationCounter counter = new OperationCounter();
-      BackendCiphertext[] probeCts = probe.ciphertexts().toArray(new BackendCiphertext[0]);
+      BackendCiphertext[] probeCts = backend.newEvaluator()
+          .prepareFixed(probe.ciphertexts().toArray(new BackendCiphertext[0]));
       return scan.run(gallery, () -> new BlockScorer(probeCts, form, counter), form.degree(),
           form.level(backend),
           scoresFile, counter, progress);

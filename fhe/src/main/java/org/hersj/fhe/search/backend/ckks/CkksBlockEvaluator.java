@@ -6,6 +6,7 @@ import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.EvaluationKeys;
 import org.hersj.fhe.ckks.Evaluator;
 import org.hersj.fhe.ckks.Plaintext;
+import org.hersj.fhe.ckks.PreparedCiphertext;
 import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.BlockEvaluator;
 
@@ -17,9 +18,9 @@ final class CkksBlockEvaluator implements BlockEvaluator {
   private final CkksEncoder encoder;
   private final Plaintext constant;
   private final Ciphertext product;
-  private final LazyInnerProductKernel kernel;
   private Ciphertext[] left = new Ciphertext[0];
   private Ciphertext[] right = new Ciphertext[0];
+  private PreparedCiphertext[] fixed = new PreparedCiphertext[0];
 
   CkksBlockEvaluator(CkksParameters params, EvaluationKeys keys) {
     this.params = params;
@@ -28,7 +29,6 @@ final class CkksBlockEvaluator implements BlockEvaluator {
     int top = params.maxLevel();
     this.constant = new Plaintext(params, top, params.defaultScale());
     this.product = new Ciphertext(params, 1, top, params.defaultScale());
-    this.kernel = LazyInnerProductKernel.supports(params) ? new LazyInnerProductKernel(params) : null;
   }
 
   @Override
@@ -55,44 +55,51 @@ final class CkksBlockEvaluator implements BlockEvaluator {
   }
 
   /**
-   * Sums the whole block's products in 128 bits and reduces once per group of up to
-   * {@link LazyInnerProductKernel#MAX_TERMS} terms (see the adapter's note); falls back to the engine's
-   * per-term multiply-accumulate for primes under 32 bits.
+   * Prepares the probe once (Shoup quotients, {@link Evaluator#prepare}); the handles are immutable and
+   * shared by the evaluators of all threads.
+   */
+  @Override
+  public BackendCiphertext[] prepareFixed(BackendCiphertext[] operands) {
+    BackendCiphertext[] prepared = new BackendCiphertext[operands.length];
+    for (int j = 0; j < operands.length; j++) {
+      prepared[j] = new CkksPreparedCiphertext(evaluator.prepare(CkksCiphertext.of(operands[j]).ct));
+    }
+    return prepared;
+  }
+
+  /**
+   * With {@code a} from {@link #prepareFixed}: the engine's prepared inner product (lazy Shoup products,
+   * one reduction per output coefficient); otherwise the engine's fused multiply-accumulates.
    */
   @Override
   public void innerProduct(BackendCiphertext[] a, BackendCiphertext[] b, int count, BackendCiphertext acc2) {
-    if (kernel == null || count == 0) {
-      BlockEvaluator.super.innerProduct(a, b, count, acc2);
-      return;
+    if (count < 1) {
+      throw new IllegalArgumentException("an inner product needs at least one term, got " + count);
     }
-    if (left.length < count) {
-      left = new Ciphertext[count];
+    if (right.length < count) {
       right = new Ciphertext[count];
+      left = new Ciphertext[count];
+      fixed = new PreparedCiphertext[count];
     }
-    double scale = 0;
-    int level = Integer.MAX_VALUE;
     for (int j = 0; j < count; j++) {
-      left[j] = CkksCiphertext.of(a[j]).ct;
       right[j] = CkksCiphertext.of(b[j]).ct;
-      if (left[j].degree() != 1 || right[j].degree() != 1) {
-        throw new IllegalArgumentException("inner product term " + j + " is not of degree 1");
-      }
-      double s = left[j].scale() * right[j].scale();
-      if (j == 0) {
-        scale = s;
-      } else if (Math.abs(s / scale - 1) > 1e-9) {
-        throw new IllegalArgumentException("inner product term " + j + " has scale 2^"
-            + Math.log(s) / Math.log(2) + ", term 0 has 2^" + Math.log(scale) / Math.log(2));
-      }
-      level = Math.min(level, Math.min(left[j].level(), right[j].level()));
     }
     Ciphertext acc = CkksCiphertext.of(acc2).ct;
-    acc.reset(2, Math.min(level, acc.capacityLevel()), scale);
-    CkksCiphertext.of(acc2).empty = false;
-    for (int from = 0; from < count; from += LazyInnerProductKernel.MAX_TERMS) {
-      int terms = Math.min(LazyInnerProductKernel.MAX_TERMS, count - from);
-      kernel.accumulate(left, right, from, terms, acc, from == 0);
+    if (a[0] instanceof CkksPreparedCiphertext) {
+      for (int j = 0; j < count; j++) {
+        if (!(a[j] instanceof CkksPreparedCiphertext p)) {
+          throw new IllegalArgumentException("inner product term " + j + " is not prepared like term 0");
+        }
+        fixed[j] = p.prepared;
+      }
+      evaluator.innerProduct(right, fixed, count, acc);
+    } else {
+      for (int j = 0; j < count; j++) {
+        left[j] = CkksCiphertext.of(a[j]).ct;
+      }
+      evaluator.innerProduct(left, right, count, acc);
     }
+    CkksCiphertext.of(acc2).empty = false;
   }
 
   /**

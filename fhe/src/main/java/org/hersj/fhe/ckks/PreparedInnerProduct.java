@@ -1,0 +1,161 @@
+package org.hersj.fhe.ckks;
+
+import org.hersj.fhe.arith.Modulus;
+
+/**
+ * The search's block product out_2 = sum_j a_j * b_j with every b_j {@link PreparedCiphertext prepared}
+ * (the probe, fixed over all blocks) and the a_j fresh (a block's gallery columns).
+ *
+ * <p>Per coefficient and term: three lazy Shoup products in [0, 2q) (Karatsuba: a_0 b_0, a_1 b_1 and
+ * (a_0 + a_1)(b_0 + b_1)), no Barrett reduction. Terms are taken two at a time and the running sums kept
+ * in [0, 4q) with one conditional subtraction per output and pair (sums stay below 8q &lt; 2^63 for
+ * q &lt; 2^60); the outputs are reduced to [0, q) once at the end. Coefficients are walked in chunks that
+ * keep the three output runs in L1 while every term passes over them. The result equals, residue for
+ * residue, the sum of {@link Evaluator#multiplyAccumulate(Ciphertext, PreparedCiphertext, Ciphertext)}
+ * calls. Holds scratch arrays: one per evaluator, not thread-safe.
+ */
+final class PreparedInnerProduct {
+
+    /** Coefficients per chunk: 3 outputs x 512 x 8 bytes = 12 KB stay in L1. */
+    private static final int CHUNK = 512;
+
+    private final CkksParameters params;
+    private long[][] x0 = new long[0][];
+    private long[][] x1 = new long[0][];
+    private long[][] y0 = new long[0][];
+    private long[][] y0s = new long[0][];
+    private long[][] y1 = new long[0][];
+    private long[][] y1s = new long[0][];
+    private long[][] ySum = new long[0][];
+    private long[][] ySums = new long[0][];
+
+    PreparedInnerProduct(CkksParameters params) {
+        this.params = params;
+    }
+
+    /** out2 = sum_{j &lt; count} a[j] * b[j] at {@code level}; operands were checked by the caller. */
+    void compute(Ciphertext[] a, PreparedCiphertext[] b, int count, int level, Ciphertext out2) {
+        ensureCapacity(count);
+        int n = params.ringDegree();
+        for (int i = 0; i <= level; i++) {
+            for (int j = 0; j < count; j++) {
+                x0[j] = a[j].poly(0).limb(i);
+                x1[j] = a[j].poly(1).limb(i);
+                y0[j] = b[j].value(0).limb(i);
+                y0s[j] = b[j].shoup(0).limb(i);
+                y1[j] = b[j].value(1).limb(i);
+                y1s[j] = b[j].shoup(1).limb(i);
+                ySum[j] = b[j].value(2).limb(i);
+                ySums[j] = b[j].shoup(2).limb(i);
+            }
+            Modulus m = params.ring().modulus(i);
+            long[] d0 = out2.poly(0).limb(i);
+            long[] d1 = out2.poly(1).limb(i);
+            long[] d2 = out2.poly(2).limb(i);
+            for (int from = 0; from < n; from += CHUNK) {
+                int to = Math.min(n, from + CHUNK);
+                java.util.Arrays.fill(d0, from, to, 0L);
+                java.util.Arrays.fill(d1, from, to, 0L);
+                java.util.Arrays.fill(d2, from, to, 0L);
+                int j = 0;
+                for (; j + 1 < count; j += 2) {
+                    addPair(j, from, to, d0, d1, d2, m.value());
+                }
+                if (j < count) {
+                    addOne(j, from, to, d0, d1, d2, m.value());
+                }
+                for (int c = from; c < to; c++) {
+                    d0[c] = m.reduceFrom4q(d0[c]);
+                    d1[c] = m.reduceFrom4q(d1[c]);
+                    d2[c] = m.reduceFrom4q(d2[c]);
+                }
+            }
+        }
+    }
+
+    // d (in [0, 4q)) += terms j and j + 1, back in [0, 4q).
+    private void addPair(int j, int from, int to, long[] d0, long[] d1, long[] d2, long q) {
+        final long fourQ = 4 * q;
+        final long eightQ = 8 * q;
+        final long[] a0 = x0[j];
+        final long[] a1 = x1[j];
+        final long[] b0 = y0[j];
+        final long[] b0s = y0s[j];
+        final long[] b1 = y1[j];
+        final long[] b1s = y1s[j];
+        final long[] bs = ySum[j];
+        final long[] bss = ySums[j];
+        final long[] c0 = x0[j + 1];
+        final long[] c1 = x1[j + 1];
+        final long[] e0 = y0[j + 1];
+        final long[] e0s = y0s[j + 1];
+        final long[] e1 = y1[j + 1];
+        final long[] e1s = y1s[j + 1];
+        final long[] es = ySum[j + 1];
+        final long[] ess = ySums[j + 1];
+        for (int c = from; c < to; c++) {
+            long u0 = a0[c];
+            long u1 = a1[c];
+            long su = u0 + u1;
+            long t0 = u0 * b0[c] - Math.multiplyHigh(u0 << 1, b0s[c]) * q;
+            long t2 = u1 * b1[c] - Math.multiplyHigh(u1 << 1, b1s[c]) * q;
+            long t1 = su * bs[c] - Math.multiplyHigh(su << 1, bss[c]) * q;
+            long v0 = c0[c];
+            long v1 = c1[c];
+            long sv = v0 + v1;
+            long r0 = v0 * e0[c] - Math.multiplyHigh(v0 << 1, e0s[c]) * q;
+            long r2 = v1 * e1[c] - Math.multiplyHigh(v1 << 1, e1s[c]) * q;
+            long r1 = sv * es[c] - Math.multiplyHigh(sv << 1, ess[c]) * q;
+            long s0 = d0[c] + t0 + r0 - fourQ; // [-4q, 4q)
+            d0[c] = s0 + ((s0 >> 63) & fourQ);
+            long s2 = d2[c] + t2 + r2 - fourQ;
+            d2[c] = s2 + ((s2 >> 63) & fourQ);
+            long s1 = d1[c] + t1 + r1 - t0 - t2 - r0 - r2; // (-8q, 8q)
+            s1 += (s1 >> 63) & eightQ;
+            s1 -= fourQ;
+            d1[c] = s1 + ((s1 >> 63) & fourQ);
+        }
+    }
+
+    // d (in [0, 4q)) += term j, back in [0, 4q).
+    private void addOne(int j, int from, int to, long[] d0, long[] d1, long[] d2, long q) {
+        final long fourQ = 4 * q;
+        final long[] a0 = x0[j];
+        final long[] a1 = x1[j];
+        final long[] b0 = y0[j];
+        final long[] b0s = y0s[j];
+        final long[] b1 = y1[j];
+        final long[] b1s = y1s[j];
+        final long[] bs = ySum[j];
+        final long[] bss = ySums[j];
+        for (int c = from; c < to; c++) {
+            long u0 = a0[c];
+            long u1 = a1[c];
+            long su = u0 + u1;
+            long t0 = u0 * b0[c] - Math.multiplyHigh(u0 << 1, b0s[c]) * q;
+            long t2 = u1 * b1[c] - Math.multiplyHigh(u1 << 1, b1s[c]) * q;
+            long t1 = su * bs[c] - Math.multiplyHigh(su << 1, bss[c]) * q;
+            long s0 = d0[c] + t0 - fourQ; // [-4q, 2q)
+            d0[c] = s0 + ((s0 >> 63) & fourQ);
+            long s2 = d2[c] + t2 - fourQ;
+            d2[c] = s2 + ((s2 >> 63) & fourQ);
+            long s1 = d1[c] + t1 - t0 - t2; // (-4q, 6q)
+            s1 += (s1 >> 63) & fourQ;
+            s1 -= fourQ;
+            d1[c] = s1 + ((s1 >> 63) & fourQ);
+        }
+    }
+
+    private void ensureCapacity(int count) {
+        if (x0.length < count) {
+            x0 = new long[count][];
+            x1 = new long[count][];
+            y0 = new long[count][];
+            y0s = new long[count][];
+            y1 = new long[count][];
+            y1s = new long[count][];
+            ySum = new long[count][];
+            ySums = new long[count][];
+        }
+    }
+}
