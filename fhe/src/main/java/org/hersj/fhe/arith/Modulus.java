@@ -27,6 +27,8 @@ public final class Modulus {
     private final int shift;
     private final long mu;
     private final long twoQ;
+    private final long twoTo63;
+    private final long inverse64;
 
     /**
      * Creates the reduction constants for {@code q}.
@@ -43,6 +45,12 @@ public final class Modulus {
         this.shift = Math.max(bits - 2, 0);
         this.mu = shiftedQuotient(1, bits + 62);
         this.twoQ = 2 * q;
+        this.twoTo63 = Long.remainderUnsigned(Long.MIN_VALUE, q);
+        long inv = q; // Newton's iteration for q^-1 mod 2^64: each step doubles the correct low bits (3 at first)
+        for (int i = 0; i < 5; i++) {
+            inv *= 2 - q * inv;
+        }
+        this.inverse64 = inv;
     }
 
     // floor(x * 2^shift / q) for 0 <= x < q by binary long division; the caller guarantees it fits 64 bits.
@@ -143,9 +151,16 @@ public final class Modulus {
         return t + ((t >> 63) & q);
     }
 
-    /** @return the Shoup quotient floor(w * 2^63 / q) of a fixed operand w in [0, q) */
+    /**
+     * The Shoup quotient floor(w * 2^63 / q) of a fixed operand w in [0, q), by exact division: with
+     * r = w * 2^63 mod q, the quotient is (w * 2^63 - r) / q, which is below 2^63, so it equals
+     * (w * 2^63 - r) * q^-1 modulo 2^64 (q is odd). Two products and one reduction.
+     *
+     * @return floor(w * 2^63 / q)
+     */
     public long shoup(long w) {
-        return shiftedQuotient(w, 63);
+        long r = mul(w, twoTo63);
+        return ((w << 63) - r) * inverse64;
     }
 
     /** @return a * w mod q in [0, q), with wShoup = {@link #shoup(long) shoup(w)}; 0 &lt;= a &lt; 2^62 */

@@ -24,6 +24,13 @@ import org.hersj.fhe.search.store.RecordFileReader;
  */
 public final class EncryptedSearchServer {
 
+  /**
+   * Galleries of at least this many blocks get the probe prepared once for all blocks: preparing one
+   * probe ciphertext costs about as much as scoring it against four blocks unprepared, and halves
+   * the cost of every block after.
+   */
+  static final int PREPARE_FROM_BLOCKS = 4;
+
   private final ServerBackend backend;
   private final RecordScan scan;
 
@@ -46,8 +53,9 @@ public final class EncryptedSearchServer {
       RecordFileHeader h = gallery.header();
       requireDimensionMajor(h, probe, probe.dimension(), gallery.file());
       OperationCounter counter = new OperationCounter();
-      BackendCiphertext[] probeCts = backend.newEvaluator()
-          .prepareFixed(probe.ciphertexts().toArray(new BackendCiphertext[0]));
+      BackendCiphertext[] given = probe.ciphertexts().toArray(new BackendCiphertext[0]);
+      BackendCiphertext[] probeCts = h.recordCount() >= PREPARE_FROM_BLOCKS
+          ? backend.newEvaluator().prepareFixed(given) : given;
       return scan.run(gallery, () -> new BlockScorer(probeCts, form, counter), form.degree(),
           form.level(backend),
           scoresFile, counter, progress);
