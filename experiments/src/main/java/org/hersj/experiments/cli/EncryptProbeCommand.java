@@ -6,6 +6,9 @@ import org.hersj.fhe.openfhe.FheBackend;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.client.SearchClient;
+import org.hersj.fhe.search.layout.LayoutKind;
+import org.hersj.fhe.search.store.EncryptedProbe;
+import org.hersj.fhe.search.twostage.TwoStageClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +32,8 @@ final class EncryptProbeCommand implements Callable<Integer> {
     int row;
 
     @Option(names = "--layout", defaultValue = "hers", paramLabel = "LAYOUT",
-            description = "Layout of the gallery to search: hers or boddeti (default: ${DEFAULT-VALUE}).")
+            description = "Layout of the gallery to search: hers, boddeti or packed (the stage-2 probe of two-stage"
+                + " search, tiled into every item segment; default: ${DEFAULT-VALUE}).")
     String layout;
 
     @Option(names = "--out", required = true, paramLabel = "PROBE", description = "Encrypted probe file to write.")
@@ -43,7 +47,10 @@ final class EncryptProbeCommand implements Callable<Integer> {
         FheBackend engine = KeyDirectory.backendOf(keys);
         ClientBackend client = engine.loadClient(keys, RandomSource.secure());
         float[] probe = FeatureFiles.row(features, row);
-        new SearchClient(client, 1).encryptProbe(probe, RoleOptions.layout(layout)).write(out, client);
+        LayoutKind kind = RoleOptions.layout(layout);
+        EncryptedProbe encrypted = kind == LayoutKind.PACKED_ITEMS ? new TwoStageClient(client).encryptTiledProbe(probe)
+                : new SearchClient(client, 1).encryptProbe(probe, kind);
+        encrypted.write(out, client);
         output.out().println("wrote the encrypted probe (row " + row + " of " + features + ", " + probe.length
                 + " dims) to " + out);
         return 0;

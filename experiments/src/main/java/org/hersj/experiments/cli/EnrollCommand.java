@@ -40,7 +40,8 @@ final class EnrollCommand implements Callable<Integer> {
     Path labels;
 
     @Option(names = "--layout", defaultValue = "hers", paramLabel = "LAYOUT",
-            description = "hers (SIMD blocks) or boddeti (one ciphertext per item, prior work; default: ${DEFAULT-VALUE}).")
+            description = "hers (SIMD blocks), boddeti (one ciphertext per item, prior work) or packed (items packed"
+                + " per ciphertext: the full-dimension gallery of two-stage search; default: ${DEFAULT-VALUE}).")
     String layout;
 
     @Option(names = "--threads", defaultValue = "2", paramLabel = "T", description = "Threads (default: ${DEFAULT-VALUE}).")

@@ -12,7 +12,7 @@ final class RoleOptions {
     }
 
     /**
-     * @param value {@code hers} or {@code boddeti} (case-insensitive)
+     * @param value {@code hers}, {@code boddeti} or {@code packed} (case-insensitive)
      * @return the gallery layout
      * @throws IllegalArgumentException listing the accepted values
      */
@@ -20,7 +20,9 @@ final class RoleOptions {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "hers" -> LayoutKind.HERS_SIMD;
             case "boddeti", "boddeti2018" -> LayoutKind.BODDETI_2018;
-            default -> throw new IllegalArgumentException("--layout must be 'hers' or 'boddeti', got '" + value + "'");
+            case "packed" -> LayoutKind.PACKED_ITEMS;
+            default -> throw new IllegalArgumentException("--layout must be 'hers', 'boddeti' or 'packed' (the"
+                    + " full-dimension gallery of two-stage search), got '" + value + "'");
         };
     }
 }

@@ -193,7 +193,7 @@ class RoleCommandsTest {
     @Test
     void helpWorksOnEveryRoleAndBenchCommand() {
         for (String[] command : new String[][] {{"keygen"}, {"enroll"}, {"encrypt-probe"}, {"search"}, {"rank"},
-            {"decrypt-scores"}, {"bench", "search"}, {"bench", "complexity"}}) {
+            {"decrypt-scores"}, {"rerank"}, {"bench", "search"}, {"bench", "complexity"}}) {
             String[] args = java.util.Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";
             assertEquals(0, run(args), String.join(" ", command));
