@@ -83,7 +83,7 @@ public final class ExperimentRunner {
             }
             writeProvenance(run, options, start, work);
             ReportBuilder.build(work);
-            return new RunOutcome(dir.commit(), List.copyOf(rows));
+            return new RunOutcome(dir.commit(), List.copyOf(rows), List.copyOf(twoStage));
         } catch (IOException | RuntimeException | Error e) {
             dir.discard();
             throw e;

@@ -61,6 +61,8 @@ class TwoStageRunTest {
         Table table = ResultsCsv.read(outcome.runDir().resolve(TwoStageReport.CSV));
         assertEquals(1, table.rowCount());
         Row t = table.row(0);
+        assertEquals(1, outcome.twoStage().size());
+        assertEquals(outcome.twoStage().get(0).recallAtK(), t.getDouble("recall_at_k"), 1e-12, "the CSV holds the run's row");
         assertEquals(8, t.getInt("stage1_dimension"));
         assertEquals(192, t.getInt("stage2_dimension"));
         assertEquals(12, t.getInt("k"));
