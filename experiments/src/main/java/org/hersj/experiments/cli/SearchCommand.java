@@ -17,6 +17,7 @@ import org.hersj.fhe.search.twostage.Stage2Request;
 import org.hersj.fhe.search.twostage.Stage2Response;
 import org.hersj.fhe.search.twostage.Stage2ResponseFile;
 import org.hersj.fhe.search.twostage.Stage2Server;
+import org.hersj.fhe.search.twostage.TwoStageSearch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -120,6 +121,12 @@ final class SearchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("stage-2 request " + twoStage + " is for a gallery of "
                         + request.galleryItems() + " items but " + gallery + " holds "
                         + packed.header().layout().itemCount() + "; pass the packed gallery of the same items");
+            }
+            int dimension = packed.header().layout().dimension();
+            if (!server.hasRotationKeys(TwoStageSearch.rotationSteps(dimension))) {
+                throw new IllegalArgumentException("the server keys " + serverKeys + " lack the rotation keys stage 2 of "
+                        + dimension + "-d features needs; generate the keys with 'hers keygen --two-stage-dims "
+                        + dimension + "' (and enroll and search under them)");
             }
         }
         EncryptedProbe encrypted = EncryptedProbe.read(probe.encrypted, server);

@@ -165,6 +165,24 @@ class TwoStageRoleCommandsTest {
         fails(new String[] {"rerank", "--keys", client, "--request", request.toString(), "--response", response.toString()},
                 "fails its SHA-256 check");
         assertTrue(cli.err().contains(response.toString()), cli.err());
+
+        // Keys made without --two-stage-dims: stage 2 is refused with the keygen option to use.
+        String otherClient = other.resolve("client").toString();
+        ok("enroll", "--keys", other.resolve("enroller").toString(), "--features", features.toString(), "--out",
+                dir.resolve("o-stage").toString(), "--quiet");
+        ok("encrypt-probe", "--keys", otherClient, "--features", features.toString(), "--out", dir.resolve("o.ct").toString());
+        ok("search", "--server-keys", other.resolve("server").toString(), "--gallery", dir.resolve("o-stage").toString(),
+                "--probe", dir.resolve("o.ct").toString(), "--out", dir.resolve("os.ct").toString(), "--quiet");
+        ok("rank", "--keys", otherClient, "--scores", dir.resolve("os.ct").toString(), "--top", "3", "--stage2-request",
+                dir.resolve("o.h2q").toString(), "--quiet");
+        ok("enroll", "--keys", other.resolve("enroller").toString(), "--features", features.toString(), "--layout",
+                "packed", "--out", dir.resolve("o-packed").toString(), "--quiet");
+        ok("encrypt-probe", "--keys", otherClient, "--features", features.toString(), "--layout", "packed", "--out",
+                dir.resolve("o2.ct").toString());
+        fails(new String[] {"search", "--server-keys", other.resolve("server").toString(), "--gallery",
+            dir.resolve("o-packed").toString(), "--probe", dir.resolve("o2.ct").toString(), "--two-stage",
+            dir.resolve("o.h2q").toString(), "--out", dir.resolve("o.h2s").toString(), "--quiet"},
+                "hers keygen --two-stage-dims " + FULL);
     }
 
     private void ok(String... args) {
