@@ -6,6 +6,9 @@ import org.hersj.fhe.openfhe.FheBackend;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.client.SearchClient;
+import org.hersj.fhe.search.layout.LayoutKind;
+import org.hersj.fhe.search.store.EncryptedProbe;
+import org.hersj.fhe.search.twostage.TwoStageClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +33,8 @@ final class EncryptProbeCommand implements Callable<Integer> {
 
     @Option(names = "--layout", paramLabel = "LAYOUT",
             description = "Layout of the gallery to search: hers-complex or hers (the same probe serves both; "
-                    + "default: the engine's HERS layout) or boddeti.")
+                    + "default: the engine's HERS layout), boddeti, or packed (the stage-2 probe of two-stage"
+                    + " search, tiled into every item segment).")
     String layout;
 
     @Option(names = "--out", required = true, paramLabel = "PROBE", description = "Encrypted probe file to write.")
@@ -44,7 +48,10 @@ final class EncryptProbeCommand implements Callable<Integer> {
         FheBackend engine = KeyDirectory.backendOf(keys);
         ClientBackend client = engine.loadClient(keys, RandomSource.secure());
         float[] probe = FeatureFiles.row(features, row);
-        new SearchClient(client, 1).encryptProbe(probe, RoleOptions.layout(layout, engine)).write(out, client);
+        LayoutKind kind = RoleOptions.layout(layout, engine);
+        EncryptedProbe encrypted = kind == LayoutKind.PACKED_ITEMS ? new TwoStageClient(client).encryptTiledProbe(probe)
+                : new SearchClient(client, 1).encryptProbe(probe, kind);
+        encrypted.write(out, client);
         output.out().println("wrote the encrypted probe (row " + row + " of " + features + ", " + probe.length
                 + " dims) to " + out);
         return 0;

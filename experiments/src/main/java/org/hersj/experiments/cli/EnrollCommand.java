@@ -41,8 +41,9 @@ final class EnrollCommand implements Callable<Integer> {
 
     @Option(names = "--layout", paramLabel = "LAYOUT",
             description = "hers-complex (SIMD blocks, two items per complex slot; default with the java engine), "
-                    + "hers (one item per slot, as in the paper; default with openfhe) or boddeti (one ciphertext "
-                    + "per item, prior work).")
+                    + "hers (one item per slot, as in the paper; default with openfhe), boddeti (one ciphertext "
+                    + "per item, prior work) or packed (items packed per ciphertext: the full-dimension gallery of "
+                    + "two-stage search).")
     String layout;
 
     @Option(names = "--threads", defaultValue = "2", paramLabel = "T", description = "Threads (default: ${DEFAULT-VALUE}).")

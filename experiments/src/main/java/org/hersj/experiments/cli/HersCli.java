@@ -61,6 +61,7 @@ public final class HersCli {
         cli.addSubcommand(new EncryptProbeCommand());
         cli.addSubcommand(new SearchCommand());
         cli.addSubcommand(new RankCommand());
+        cli.addSubcommand(new RerankCommand());
         cli.addSubcommand(new BenchCommand());
         cli.setOut(out);
         cli.setErr(err);

@@ -12,6 +12,7 @@ import org.hersj.fhe.openfhe.FheBackend;
 import org.hersj.fhe.openfhe.OpenFheSettings;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.baseline.Boddeti2018Search;
+import org.hersj.fhe.search.twostage.TwoStageSearch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,6 +38,10 @@ final class KeygenCommand implements Callable<Integer> {
             description = "Also generate the rotation keys the Boddeti 2018 baseline needs at dimension D.")
     int boddetiDims;
 
+    @Option(names = "--two-stage-dims", defaultValue = "0", paramLabel = "D",
+            description = "Also generate the rotation keys stage 2 of two-stage search needs for D-dimensional features.")
+    int twoStageDims;
+
     @Option(names = "--rotations", split = ",", paramLabel = "STEPS", description = "Extra rotation steps, e.g. 1,2,4.")
     int[] rotations = new int[0];
 
@@ -53,9 +58,10 @@ final class KeygenCommand implements Callable<Integer> {
             throw new IllegalArgumentException(out + " already holds keys (" + out.resolve(KeyDirectory.CLIENT)
                     + "); choose another --out or delete it: a new key set cannot decrypt galleries of the old one");
         }
-        int[] steps = IntStream.concat(Arrays.stream(rotations),
-                boddetiDims > 0 ? Arrays.stream(Boddeti2018Search.rotationSteps(boddetiDims)) : IntStream.empty())
-                .distinct().toArray();
+        IntStream boddeti = boddetiDims > 0 ? Arrays.stream(Boddeti2018Search.rotationSteps(boddetiDims)) : IntStream.empty();
+        IntStream twoStage = twoStageDims > 0 ? Arrays.stream(TwoStageSearch.rotationSteps(twoStageDims))
+                : IntStream.empty();
+        int[] steps = IntStream.concat(Arrays.stream(rotations), IntStream.concat(boddeti, twoStage)).distinct().toArray();
         BackendKeySet keys = engine.generateKeys(CkksPresets.byName(preset).literal(), RandomSource.secure(),
                 OpenFheSettings.DEFAULT, steps);
         Files.createDirectories(out);

@@ -3,13 +3,14 @@ package org.hersj.experiments.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.hersj.experiments.data.LabelReader;
-import org.hersj.experiments.io.AtomicFiles;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.client.Match;
+import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.client.SearchClient;
+import org.hersj.fhe.search.store.FileKind;
+import org.hersj.fhe.search.store.RecordFileReader;
+import org.hersj.fhe.search.twostage.Stage2Request;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,19 +31,17 @@ final class RankCommand implements Callable<Integer> {
     @Option(names = "--scores", required = true, paramLabel = "SCORES", description = "Encrypted scores file.")
     Path scores;
 
-    @Option(names = "--top", defaultValue = "10", paramLabel = "K", description = "How many (default: ${DEFAULT-VALUE}).")
-    int top;
-
     @Option(names = "--all",
             description = "Decrypt and list every score in gallery order (item,score[,label]) instead of the top K.")
     boolean all;
 
-    @Option(names = "--labels", paramLabel = "FILE",
-            description = "Gallery labels (e.g. GALLERYDIR/" + EnrollCommand.LABELS_FILE + ") to print with each item.")
-    Path labels;
+    @Mixin
+    RankingOptions ranked;
 
-    @Option(names = "--out", paramLabel = "CSV", description = "Also write the ranking as CSV.")
-    Path out;
+    @Option(names = "--stage2-request", paramLabel = "REQUEST",
+            description = "Two-stage search: also write the top K items as a stage-2 request file for"
+                + " 'hers search --two-stage REQUEST' (key owner to server; holds indices only).")
+    Path stage2Request;
 
     @Option(names = "--threads", defaultValue = "2", paramLabel = "T", description = "Threads (default: ${DEFAULT-VALUE}).")
     int threads;
@@ -52,38 +51,34 @@ final class RankCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (top < 1) {
-            throw new IllegalArgumentException("--top must be at least 1, got " + top);
+        ranked.check();
+        if (all && stage2Request != null) {
+            throw new IllegalArgumentException("--stage2-request takes the top K; drop --all");
         }
         if (!Files.isRegularFile(scores)) {
             throw new IllegalArgumentException("scores file " + scores + " does not exist; write it with 'hers search'");
         }
-        int[] names = labels == null ? null : LabelReader.read(labels);
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
-        SearchClient client = new SearchClient(KeyDirectory.backendOf(keys).loadClient(keys, RandomSource.secure()),
-                threads);
+        ClientBackend backend = KeyDirectory.backendOf(keys).loadClient(keys, RandomSource.secure());
+        SearchClient client = new SearchClient(backend, threads);
         List<Match> ranking;
         if (all) {
             double[] every = client.allScores(scores, bar.asSearchListener());
             ranking = java.util.stream.IntStream.range(0, every.length).mapToObj(i -> new Match(i, every[i])).toList();
         } else {
-            ranking = client.topK(scores, top, bar.asSearchListener());
+            ranking = client.topK(scores, ranked.top, bar.asSearchListener());
         }
         bar.finish("decrypt");
-        StringBuilder csv = new StringBuilder((all ? "" : "rank,") + (names == null ? "item,score\n" : "item,score,label\n"));
-        for (int r = 0; r < ranking.size(); r++) {
-            Match m = ranking.get(r);
-            if (names != null && m.item() >= names.length) {
-                throw new IllegalArgumentException(labels + " holds " + names.length + " labels but the scores cover item "
-                        + m.item() + "; pass the labels of this gallery");
+        ranked.emit(ranking, !all, output);
+        if (stage2Request != null) {
+            long items;
+            try (RecordFileReader reader = RecordFileReader.open(scores, FileKind.SCORES)) {
+                items = reader.header().layout().itemCount();
             }
-            csv.append(all ? "" : (r + 1) + ",").append(String.format(Locale.ROOT, "%d,%.9f", m.item(), m.score()))
-                    .append(names == null ? "" : "," + names[(int) m.item()]).append('\n');
-        }
-        output.out().print(csv);
-        output.out().flush();
-        if (out != null) {
-            AtomicFiles.writeString(out, csv.toString());
+            new Stage2Request(items, backend.keyFingerprint(), ranking.stream().mapToLong(Match::item).toArray())
+                    .write(stage2Request);
+            output.err().println("wrote the stage-2 request (" + ranking.size() + " candidates) to " + stage2Request
+                    + "; send it to the server with the stage-2 probe ('hers encrypt-probe --layout packed')");
         }
         return 0;
     }

@@ -12,8 +12,8 @@ final class RoleOptions {
     }
 
     /**
-     * @param value  {@code hers-complex}, {@code hers} or {@code boddeti} (case-insensitive); null for the
-     *               engine's default
+     * @param value  {@code hers-complex}, {@code hers}, {@code boddeti} or {@code packed} (case-insensitive);
+     *               null for the engine's default HERS layout
      * @param engine the engine the keys belong to
      * @return the gallery layout: by default {@code hers-complex} where the engine has complex slots,
      *         else {@code hers}
@@ -28,10 +28,8 @@ final class RoleOptions {
         try {
             kind = LayoutKind.byName(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--layout must be hers-complex, hers or boddeti, got '" + value + "'");
-        }
-        if (kind == LayoutKind.PACKED_ITEMS) {
-            throw new IllegalArgumentException("--layout packed is the two-stage gallery's; use hers-complex, hers or boddeti");
+            throw new IllegalArgumentException("--layout must be hers-complex, hers, boddeti or packed (the"
+                    + " full-dimension gallery of two-stage search), got '" + value + "'");
         }
         if (kind == LayoutKind.HERS_COMPLEX && engine != FheBackend.JAVA) {
             throw new IllegalArgumentException("the " + engine.configName() + " engine packs one item per slot; "

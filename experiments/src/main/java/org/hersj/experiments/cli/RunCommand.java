@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hersj.experiments.report.ResultRow;
+import org.hersj.experiments.report.TwoStageRow;
 import org.hersj.experiments.run.ExperimentRunner;
 import org.hersj.experiments.run.RunOptions;
 import org.hersj.experiments.run.RunOutcome;
@@ -52,6 +53,13 @@ final class RunCommand implements Callable<Integer> {
             output.out().printf(Locale.ROOT, "%s %s d=%d %s: rank-1 %.4f (%d probes, gallery %d + %d distractors,"
                             + " search %.1f ms)%n", row.dataset(), row.method(), row.dimension(), row.search(), row.rank1(),
                     row.probes(), row.galleryIdentities(), row.distractors(), row.searchMs());
+        }
+        for (TwoStageRow t : outcome.twoStage()) {
+            output.out().printf(Locale.ROOT, "%s %s two-stage %d-d -> %d-d, K = %d: rank-1 full-dim %.4f, %d-d %.4f,"
+                            + " two-stage %.4f; recall@K %.4f; %.1f ms vs full-dim %.1f ms (speed-up %.2fx)%n",
+                    t.dataset(), t.method(), t.stage1Dimension(), t.stage2Dimension(), t.k(), t.rank1Full(),
+                    t.stage1Dimension(), t.rank1Reduced(), t.rank1TwoStage(), t.recallAtK(), t.totalMs(), t.fullMs(),
+                    t.speedUp());
         }
         output.out().println("results: " + outcome.runDir());
         return 0;

@@ -11,6 +11,13 @@ import org.hersj.fhe.search.server.PlaintextProbeSearchWeakerThreatModel;
 import org.hersj.fhe.search.server.ScoreForm;
 import org.hersj.fhe.search.server.SearchReport;
 import org.hersj.fhe.search.store.EncryptedProbe;
+import org.hersj.fhe.search.store.GalleryStore;
+import org.hersj.fhe.search.store.RecordFileReader;
+import org.hersj.fhe.search.twostage.Stage2Request;
+import org.hersj.fhe.search.twostage.Stage2Response;
+import org.hersj.fhe.search.twostage.Stage2ResponseFile;
+import org.hersj.fhe.search.twostage.Stage2Server;
+import org.hersj.fhe.search.twostage.TwoStageSearch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +27,8 @@ import picocli.CommandLine.Option;
  * {@code hers search}: the server scores an encrypted gallery against an encrypted probe file and writes
  * encrypted scores. It loads evaluation keys only and refuses a key directory holding the secret key.
  * With {@code --plaintext-probe-weaker-threat-model} the probe is given in the clear (only the gallery is
- * protected).
+ * protected). With {@code --two-stage REQUEST} it runs stage 2 of two-stage search: only the request's
+ * candidates of a packed full-dimension gallery are scored, into a stage-2 response file.
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Score an encrypted gallery against an encrypted probe (server, KEYDIR/server; never the"
@@ -42,6 +50,12 @@ final class SearchCommand implements Callable<Integer> {
 
     @Option(names = "--threads", defaultValue = "2", paramLabel = "T", description = "Threads (default: ${DEFAULT-VALUE}).")
     int threads;
+
+    @Option(names = "--two-stage", paramLabel = "REQUEST",
+            description = "Two-stage search, stage 2: score only the candidates of this stage-2 request (from 'hers rank"
+                + " --stage2-request') against the packed full-dimension gallery, with the stage-2 probe ('hers"
+                + " encrypt-probe --layout packed'); --out receives the stage-2 response for 'hers rerank'.")
+    Path twoStage;
 
     @Mixin
     OutputOptions output;
@@ -71,6 +85,9 @@ final class SearchCommand implements Callable<Integer> {
         KeyDirectory.requireNoSecret(serverKeys);
         ServerBackend server = KeyDirectory.backendOf(serverKeys).loadServer(serverKeys);
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
+        if (twoStage != null) {
+            return stage2(server);
+        }
         SearchReport report;
         if (probe.encrypted != null) {
             EncryptedProbe encrypted = EncryptedProbe.read(probe.encrypted, server);
@@ -87,6 +104,40 @@ final class SearchCommand implements Callable<Integer> {
         bar.finish("search");
         output.out().printf(Locale.ROOT, "scored %d items (%d dims, %d blocks) in %.2f s; encrypted scores in %s%n",
                 report.items(), report.dimension(), report.records(), report.seconds(), out);
+        return 0;
+    }
+
+    private int stage2(ServerBackend server) throws java.io.IOException {
+        if (probe.encrypted == null) {
+            throw new IllegalArgumentException("--two-stage needs the encrypted stage-2 probe (--probe), not a clear one");
+        }
+        Stage2Request request = Stage2Request.read(twoStage);
+        if (!request.keyFingerprint().equals(server.keyFingerprint())) {
+            throw new IllegalArgumentException("stage-2 request " + twoStage + " was made for other keys than "
+                    + serverKeys + "; pass the request of a search under these keys");
+        }
+        try (RecordFileReader packed = GalleryStore.open(gallery, server)) {
+            if (packed.header().layout().itemCount() != request.galleryItems()) {
+                throw new IllegalArgumentException("stage-2 request " + twoStage + " is for a gallery of "
+                        + request.galleryItems() + " items but " + gallery + " holds "
+                        + packed.header().layout().itemCount() + "; pass the packed gallery of the same items");
+            }
+            int dimension = packed.header().layout().dimension();
+            if (!server.hasRotationKeys(TwoStageSearch.rotationSteps(dimension))) {
+                throw new IllegalArgumentException("the server keys " + serverKeys + " lack the rotation keys stage 2 of "
+                        + dimension + "-d features needs; generate the keys with 'hers keygen --two-stage-dims "
+                        + dimension + "' (and enroll and search under them)");
+            }
+        }
+        EncryptedProbe encrypted = EncryptedProbe.read(probe.encrypted, server);
+        ProgressBar bar = ProgressBar.forTerminal(output.quiet);
+        Stage2Response response = new Stage2Server(server, threads).score(gallery, encrypted, request.candidates(),
+                bar.asSearchListener());
+        Stage2ResponseFile.write(out, response, request, server);
+        bar.finish("stage 2");
+        output.out().printf(Locale.ROOT, "stage 2: scored %d candidates in %d records (%d dims) in %.2f s; encrypted"
+                + " stage-2 response in %s%n", request.candidates().length, response.records().length,
+                response.layout().dimension(), response.seconds(), out);
         return 0;
     }
 }

@@ -19,10 +19,13 @@ import java.util.List;
  * @param fhe       CKKS preset and engine of the encrypted search modes; default {@link FheConfig#defaults()}
  * @param repeats   how often each search is repeated (fresh encryption each time); timings are the median
  *                  over repeats, and every repeat must give the same ranking; default 1
+ * @param twoStage  settings of the {@code two-stage} search mode; required when a search list names it,
+ *                  refused otherwise
  */
 public record ExperimentConfig(String name, Long seed, DatasetConfig dataset, ProtocolConfig protocol,
                                List<ReductionConfig> reduction, List<String> search, MetricsConfig metrics,
-                               ReportConfig report, FheConfig fhe, Integer repeats) {
+                               ReportConfig report, FheConfig fhe, Integer repeats,
+                               TwoStageConfig twoStage) {
 
     /** Checks required keys and fills in defaults. */
     public ExperimentConfig {
@@ -49,6 +52,30 @@ public record ExperimentConfig(String name, Long seed, DatasetConfig dataset, Pr
                         + "' is used by an earlier entry; give each entry of one method a distinct label");
             }
         }
+        boolean twoStageListed = search.contains(TwoStageConfig.MODE) || reduction.stream()
+                .anyMatch(r -> r.search() != null && r.search().contains(TwoStageConfig.MODE));
+        if (twoStageListed && twoStage == null) {
+            throw new ConfigValueException("twoStage", "missing; search mode " + TwoStageConfig.MODE
+                    + " needs a block such as {k: 10, stage1Dimension: 16}");
+        }
+        if (!twoStageListed && twoStage != null) {
+            throw new ConfigValueException("twoStage", "is given but no search list names " + TwoStageConfig.MODE
+                    + "; add " + TwoStageConfig.MODE + " to search (or to a reduction entry's search) or remove the block");
+        }
+    }
+
+    /**
+     * @param entry     a reduction entry of this config
+     * @param dimension one of its dimensions
+     * @return the search modes of that sweep point: the entry's modes, without {@code two-stage} unless
+     *         {@code dimension} is the two-stage stage-1 dimension
+     */
+    public List<String> searchModes(ReductionConfig entry, int dimension) {
+        List<String> modes = entry.searchModes(search);
+        if (twoStage != null && twoStage.searchesDimension(dimension)) {
+            return modes;
+        }
+        return modes.stream().filter(m -> !m.equals(TwoStageConfig.MODE)).toList();
     }
 
 
@@ -67,6 +94,6 @@ public record ExperimentConfig(String name, Long seed, DatasetConfig dataset, Pr
      */
     ExperimentConfig resolvedAgainst(Path baseDir) {
         return new ExperimentConfig(name, seed, dataset.resolvedAgainst(baseDir), protocol, reduction, search,
-                metrics, report, fhe, repeats);
+                metrics, report, fhe, repeats, twoStage);
     }
 }

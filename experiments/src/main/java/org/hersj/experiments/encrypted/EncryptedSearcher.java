@@ -2,10 +2,7 @@ package org.hersj.experiments.encrypted;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.hersj.experiments.cache.StageCache;
-import org.hersj.experiments.config.FheConfig;
 import org.hersj.experiments.progress.Progress;
 import org.hersj.experiments.search.SearchContext;
 import org.hersj.experiments.search.SearchResult;
@@ -13,12 +10,6 @@ import org.hersj.experiments.search.SearchTimings;
 import org.hersj.experiments.search.Searcher;
 import org.hersj.experiments.search.SearcherProvider;
 import org.hersj.experiments.search.TopK;
-import org.hersj.fhe.ckks.CkksPresets;
-import org.hersj.fhe.ckks.CkksParametersLiteral;
-import org.hersj.fhe.openfhe.BackendKeySet;
-import org.hersj.fhe.openfhe.FheBackend;
-import org.hersj.fhe.openfhe.OpenFheSettings;
-import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.backend.ServerBackend;
@@ -81,30 +72,17 @@ public final class EncryptedSearcher implements Searcher {
     }
 
     private SearchResult run(float[][] gallery, float[][] probes, int topK, Progress progress) throws IOException {
-        FheConfig fhe = context.fhe();
-        FheBackend backend = FheBackend.parse(fhe.backend());
-        CkksParametersLiteral params = CkksPresets.byName(fhe.preset()).literal();
-        int threads = fhe.threadCount();
-        LayoutKind layout = fhe.layoutKind();
-        String hash = new StageCache.Hasher().add("hers-gallery-v1").add(backend.configName()).add(layout.name())
-                .add(params.toString()).add(gallery).hex();
-        long[] keygenEnrol = new long[2];
-        BackendKeySet[] fresh = new BackendKeySet[1];
-        StageCache.Entry entry = new StageCache(context.cacheRoot()).getOrBuild("gallery", hash, dir -> {
-            long t0 = System.nanoTime();
-            fresh[0] = backend.generateKeys(params, RandomSource.secure(), OpenFheSettings.DEFAULT);
-            backend.writeKeys(fresh[0], dir.resolve("keys"));
-            long t1 = System.nanoTime();
-            new GalleryEnroller(fresh[0].client(), threads, 64).enroll(RowSource.of(gallery), layout,
-                    dir.resolve("gallery"), listener(progress, "enroll " + mode));
-            keygenEnrol[0] = t1 - t0;
-            keygenEnrol[1] = System.nanoTime() - t1;
-        });
+        int threads = context.fhe().threadCount();
+        LayoutKind layout = context.fhe().layoutKind();
+        String stage = layout == LayoutKind.HERS_SIMD ? "hers-gallery-v1" : "hers-complex-gallery-v1";
+        EncryptedGalleryCache.Ready ready = EncryptedGalleryCache.getOrBuild(context, stage,
+                new float[][][] {gallery}, new int[0], (keys, dir) -> new GalleryEnroller(keys.client(), threads, 64)
+                        .enroll(RowSource.of(gallery), layout, dir.resolve("gallery"),
+                                listener(progress, "enroll " + mode)));
         progress.finish("enroll " + mode);
-        Path galleryDir = entry.dir().resolve("gallery");
-        ClientBackend client = fresh[0] != null ? fresh[0].client()
-                : backend.loadClient(entry.dir().resolve("keys"), RandomSource.secure());
-        ServerBackend server = fresh[0] != null ? fresh[0].server() : backend.loadServer(entry.dir().resolve("keys"));
+        Path galleryDir = ready.dir().resolve("gallery");
+        ClientBackend client = ready.client();
+        ServerBackend server = ready.server();
         SearchClient searchClient = new SearchClient(client, threads);
         EncryptedSearchServer encryptedServer = new EncryptedSearchServer(server, threads);
         PlaintextProbeSearchWeakerThreatModel plainServer = new PlaintextProbeSearchWeakerThreatModel(server, threads);
@@ -116,9 +94,8 @@ public final class EncryptedSearcher implements Searcher {
         long scoring = 0;
         long decrypt = 0;
         long rank = 0;
-        Path work = Files.createTempDirectory("hers-scores-");
-        try {
-            Path scoresFile = work.resolve("scores.hrec");
+        try (ScratchDirectory work = new ScratchDirectory()) {
+            Path scoresFile = work.path().resolve("scores.hrec");
             for (int p = 0; p < probes.length; p++) {
                 long t0 = System.nanoTime();
                 EncryptedProbe probe = mode.equals(ENCRYPTED) ? searchClient.encryptProbe(probes[p], layout)
@@ -145,22 +122,15 @@ public final class EncryptedSearcher implements Searcher {
                 rank += t4 - t3;
                 progress.update("search " + mode, p + 1, probes.length);
             }
-        } finally {
-            try (var files = Files.list(work)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(work);
         }
         progress.finish("search " + mode);
-        SearchTimings timings = new SearchTimings(keygenEnrol[0] / 1e6, keygenEnrol[1] / 1e6, encrypt / 1e6,
-                scoring / 1e6, decrypt / 1e6, rank / 1e6, entry.reused());
-        return new SearchResult(indices, scores, keygenEnrol[0] + keygenEnrol[1], encrypt + scoring + decrypt + rank,
+        SearchTimings timings = new SearchTimings(ready.keygenNanos() / 1e6, ready.enrolNanos() / 1e6, encrypt / 1e6,
+                scoring / 1e6, decrypt / 1e6, rank / 1e6, ready.reused());
+        return new SearchResult(indices, scores, ready.keygenNanos() + ready.enrolNanos(), encrypt + scoring + decrypt + rank,
                 timings);
     }
 
-    private static ProgressListener listener(Progress progress, String task) {
+    static ProgressListener listener(Progress progress, String task) {
         return (stage, done, total) -> progress.update(task, done, Math.max(total, 1));
     }
 }

@@ -16,7 +16,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * Builds a run's human-readable report ({@code report.md} and plots) from the files in its directory
- * alone: {@code results.csv}, {@code cmc.csv}, {@code provenance.json} and {@code config.yaml}. Nothing is
+ * alone: {@code results.csv}, {@code cmc.csv}, {@code provenance.json}, {@code config.yaml} and, for runs
+ * with two-stage search, {@code two-stage.csv}. Nothing is
  * recomputed, so rebuilding gives the same Markdown.
  */
 public final class ReportBuilder {
@@ -93,13 +94,15 @@ public final class ReportBuilder {
         }
         Path markdown = runDir.resolve(MARKDOWN);
         AtomicFiles.writeString(markdown, markdown(experiment, runId, provenance, results, cmc, plotNames, rank1, timings,
-                Files.isRegularFile(runDir.resolve("stages.csv")) ? Files.readAllLines(runDir.resolve("stages.csv")) : List.of()));
+                Files.isRegularFile(runDir.resolve("stages.csv")) ? Files.readAllLines(runDir.resolve("stages.csv")) : List.of(),
+                TwoStageReport.markdown(runDir)));
         written.add(markdown);
         return written;
     }
 
     private static String markdown(String experiment, String runId, JsonNode provenance, Table results, Table cmc,
-                                   List<String> plotNames, Table rank1, Table timings, List<String> stages) {
+                                   List<String> plotNames, Table rank1, Table timings, List<String> stages,
+                                   String twoStage) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(experiment).append(" — run ").append(runId).append("\n\n");
         JsonNode git = provenance.path("git");
@@ -110,6 +113,9 @@ public final class ReportBuilder {
                 .append(", started ").append(provenance.path("start").asText("?")).append(".\n\n");
         md.append("## Rank-1 (search modes side by side)\n\n").append(MarkdownTable.render(rank1)).append('\n');
         md.append("## Timing breakdown\n\n").append(MarkdownTable.render(timings)).append('\n');
+        if (!twoStage.isEmpty()) {
+            md.append("## Two-stage search\n\n").append(twoStage).append('\n');
+        }
         md.append("## All results\n\n").append(MarkdownTable.render(ReportTables.summary(results))).append('\n');
         md.append("## CMC\n\n").append(MarkdownTable.render(ReportTables.cmc(cmc))).append('\n');
         if (!plotNames.isEmpty()) {
@@ -124,7 +130,7 @@ public final class ReportBuilder {
                     .append(reused).append(" reused from an earlier run (`stages.csv`).\n\n");
         }
         md.append("Tables as CSV: `").append(RANK1_TABLE).append(".csv`, `").append(TIMINGS_TABLE).append(".csv`. Raw data: `")
-                .append(ResultsCsv.RESULTS).append("`, `").append(ResultsCsv.CMC)
+                .append(ResultsCsv.RESULTS).append("`, `").append(ResultsCsv.CMC).append(twoStage.isEmpty() ? "" : "`, `" + TwoStageReport.CSV)
                 .append("`; provenance: `").append(PROVENANCE).append("`; resolved config: `").append(CONFIG).append("`.\n");
         return md.toString();
     }

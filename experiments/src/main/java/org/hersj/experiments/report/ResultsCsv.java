@@ -41,7 +41,14 @@ public final class ResultsCsv {
             Map.entry("scoring_ms", ColumnType.DOUBLE), Map.entry("decrypt_ms", ColumnType.DOUBLE),
             Map.entry("rank_ms", ColumnType.DOUBLE), Map.entry("epoch", ColumnType.INTEGER),
             Map.entry("step", ColumnType.INTEGER), Map.entry("total", ColumnType.DOUBLE),
-            Map.entry("stage", ColumnType.INTEGER));
+            Map.entry("stage", ColumnType.INTEGER), Map.entry("stage1_dimension", ColumnType.INTEGER),
+            Map.entry("stage2_dimension", ColumnType.INTEGER), Map.entry("k", ColumnType.INTEGER),
+            Map.entry("gallery_items", ColumnType.INTEGER), Map.entry("rank1_full", ColumnType.DOUBLE),
+            Map.entry("rank1_reduced", ColumnType.DOUBLE), Map.entry("rank1_two_stage", ColumnType.DOUBLE),
+            Map.entry("recall_at_k", ColumnType.DOUBLE), Map.entry("top1_equals_full", ColumnType.DOUBLE),
+            Map.entry("full_ms", ColumnType.DOUBLE), Map.entry("stage1_ms", ColumnType.DOUBLE),
+            Map.entry("stage2_ms", ColumnType.DOUBLE), Map.entry("total_ms", ColumnType.DOUBLE),
+            Map.entry("speed_up", ColumnType.DOUBLE));
 
     private ResultsCsv() {
     }

@@ -13,11 +13,13 @@ import org.hersj.experiments.report.MarkdownTable;
 import org.hersj.experiments.report.PaperTables;
 import org.hersj.experiments.report.ReportBuilder;
 import org.hersj.experiments.report.ResultsCsv;
+import org.hersj.experiments.report.TwoStageReport;
 import tech.tablesaw.api.Table;
 
 /**
  * Writes {@code REPORT.md} of a {@code hers reproduce} run from the sub-runs' directories alone: a combined
- * rank-1 table over all datasets, then per sub-run its rank-1 table, timing breakdown and every plot
+ * rank-1 table over all datasets, then per sub-run its rank-1 table, timing breakdown, two-stage table (if
+ * it ran two-stage search) and every plot
  * (relative links into the sub-run directories), then every Markdown section found in the reproduce run's
  * {@code sections/} directory (e.g. the complexity and scaling sections of the search benchmark), in file
  * name order.
@@ -59,6 +61,10 @@ public final class ReproduceReport {
             Table results = ResultsCsv.read(run.resolve(ResultsCsv.RESULTS));
             md.append("### Rank-1\n\n").append(MarkdownTable.render(PaperTables.rank1(results))).append('\n');
             md.append("### Timing breakdown\n\n").append(MarkdownTable.render(PaperTables.timings(results))).append('\n');
+            String twoStage = TwoStageReport.markdown(run);
+            if (!twoStage.isEmpty()) {
+                md.append("### Two-stage search\n\n").append(twoStage).append('\n');
+            }
             List<String> plots = plots(run);
             if (!plots.isEmpty()) {
                 md.append("### Plots\n\n");

@@ -23,6 +23,8 @@ import org.hersj.experiments.report.CmcPoint;
 import org.hersj.experiments.report.ReportBuilder;
 import org.hersj.experiments.report.ResultRow;
 import org.hersj.experiments.report.ResultsCsv;
+import org.hersj.experiments.report.TwoStageReport;
+import org.hersj.experiments.report.TwoStageRow;
 import org.hersj.experiments.search.PlaintextSearcher;
 import org.hersj.experiments.search.SearchResult;
 import org.hersj.experiments.search.Searcher;
@@ -65,19 +67,23 @@ public final class ExperimentRunner {
         try {
             List<ResultRow> rows = new ArrayList<>();
             List<CmcPoint> cmc = new ArrayList<>();
+            List<TwoStageRow> twoStage = new ArrayList<>();
             Path work = dir.workDir();
             StageLog stages = new StageLog();
             for (PreparedRun.SweepPoint point : run.sweep()) {
-                runPoint(run, point, rows, cmc, stages, work);
+                runPoint(run, point, new Collected(rows, cmc, twoStage), stages, work);
             }
             stages.write(work.resolve(StageLog.FILE));
             AtomicFiles.writeString(work.resolve(ReportBuilder.CONFIG), "# resolved from " + configFile.toAbsolutePath()
                     + "\n" + ConfigLoader.toYaml(run.config()));
             ResultsCsv.write(ResultsCsv.resultsTable(rows), work.resolve(ResultsCsv.RESULTS));
             ResultsCsv.write(ResultsCsv.cmcTable(cmc), work.resolve(ResultsCsv.CMC));
+            if (!twoStage.isEmpty()) {
+                ResultsCsv.write(TwoStageReport.table(twoStage), work.resolve(TwoStageReport.CSV));
+            }
             writeProvenance(run, options, start, work);
             ReportBuilder.build(work);
-            return new RunOutcome(dir.commit(), List.copyOf(rows));
+            return new RunOutcome(dir.commit(), List.copyOf(rows), List.copyOf(twoStage));
         } catch (IOException | RuntimeException | Error e) {
             dir.discard();
             throw e;
@@ -90,8 +96,12 @@ public final class ExperimentRunner {
         }
     }
 
-    private void runPoint(PreparedRun run, PreparedRun.SweepPoint point, List<ResultRow> rows, List<CmcPoint> cmc,
-                          StageLog stages, Path work) throws IOException {
+    /** The rows a run collects. */
+    private record Collected(List<ResultRow> rows, List<CmcPoint> cmc, List<TwoStageRow> twoStage) {
+    }
+
+    private void runPoint(PreparedRun run, PreparedRun.SweepPoint point, Collected out, StageLog stages, Path work)
+            throws IOException {
         IdentificationSplit split = run.split();
         String label = point.entry().label();
         long t0 = System.nanoTime();
@@ -107,13 +117,21 @@ public final class ExperimentRunner {
             TrainingCurves.copy(stage.modelDir(), work, label);
         }
         int maxRank = Math.min(run.config().metrics().cmcMaxRank(), gallery.length);
-        SearchContext context = new SearchContext(run.seeds().get("search"), run.cacheRoot(), run.config().fhe());
+        SearchContext context = new SearchContext(run.seeds().get("search"), run.cacheRoot(), run.config().fhe(),
+                run.config().twoStage(), new SearchContext.OriginalFeatures(split.gallery(), split.probes()));
         SearchResult reference = null;
-        for (String mode : point.entry().searchModes(run.config().search())) {
+        String dataset = run.dataset().name();
+        for (String mode : run.config().searchModes(point.entry(), point.dimension())) {
             Searcher searcher = registry.searcher(mode).create(context);
             SearchResult result = repeated(searcher, gallery, probes, maxRank, run.config().repeats());
             PlaintextAgreement agreement;
-            if (mode.equals(PlaintextSearcher.MODE)) {
+            if (result.twoStage() != null) {
+                SearchResult fullPlaintext = registry.searcher(PlaintextSearcher.MODE).create(context)
+                        .search(split.gallery(), split.probes(), maxRank, Progress.NONE);
+                agreement = PlaintextAgreement.compare(fullPlaintext.indices(), fullPlaintext.scores(), result.indices(),
+                        result.scores());
+                out.twoStage().add(TwoStageRows.measure(dataset, label, point.dimension(), split, result));
+            } else if (mode.equals(PlaintextSearcher.MODE)) {
                 reference = result;
                 agreement = PlaintextAgreement.EXACT;
             } else {
@@ -123,16 +141,17 @@ public final class ExperimentRunner {
                 }
                 agreement = PlaintextAgreement.compare(reference.indices(), reference.scores(), result.indices(),
                         result.scores());
+            }
+            if (!mode.equals(PlaintextSearcher.MODE)) {
                 stages.add("gallery", label, point.dimension(), mode, null, result.timings().galleryReused());
             }
             CmcCurve curve = RankMetrics.cmc(result.indices(), split.galleryLabels(), split.probeLabels(), maxRank);
-            String dataset = run.dataset().name();
-            rows.add(new ResultRow(dataset, label, point.dimension(), mode, split.identities(),
+            out.rows().add(new ResultRow(dataset, label, point.dimension(), mode, split.identities(),
                     split.distractors(), probes.length, curve.rank1(), reduceMs, result.enrolNanos() / 1e6,
                     result.searchNanos() / 1e6, agreement.top1Agreement(), agreement.maxTop1ScoreError(),
                     result.timings()));
             for (int r = 1; r <= curve.maxRank(); r++) {
-                cmc.add(new CmcPoint(dataset, label, point.dimension(), mode, r, curve.rate(r)));
+                out.cmc().add(new CmcPoint(dataset, label, point.dimension(), mode, r, curve.rate(r)));
             }
         }
     }

@@ -15,6 +15,7 @@ import org.hersj.experiments.config.DatasetConfig;
 import org.hersj.experiments.config.ExperimentConfig;
 import org.hersj.experiments.config.ProtocolConfig;
 import org.hersj.experiments.config.ReductionConfig;
+import org.hersj.experiments.config.TwoStageConfig;
 import org.hersj.experiments.data.Dataset;
 import org.hersj.experiments.data.DatasetLoader;
 import org.hersj.experiments.data.synth.SyntheticGenerator;
@@ -77,6 +78,7 @@ final class RunPreparer {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(configFile, "dataset", e.getMessage());
         }
+        checkTwoStage(config, configFile, dataset.dimension(), split.gallery().length, sweep);
         return new PreparedRun(configFile, config, dataset, split, sweep, target, runId, seeds, train,
                 options.resultsDir().toAbsolutePath().normalize().resolve(config.name()).resolve("cache"));
     }
@@ -106,6 +108,35 @@ final class RunPreparer {
             }
         }
         return points;
+    }
+
+    /** The two-stage keys that need the data: stage-2 dimension, a stage-1 row to search, k within the gallery. */
+    private static void checkTwoStage(ExperimentConfig config, Path configFile, int inputDimension, int galleryItems,
+                                      List<PreparedRun.SweepPoint> sweep) {
+        TwoStageConfig twoStage = config.twoStage();
+        if (twoStage == null) {
+            return;
+        }
+        if (twoStage.stage2Dimension() != null && twoStage.stage2Dimension() != inputDimension) {
+            throw new ConfigException(configFile, "twoStage.stage2Dimension", "is " + twoStage.stage2Dimension()
+                    + " but the dataset has dimension " + inputDimension + "; stage 2 re-scores the dataset's own"
+                    + " features, so give " + inputDimension + " or omit the key");
+        }
+        if (twoStage.stage1Dimension() >= inputDimension) {
+            throw new ConfigException(configFile, "twoStage.stage1Dimension", "is " + twoStage.stage1Dimension()
+                    + "; expected a reduced dimension below the dataset's " + inputDimension);
+        }
+        boolean searched = sweep.stream().anyMatch(p -> config.searchModes(p.entry(), p.dimension())
+                .contains(TwoStageConfig.MODE));
+        if (!searched) {
+            throw new ConfigException(configFile, "twoStage.stage1Dimension", "is " + twoStage.stage1Dimension()
+                    + " but no reduction entry with that dimension lists search mode " + TwoStageConfig.MODE
+                    + "; expected one of the swept dimensions " + sweep.stream().map(p -> p.dimension()).distinct().toList());
+        }
+        if (twoStage.k() > galleryItems) {
+            throw new ConfigException(configFile, "twoStage.k", "is " + twoStage.k() + " but the gallery has "
+                    + galleryItems + " items; expected at most " + galleryItems);
+        }
     }
 
     private static String freeRunId(Path resultsDir, String experiment) {

@@ -7,7 +7,9 @@ import java.util.Map;
 import org.hersj.experiments.config.ConfigException;
 import org.hersj.experiments.config.ExperimentConfig;
 import org.hersj.experiments.config.ReductionConfig;
+import org.hersj.experiments.config.TwoStageConfig;
 import org.hersj.experiments.encrypted.EncryptedSearcher;
+import org.hersj.experiments.encrypted.TwoStageSearcher;
 import org.hersj.experiments.reduce.ModuleReducers;
 import org.hersj.experiments.reduce.ReducerProvider;
 import org.hersj.experiments.search.PlaintextSearcher;
@@ -30,8 +32,8 @@ public final class StageRegistry {
 
     /**
      * @return a registry with the reductions {@code identity}, {@code pca}, {@code deepmds},
-     *         {@code deepmds++} and the search modes {@code plaintext} (all cores), {@code encrypted} and
-     *         {@code plaintext-probe}
+     *         {@code deepmds++} and the search modes {@code plaintext} (all cores), {@code encrypted},
+     *         {@code plaintext-probe} and {@code two-stage}
      */
     public static StageRegistry defaults() {
         int threads = Runtime.getRuntime().availableProcessors();
@@ -39,7 +41,8 @@ public final class StageRegistry {
         ModuleReducers.all().forEach(p -> reducers.put(p.method(), p));
         return new StageRegistry(reducers, Map.of(PlaintextSearcher.MODE, context -> new PlaintextSearcher(threads),
                 EncryptedSearcher.ENCRYPTED, EncryptedSearcher.provider(EncryptedSearcher.ENCRYPTED),
-                EncryptedSearcher.PLAINTEXT_PROBE, EncryptedSearcher.provider(EncryptedSearcher.PLAINTEXT_PROBE)));
+                EncryptedSearcher.PLAINTEXT_PROBE, EncryptedSearcher.provider(EncryptedSearcher.PLAINTEXT_PROBE),
+                TwoStageConfig.MODE, TwoStageSearcher.provider()));
     }
 
     /**

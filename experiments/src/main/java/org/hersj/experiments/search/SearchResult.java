@@ -9,8 +9,24 @@ package org.hersj.experiments.search;
  * @param enrolNanos  time to prepare the gallery (encoding, encryption, layout)
  * @param searchNanos time to score and rank all probes
  * @param timings     the breakdown of that time by step
+ * @param twoStage    stage 1's shortlists and the full-dimension baseline of a two-stage search; null for
+ *                    the other modes
  */
-public record SearchResult(int[][] indices, float[][] scores, long enrolNanos, long searchNanos, SearchTimings timings) {
+public record SearchResult(int[][] indices, float[][] scores, long enrolNanos, long searchNanos, SearchTimings timings,
+                           TwoStageDetails twoStage) {
+
+    /**
+     * A single-stage result with a step breakdown.
+     *
+     * @param indices     ranked gallery rows per probe
+     * @param scores      their scores
+     * @param enrolNanos  gallery preparation time
+     * @param searchNanos search time
+     * @param timings     the breakdown by step
+     */
+    public SearchResult(int[][] indices, float[][] scores, long enrolNanos, long searchNanos, SearchTimings timings) {
+        this(indices, scores, enrolNanos, searchNanos, timings, null);
+    }
 
     /**
      * A result without a step breakdown (plaintext search): enrolment and search time only.

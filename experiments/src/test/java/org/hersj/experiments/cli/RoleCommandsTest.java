@@ -191,7 +191,7 @@ class RoleCommandsTest {
                 realSlots.toString(), "--probe", probe.toString(), "--out", scores.toString(), "--quiet"), err);
         assertEquals(1, run("enroll", "--keys", keys.resolve("enroller").toString(), "--features", features.toString(),
                 "--layout", "simd", "--out", dir.resolve("bad-layout").toString(), "--quiet"));
-        assertTrue(err.contains("--layout must be hers-complex, hers or boddeti, got 'simd'"), err);
+        assertTrue(err.contains("--layout must be hers-complex, hers, boddeti or packed (the full-dimension gallery of two-stage search), got 'simd'"), err);
 
         assertEquals(1, run("encrypt-probe", "--keys", keys.resolve("client").toString(), "--features",
                 features.toString(), "--row", "99", "--out", probe.toString()));
@@ -203,7 +203,7 @@ class RoleCommandsTest {
     @Test
     void helpWorksOnEveryRoleAndBenchCommand() {
         for (String[] command : new String[][] {{"keygen"}, {"enroll"}, {"encrypt-probe"}, {"search"}, {"rank"},
-            {"decrypt-scores"}, {"bench", "search"}, {"bench", "complexity"}}) {
+            {"decrypt-scores"}, {"rerank"}, {"bench", "search"}, {"bench", "complexity"}}) {
             String[] args = java.util.Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";
             assertEquals(0, run(args), String.join(" ", command));

@@ -1,7 +1,6 @@
 package org.hersj.experiments.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -28,10 +27,7 @@ class PipelineConfigErrorsTest {
     }
 
     private void failsAt(String yaml, String key, String expected) throws IOException {
-        Path file = write(yaml);
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
-        assertTrue(e.getMessage().startsWith(file + ": " + key + ":"), e.getMessage());
-        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        ConfigAssertions.failsAt(write(yaml), key, expected);
     }
 
     @Test

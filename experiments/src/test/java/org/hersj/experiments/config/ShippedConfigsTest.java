@@ -28,6 +28,23 @@ class ShippedConfigsTest {
     }
 
     @Test
+    void twoStageConfigsBindWithTheirBlock() {
+        ExperimentConfig twin = ConfigLoader.load(CONFIGS.resolve("two-stage-synthetic.yaml"));
+        assertEquals(64, twin.twoStage().stage1Dimension());
+        assertTrue(twin.searchModes(twin.reduction().get(1), 64).contains(TwoStageConfig.MODE));
+        assertTrue(PaperExperiments.SYNTHETIC_TWINS.contains("two-stage-synthetic"));
+        Path lfw = CONFIGS.resolve("two-stage-lfw.yaml");
+        if (Files.exists(Path.of("..", "..", "shared", "data", "lfw-cosface512", "embeddings.npy"))) {
+            ExperimentConfig real = ConfigLoader.load(lfw);
+            assertEquals(16, real.twoStage().stage1Dimension());
+            assertEquals(512, real.twoStage().stage2Dimension());
+        } else {
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(lfw));
+            assertTrue(e.getMessage().contains("dataset.features"), e.getMessage());
+        }
+    }
+
+    @Test
     void realConfigsEachHaveATwinAndNameTheirMissingFile() {
         for (String name : List.of("imagenet", "megaface", "fingerprint")) {
             assertTrue(Files.isRegularFile(CONFIGS.resolve(name + "-synthetic.yaml")), name);

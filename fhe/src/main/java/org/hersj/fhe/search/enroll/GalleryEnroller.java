@@ -8,6 +8,7 @@ import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.Workers;
 import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.EncryptionBackend;
+import org.hersj.fhe.search.backend.SearchBackend;
 import org.hersj.fhe.search.layout.GalleryLayout;
 import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.layout.RecordPacker;
@@ -40,6 +41,19 @@ public final class GalleryEnroller {
     this.backend = backend;
     this.threads = threads;
     this.syncEvery = syncEvery;
+  }
+
+  /**
+   * The faster HERS layout {@code backend} supports: {@link LayoutKind#HERS_COMPLEX} (two items per
+   * slot) where it packs two values per slot, else {@link LayoutKind#HERS_SIMD}.
+   */
+  public static LayoutKind hersLayoutFor(SearchBackend backend) {
+    return backend.packsTwoValuesPerSlot() ? LayoutKind.HERS_COMPLEX : LayoutKind.HERS_SIMD;
+  }
+
+  /** {@link #hersLayoutFor} this enroller's backend. */
+  public LayoutKind hersLayout() {
+    return hersLayoutFor(backend);
   }
 
   /** The header a gallery of {@code layout} made by {@code backend} carries. */

@@ -75,7 +75,7 @@ public final class TwoStageBenchmark {
       double fullBlock = Double.NaN;
       if (n <= config.fullSingleStageUpTo()) {
         Path fullHers = work.resolve("full-hers");
-        enroller.enroll(new SyntheticRows(n, config.fullDimension(), config.seed() + 1), LayoutKind.HERS_SIMD,
+        enroller.enroll(new SyntheticRows(n, config.fullDimension(), config.seed() + 1), GalleryEnroller.hersLayoutFor(server),
             fullHers, progress);
         long c0 = TwoStageSearch.processCpuNanos();
         SearchReport report = singleStage(config, fullHers, fullProbe, k, work, progress);
@@ -105,7 +105,7 @@ public final class TwoStageBenchmark {
     SearchClient searchClient = new SearchClient(client, config.threads());
     Path scores = work.resolve("single-stage-scores.hrec");
     SearchReport report = new EncryptedSearchServer(server, config.threads()).search(store,
-        searchClient.encryptProbe(probe, LayoutKind.HERS_SIMD), ScoreForm.RELINEARIZED, scores, progress);
+        searchClient.encryptProbe(probe, GalleryEnroller.hersLayoutFor(server)), ScoreForm.RELINEARIZED, scores, progress);
     searchClient.topK(scores, k, progress);
     return report;
   }

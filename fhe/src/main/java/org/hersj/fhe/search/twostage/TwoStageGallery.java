@@ -46,7 +46,7 @@ public record TwoStageGallery(Path reducedDir, Path fullDir) {
           + " should be smaller than stage-2 dimension " + full.dimension());
     }
     TwoStageGallery gallery = new TwoStageGallery(reducedDir, fullDir);
-    enroller.enroll(reduced, LayoutKind.HERS_SIMD, reducedDir, progress);
+    enroller.enroll(reduced, enroller.hersLayout(), reducedDir, progress);
     enroller.enroll(full, LayoutKind.PACKED_ITEMS, fullDir, progress);
     return gallery;
   }
@@ -58,8 +58,8 @@ public record TwoStageGallery(Path reducedDir, Path fullDir) {
   public void verify(SearchBackend backend) throws IOException {
     try (RecordFileReader r = GalleryStore.open(reducedDir, backend);
         RecordFileReader f = GalleryStore.open(fullDir, backend)) {
-      if (r.header().layout().kind() != LayoutKind.HERS_SIMD) {
-        throw new RecordFileException(r.file(), "the stage-1 gallery must be in the HERS_SIMD layout, found "
+      if (!r.header().layout().kind().dimensionMajor()) {
+        throw new RecordFileException(r.file(), "the stage-1 gallery must be in a HERS layout, found "
             + r.header().layout().kind());
       }
       if (f.header().layout().kind() != LayoutKind.PACKED_ITEMS) {

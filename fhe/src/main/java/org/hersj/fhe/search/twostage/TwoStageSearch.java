@@ -11,7 +11,7 @@ import org.hersj.fhe.search.backend.ServerBackend;
 import org.hersj.fhe.search.baseline.Boddeti2018Search;
 import org.hersj.fhe.search.client.Match;
 import org.hersj.fhe.search.client.SearchClient;
-import org.hersj.fhe.search.layout.LayoutKind;
+import org.hersj.fhe.search.enroll.GalleryEnroller;
 import org.hersj.fhe.search.server.EncryptedSearchServer;
 import org.hersj.fhe.search.server.ScoreForm;
 import org.hersj.fhe.search.store.EncryptedProbe;
@@ -67,7 +67,7 @@ public final class TwoStageSearch {
     SearchClient searchClient = new SearchClient(client, threads);
     long c0 = processCpuNanos();
     long t0 = System.nanoTime();
-    EncryptedProbe probe1 = searchClient.encryptProbe(reducedProbe, LayoutKind.HERS_SIMD);
+    EncryptedProbe probe1 = searchClient.encryptProbe(reducedProbe, GalleryEnroller.hersLayoutFor(server));
     Path scores = workDir.resolve("stage1-scores.hrec");
     new EncryptedSearchServer(server, threads).search(gallery.reducedDir(), probe1, ScoreForm.RELINEARIZED,
         scores, progress);

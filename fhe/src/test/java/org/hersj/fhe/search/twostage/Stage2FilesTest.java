@@ -1,0 +1,162 @@
+package org.hersj.fhe.search.twostage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.hersj.fhe.ckks.CkksParameters;
+import org.hersj.fhe.ckks.CkksPresets;
+import org.hersj.fhe.ring.RandomSource;
+import org.hersj.fhe.search.ProgressListener;
+import org.hersj.fhe.search.backend.ckks.CkksSearchKeys;
+import org.hersj.fhe.search.client.Match;
+import org.hersj.fhe.search.enroll.GalleryEnroller;
+import org.hersj.fhe.search.enroll.RowSource;
+import org.hersj.fhe.search.layout.LayoutKind;
+import org.hersj.fhe.search.store.RecordFileException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The stage-2 request and response files (SEARCH_N4096, 40 packed items of 32-d): a round trip gives the
+ * scores of the in-memory response (= plaintext inner products within {@value #BOUND}); truncated, modified,
+ * wrong-version, wrong-kind, wrong-key and wrong-request files are refused with a message naming the file.
+ */
+class Stage2FilesTest {
+
+  private static final double BOUND = 1e-4;
+  private static final int N = 40;
+  private static final int FULL = 32;
+  private static final CkksParameters PARAMS = CkksPresets.byName("SEARCH_N4096");
+  private static final CkksSearchKeys KEYS = CkksSearchKeys.generate(PARAMS, RandomSource.seededForTestsOnly(3),
+      TwoStageSearch.rotationSteps(FULL));
+  private static final TwoStageFixture DATA = new TwoStageFixture(N, FULL, 4, 9);
+  private static final long[] CANDIDATES = {17, 3, 39, 17, 0};
+
+  @TempDir
+  static Path dir;
+  private static Path galleryDir;
+  private static Stage2Request request;
+  private static Stage2Response response;
+  private static float[] probe;
+
+  @BeforeAll
+  static void scoreOnce() throws IOException {
+    galleryDir = dir.resolve("full");
+    new GalleryEnroller(KEYS.enroller(), 2, 8).enroll(RowSource.of(DATA.full), LayoutKind.PACKED_ITEMS, galleryDir,
+        ProgressListener.NONE);
+    probe = DATA.probeNear(17, 0.05, 4);
+    request = new Stage2Request(N, KEYS.client().keyFingerprint(), CANDIDATES);
+    response = new Stage2Server(KEYS.server(), 2).score(galleryDir, new TwoStageClient(KEYS.client())
+        .encryptTiledProbe(probe), request.candidates(), ProgressListener.NONE);
+  }
+
+  private static Path written(String name) throws IOException {
+    Path folder = Files.createDirectories(dir.resolve(name));
+    request.write(folder.resolve("request.h2q"));
+    Stage2ResponseFile.write(folder.resolve("response.h2s"), response, request, KEYS.server());
+    return folder;
+  }
+
+  @Test
+  void roundTripGivesTheSameScoresAndLeavesNoTemporaryFile() throws IOException {
+    Path folder = written("round-trip");
+    Stage2Request readRequest = Stage2Request.read(folder.resolve("request.h2q"));
+    assertEquals(N, readRequest.galleryItems());
+    assertArrayEquals(CANDIDATES, readRequest.candidates());
+    Stage2Response readResponse = Stage2ResponseFile.read(folder.resolve("response.h2s"), readRequest, KEYS.client());
+    assertArrayEquals(response.records(), readResponse.records());
+    assertEquals(response.operations(), readResponse.operations());
+    TwoStageClient client = new TwoStageClient(KEYS.client());
+    List<Match> fromFile = client.scores(readResponse, readRequest.candidates());
+    assertEquals(client.scores(response, CANDIDATES), fromFile, "same ciphertexts, same decrypted scores");
+    assertEquals(4, fromFile.size(), "duplicates merged");
+    for (Match m : fromFile) {
+      assertEquals(TwoStageFixture.dot(DATA.full[(int) m.item()], probe), m.score(), BOUND, "item " + m.item());
+    }
+    assertEquals(17, fromFile.get(0).item());
+    try (var files = Files.list(folder)) {
+      assertEquals(List.of("request.h2q", "response.h2s"), files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
+  void truncatedOrModifiedRequestIsRefused() throws IOException {
+    Path folder = written("bad-request");
+    Path file = folder.resolve("request.h2q");
+    byte[] good = Files.readAllBytes(file);
+    Files.write(file, Arrays.copyOf(good, good.length - 9));
+    assertRefused(() -> Stage2Request.read(file), file, "SHA-256");
+    byte[] flipped = good.clone();
+    flipped[good.length - 40] ^= 1; // inside the last candidate index
+    Files.write(file, flipped);
+    assertRefused(() -> Stage2Request.read(file), file, "modified");
+    Files.write(file, Arrays.copyOf(good, 5));
+    assertRefused(() -> Stage2Request.read(file), file, "too short");
+    assertRefused(() -> Stage2Request.read(folder.resolve("response.h2s")), folder.resolve("response.h2s"),
+        "is not a stage-2 request file");
+  }
+
+  @Test
+  void otherFormatVersionAndImpossibleCountsAreRefused() throws IOException {
+    Path file = dir.resolve("v2.h2q");
+    byte[] body = Arrays.copyOfRange(request.encode(), 8, request.encode().length - Stage2FileFormat.DIGEST_BYTES);
+    Files.write(file, Stage2FileFormat.frame(ByteBuffer.wrap(request.encode()).getInt(), 2, body));
+    assertRefused(() -> Stage2Request.read(file), file, "format version 2");
+    ByteBuffer lying = ByteBuffer.wrap(body.clone());
+    lying.putInt(body.length - CANDIDATES.length * Long.BYTES - Integer.BYTES, 1000);
+    Files.write(file, Stage2FileFormat.frame(ByteBuffer.wrap(request.encode()).getInt(), Stage2Request.VERSION,
+        lying.array()));
+    assertRefused(() -> Stage2Request.read(file), file, "1000 candidates");
+    ByteBuffer outside = ByteBuffer.wrap(body.clone());
+    outside.putLong(body.length - Long.BYTES, N);
+    Files.write(file, Stage2FileFormat.frame(ByteBuffer.wrap(request.encode()).getInt(), Stage2Request.VERSION,
+        outside.array()));
+    assertRefused(() -> Stage2Request.read(file), file, "candidate " + N + " is outside");
+  }
+
+  @Test
+  void truncatedModifiedForeignOrMismatchedResponseIsRefused() throws IOException {
+    Path folder = written("bad-response");
+    Path file = folder.resolve("response.h2s");
+    byte[] good = Files.readAllBytes(file);
+    Files.write(file, Arrays.copyOf(good, good.length - 1000));
+    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client()), file, "truncated");
+    byte[] flipped = good.clone();
+    flipped[good.length / 2] ^= 0x10; // inside a score ciphertext
+    Files.write(file, flipped);
+    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client()), file, "modified");
+    Files.write(file, good);
+    Stage2Request other = new Stage2Request(N, KEYS.client().keyFingerprint(), new long[] {3, 17});
+    assertRefused(() -> Stage2ResponseFile.read(file, other, KEYS.client()), file, "answers another stage-2 request");
+    CkksSearchKeys otherKeys = CkksSearchKeys.generate(PARAMS, RandomSource.seededForTestsOnly(4));
+    assertRefused(() -> Stage2ResponseFile.read(file, request, otherKeys.client()), file, "another key");
+    CkksSearchKeys otherParams = CkksSearchKeys.generate(CkksPresets.byName("SEARCH_N8192"),
+        RandomSource.seededForTestsOnly(5));
+    assertRefused(() -> Stage2ResponseFile.read(file, request, otherParams.client()), file, "other encryption parameters");
+  }
+
+  @Test
+  void requestChecksItsFields() {
+    assertThrows(IllegalArgumentException.class, () -> new Stage2Request(N, "fp", new long[0]));
+    assertThrows(IllegalArgumentException.class, () -> new Stage2Request(N, "fp", new long[] {-1}));
+    assertThrows(IllegalArgumentException.class, () -> new Stage2Request(N, " ", new long[] {1}));
+  }
+
+  private interface Read {
+    Object run() throws IOException;
+  }
+
+  private static void assertRefused(Read read, Path file, String expected) {
+    RecordFileException e = assertThrows(RecordFileException.class, read::run);
+    assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains(expected), e.getMessage());
+  }
+}
