@@ -1,10 +1,9 @@
 package org.hersj.experiments.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.hersj.experiments.data.LabelReader;
 import org.hersj.experiments.io.AtomicFiles;
 import org.hersj.fhe.openfhe.FheBackend;
@@ -33,7 +32,7 @@ final class EnrollCommand implements Callable<Integer> {
 
     @Option(names = "--features", required = true, paramLabel = "FILE",
             description = "Gallery features (.npy, .fvecs or .csv); rows are L2-normalised. A 2-D float32/float64"
-                    + " .npy file is streamed from disk (any size, bounded memory); .fvecs and .csv are loaded in memory.")
+                    + " .npy file is streamed from disk (any size, bounded memory); the other formats are loaded in memory.")
     Path features;
 
     @Option(names = "--labels", paramLabel = "FILE",
@@ -81,7 +80,11 @@ final class EnrollCommand implements Callable<Integer> {
                     + " holds " + rowCount + " rows; expected one label per row");
         }
         Files.createDirectories(out);
-        AtomicFiles.writeString(out.resolve(LABELS_FILE),
-                Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining("\n", "", "\n")));
+        // Written label by label: one string of 10^8 labels would need about a gigabyte.
+        AtomicFiles.write(out.resolve(LABELS_FILE), stream -> {
+            for (int value : values) {
+                stream.write((value + "\n").getBytes(StandardCharsets.US_ASCII));
+            }
+        });
     }
 }
