@@ -1,10 +1,9 @@
 package org.hersj.experiments.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.hersj.experiments.data.LabelReader;
 import org.hersj.experiments.io.AtomicFiles;
 import org.hersj.fhe.openfhe.FheBackend;
@@ -32,7 +31,8 @@ final class EnrollCommand implements Callable<Integer> {
     Path keys;
 
     @Option(names = "--features", required = true, paramLabel = "FILE",
-            description = "Gallery features (.npy, .fvecs or .csv); rows are L2-normalised.")
+            description = "Gallery features (.npy, .fvecs or .csv); rows are L2-normalised. A 2-D float32/float64"
+                    + " .npy file is streamed from disk (any size, bounded memory); the other formats are loaded in memory.")
     Path features;
 
     @Option(names = "--labels", paramLabel = "FILE",
@@ -58,24 +58,34 @@ final class EnrollCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FheBackend engine = KeyDirectory.backendOf(keys);
-        float[][] rows = FeatureFiles.readNormalized(features);
-        if (labels != null) {
-            int[] values = LabelReader.read(labels);
-            if (values.length != rows.length) {
-                throw new IllegalArgumentException(labels + " holds " + values.length + " labels but " + features
-                        + " holds " + rows.length + " rows; expected one label per row");
-            }
-            Files.createDirectories(out);
-            AtomicFiles.writeString(out.resolve(LABELS_FILE),
-                    Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining("\n", "", "\n")));
-        }
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
-        EnrollmentSummary summary = new GalleryEnroller(engine.loadEnroller(keys, RandomSource.secure()), threads, 64)
-                .enroll(RowSource.of(rows), RoleOptions.layout(layout, engine), out, bar.asSearchListener());
-        bar.finish("enroll");
-        output.out().println("enrolled " + rows.length + " items of dimension " + rows[0].length + " into " + out
-                + String.format(java.util.Locale.ROOT, " (%d blocks, %d resumed from an earlier run, %.1f s)",
-                        summary.records(), summary.resumedRecords(), summary.seconds()));
+        try (RowSource rows = FeatureFiles.openGallery(features, bar)) {
+            if (labels != null) {
+                copyLabels(rows.rowCount());
+            }
+            EnrollmentSummary summary = new GalleryEnroller(engine.loadEnroller(keys, RandomSource.secure()), threads, 64)
+                    .enroll(rows, RoleOptions.layout(layout, engine), out, bar.asSearchListener());
+            bar.finish("enroll");
+            output.out().println("enrolled " + rows.rowCount() + " items of dimension " + rows.dimension() + " into "
+                    + out + String.format(java.util.Locale.ROOT, " (%d blocks, %d resumed from an earlier run, %.1f s)",
+                            summary.records(), summary.resumedRecords(), summary.seconds()));
+        }
         return 0;
+    }
+
+    /** Reads the labels (one int per row, in memory), checks their count and writes them beside the gallery. */
+    private void copyLabels(long rowCount) throws java.io.IOException {
+        int[] values = LabelReader.read(labels);
+        if (values.length != rowCount) {
+            throw new IllegalArgumentException(labels + " holds " + values.length + " labels but " + features
+                    + " holds " + rowCount + " rows; expected one label per row");
+        }
+        Files.createDirectories(out);
+        // Written label by label: one string of 10^8 labels would need about a gigabyte.
+        AtomicFiles.write(out.resolve(LABELS_FILE), stream -> {
+            for (int value : values) {
+                stream.write((value + "\n").getBytes(StandardCharsets.US_ASCII));
+            }
+        });
     }
 }

@@ -1,15 +1,25 @@
 package org.hersj.experiments.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import org.hersj.experiments.data.DataFormatException;
 import org.hersj.experiments.data.DatasetLoader;
+import org.hersj.experiments.data.DatasetLoader.FeatureFormat;
+import org.hersj.experiments.data.NpyRowStream;
 import org.hersj.experiments.data.UnitNormalizer;
+import org.hersj.experiments.progress.Progress;
+import org.hersj.fhe.search.enroll.RowSource;
 
 /**
  * Reads the feature files the search roles take ({@code .npy}, {@code .fvecs} or {@code .csv}) as
- * unit-normalised rows, so encrypted scores are cosine similarities.
+ * unit-normalised rows, so encrypted scores are cosine similarities. {@code .npy} files are streamed
+ * (any size); the other formats are loaded in memory.
  */
 final class FeatureFiles {
+
+    private static final String CHECK_TASK = "check rows";
+    /** Progress is reported every 65,536 rows. */
+    private static final long CHECK_REPORT_MASK = (1 << 16) - 1;
 
     private FeatureFiles() {
     }
@@ -30,17 +40,67 @@ final class FeatureFiles {
     }
 
     /**
+     * Opens a feature file as a source of unit-normalised rows: a {@code .npy} file is streamed from disk with
+     * bounded memory, other formats are read into memory first.
+     *
+     * @param file a feature file
+     * @return a source the caller closes
+     * @throws DataFormatException naming the file if it cannot be used
+     * @throws IOException         if it cannot be read
+     */
+    static RowSource openRows(Path file) throws IOException {
+        if (FeatureFormat.of(file) == FeatureFormat.NPY) {
+            return new NpyRowSource(NpyRowStream.open(file));
+        }
+        return RowSource.of(readNormalized(file));
+    }
+
+    /**
+     * Opens a gallery's feature file for enrollment: like {@link #openRows}, but a streamed {@code .npy} file is
+     * first read through once, so a zero or non-finite row is refused before any block is encrypted (a gallery
+     * half-enrolled from a file that is then corrected would otherwise resume with the wrong rows).
+     *
+     * @param file     a feature file
+     * @param progress receives the progress of the check
+     * @return a source the caller closes
+     * @throws DataFormatException naming the file and row if it cannot be used
+     * @throws IOException         if it cannot be read
+     */
+    static RowSource openGallery(Path file, Progress progress) throws IOException {
+        if (FeatureFormat.of(file) == FeatureFormat.NPY) {
+            try (NpyRowStream stream = NpyRowStream.open(file)) {
+                float[] row = new float[stream.dimension()];
+                long total = stream.rowCount();
+                for (long i = 0; i < total; i++) {
+                    stream.next(row);
+                    if ((i & CHECK_REPORT_MASK) == 0) {
+                        progress.update(CHECK_TASK, i, total);
+                    }
+                }
+                progress.update(CHECK_TASK, total, total);
+                progress.finish(CHECK_TASK);
+            }
+        }
+        return openRows(file);
+    }
+
+    /**
      * @param file a feature file
      * @param row  0-based row index
      * @return that row, unit-normalised
      * @throws IllegalArgumentException naming the file if the row does not exist
+     * @throws IOException              if the file cannot be read
      */
-    static float[] row(Path file, int row) {
-        float[][] rows = readNormalized(file);
-        if (row < 0 || row >= rows.length) {
-            throw new IllegalArgumentException("--row " + row + " is out of range: " + file + " holds " + rows.length
-                    + " rows (0.." + (rows.length - 1) + ")");
+    static float[] row(Path file, int row) throws IOException {
+        try (RowSource rows = openRows(file)) {
+            if (row < 0 || row >= rows.rowCount()) {
+                throw new IllegalArgumentException("--row " + row + " is out of range: " + file + " holds "
+                        + rows.rowCount() + " rows (0.." + (rows.rowCount() - 1) + ")");
+            }
+            rows.skip(row);
+            float[] out = new float[rows.dimension()];
+            rows.next(out);
+            return out;
         }
-        return rows[row];
     }
 }

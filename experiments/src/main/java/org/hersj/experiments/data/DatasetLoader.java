@@ -1,5 +1,7 @@
 package org.hersj.experiments.data;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -78,25 +80,18 @@ public final class DatasetLoader {
     }
 
     private static float[][] npyMatrix(Path file) {
-        NpyArray array = NpyReader.read(file);
-        if (!array.type().isFloat()) {
-            throw new DataFormatException(file, "features are " + array.type().code()
-                    + "; expected float32 or float64");
-        }
-        long[] shape = array.shape();
-        if (shape.length != 2 || shape[0] == 0 || shape[1] == 0) {
-            throw new DataFormatException(file, "features have shape " + NpyReader.shapeText(shape)
-                    + "; expected a non-empty 2-D array (vectors, dimension)");
-        }
-        int rows = Math.toIntExact(shape[0]);
-        int cols = Math.toIntExact(shape[1]);
-        float[][] out = new float[rows][cols];
-        long k = 0;
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                out[i][j] = (float) array.getDouble(k++);
+        try (NpyRowStream stream = NpyRowStream.open(file)) {
+            if (stream.rowCount() > Integer.MAX_VALUE - 8) {
+                throw new DataFormatException(file, stream.rowCount() + " rows are too many to hold in memory;"
+                        + " stream the file with NpyRowStream instead");
             }
+            float[][] out = new float[(int) stream.rowCount()][stream.dimension()];
+            for (float[] row : out) {
+                stream.nextRaw(row);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return out;
     }
 }

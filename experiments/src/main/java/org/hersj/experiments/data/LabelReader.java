@@ -36,7 +36,7 @@ public final class LabelReader {
         long[] shape = array.shape();
         boolean vector = shape.length == 1 || (shape.length == 2 && shape[1] == 1);
         if (!vector) {
-            throw new DataFormatException(file, "labels have shape " + NpyReader.shapeText(shape)
+            throw new DataFormatException(file, "labels have shape " + NpyHeader.shapeText(shape)
                     + "; expected a vector of shape (n,) or (n, 1)");
         }
         int[] labels = new int[Math.toIntExact(shape[0])];

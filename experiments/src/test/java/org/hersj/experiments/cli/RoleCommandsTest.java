@@ -56,31 +56,6 @@ class RoleCommandsTest {
         Files.writeString(labels, text);
     }
 
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int j = 0; j < a.length; j++) {
-            dot += a[j] * (double) b[j];
-            na += a[j] * (double) a[j];
-            nb += b[j] * (double) b[j];
-        }
-        return dot / Math.sqrt(na * nb);
-    }
-
-    private static int plaintextTop1(float[][] rows, float[] probe) {
-        int best = -1;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < rows.length; i++) {
-            double score = cosine(rows[i], probe);
-            if (score > bestScore) {
-                bestScore = score;
-                best = i;
-            }
-        }
-        return best;
-    }
-
     /** A probe file: noisy copies of some gallery rows, so top-1 is meaningful but not trivial. */
     private Path probes(float[][] probeRows) throws IOException {
         Random random = new Random(11);
@@ -114,7 +89,7 @@ class RoleCommandsTest {
         float[][] probeRows = new float[3][DIMS];
         Path probeFile = probes(probeRows);
         for (int p = 0; p < probeRows.length; p++) {
-            int expected = plaintextTop1(gallery, probeRows[p]);
+            int expected = PlainScores.top1(gallery, probeRows[p]);
             Path probe = dir.resolve("probe" + p + ".ct");
             Path scores = dir.resolve("scores" + p + ".ct");
             Path ranking = dir.resolve("rank" + p + ".csv");
@@ -151,7 +126,7 @@ class RoleCommandsTest {
             for (int i = 0; i < ITEMS; i++) {
                 String[] cells = every.get(i + 1).split(",");
                 assertEquals(i, Integer.parseInt(cells[0]));
-                assertEquals(cosine(gallery[i], probeRows[p]), Double.parseDouble(cells[1]), 1e-6, "item " + i);
+                assertEquals(PlainScores.cosine(gallery[i], probeRows[p]), Double.parseDouble(cells[1]), 1e-6, "item " + i);
             }
         }
     }
