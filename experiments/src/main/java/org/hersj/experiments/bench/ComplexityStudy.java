@@ -42,9 +42,10 @@ public record ComplexityStudy(List<Long> baselineSizes, List<Long> hersSizes, in
     }
 
     /**
-     * Runs both layouts at {@code dimension} with fresh secure keys of {@code engine}.
+     * Runs the prior layout and HERS (the paper's one item per slot, and two per complex slot where the
+     * engine has complex slots) at {@code dimension} with fresh secure keys of {@code engine}.
      *
-     * @return the prior layout's rows, then the HERS rows
+     * @return the prior layout's rows, then the HERS rows of each HERS layout
      */
     public List<ComplexityRow> run(FheBackend engine, CkksParameters params, int dimension, ProgressListener progress)
             throws IOException {
@@ -53,7 +54,10 @@ public record ComplexityStudy(List<Long> baselineSizes, List<Long> hersSizes, in
         SearchBenchmark bench = new SearchBenchmark(keys.client(), keys.server());
         int slots = keys.server().slots();
         List<ComplexityRow> rows = new ArrayList<>();
-        for (LayoutKind kind : List.of(LayoutKind.BODDETI_2018, LayoutKind.HERS_SIMD)) {
+        List<LayoutKind> layouts = keys.server().packsTwoValuesPerSlot()
+                ? List.of(LayoutKind.BODDETI_2018, LayoutKind.HERS_SIMD, LayoutKind.HERS_COMPLEX)
+                : List.of(LayoutKind.BODDETI_2018, LayoutKind.HERS_SIMD);
+        for (LayoutKind kind : layouts) {
             List<Long> sizes = kind == LayoutKind.BODDETI_2018 ? baselineSizes : hersSizes;
             SearchBenchmarkConfig config = new SearchBenchmarkConfig(sizes, dimension, threads, kind,
                     ScoreForm.RELINEARIZED, false, 10, 1, workDir, seed, Long.MAX_VALUE);
@@ -74,12 +78,17 @@ public record ComplexityStudy(List<Long> baselineSizes, List<Long> hersSizes, in
 
     /** The gallery layout of {@code items} items for a layout label of the study. */
     public static GalleryLayout layoutAt(String layout, long items, int dimension, int slots) {
-        LayoutKind kind = layout.equals(label(LayoutKind.BODDETI_2018)) ? LayoutKind.BODDETI_2018 : LayoutKind.HERS_SIMD;
+        LayoutKind kind = layout.equals(label(LayoutKind.BODDETI_2018)) ? LayoutKind.BODDETI_2018
+                : LayoutKind.byName(layout);
         return new GalleryLayout(kind, items, dimension, slots);
     }
 
     /** Short label of a layout in the study's tables. */
     public static String label(LayoutKind kind) {
-        return kind == LayoutKind.BODDETI_2018 ? "boddeti2018" : "hers";
+        return switch (kind) {
+            case BODDETI_2018 -> "boddeti2018";
+            case HERS_COMPLEX -> "hers-complex";
+            default -> "hers";
+        };
     }
 }
