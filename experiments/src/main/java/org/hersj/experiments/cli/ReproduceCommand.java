@@ -75,7 +75,7 @@ final class ReproduceCommand implements Callable<Integer> {
     private void runBenchmarks(Path dir) throws IOException {
         String out = dir.toString();
         String[] quiet = output.quiet ? new String[] {"--quiet"} : new String[0];
-        runBenchmark(new BenchSearchCommand(), with(quiet, "--dims", "16", "--sizes", "10000,100000", "--out", out));
+        runBenchmark(new BenchSearchCommand(), with(quiet, "--dims", "16", "--sizes", "10000,100000,1000000", "--out", out));
         runBenchmark(new BenchComplexityCommand(), with(quiet, "--out", out));
     }
 
