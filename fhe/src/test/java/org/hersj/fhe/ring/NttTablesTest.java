@@ -67,6 +67,32 @@ class NttTablesTest {
     }
 
     @Test
+    void everyRingDegreeEvaluatesCorrectlyAndRoundTrips() {
+        // two stages per pass: odd and even stage counts, and degrees too small for any double pass
+        for (int logN = 2; logN <= 14; logN++) {
+            int n = 1 << logN;
+            long q = NttPrimes.generate(60, 1, 2L * n, Set.of()).get(0);
+            Modulus m = new Modulus(q);
+            NttTables ntt = new NttTables(m, logN);
+            long[] a = randomLimb(n, q);
+            a[n - 1] = q - 1;
+            long[] f = a.clone();
+            ntt.forward(f);
+            for (int i : new int[] {0, 1, n / 2 - 1, n - 1}) {
+                int r = Integer.reverse(i) >>> (32 - logN);
+                long x = m.pow(ntt.psi(), 2L * r + 1);
+                long value = 0;
+                for (int k = n - 1; k >= 0; k--) {
+                    value = m.add(m.mul(value, x), a[k]);
+                }
+                assertEquals(value, f[i], "N = 2^" + logN + ", slot " + i);
+            }
+            ntt.inverse(f);
+            assertArrayEquals(a, f, "N = 2^" + logN);
+        }
+    }
+
+    @Test
     void forwardEvaluatesAtOddPowersOfPsiAndInverseUndoesIt() {
         int logN = 12;
         int n = 1 << logN;
