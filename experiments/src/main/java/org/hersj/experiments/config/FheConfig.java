@@ -33,7 +33,8 @@ public record FheConfig(String preset, String backend, Integer threads, String l
         if (threads != null) {
             Checks.atLeast("threads", threads, 1);
         }
-        layout = layout == null ? (backend.equals("java") ? "hers-complex" : "hers") : layout;
+        layout = layout == null ? (backend.equals("java") ? "hers-complex" : "hers")
+                : layout.trim().toLowerCase(java.util.Locale.ROOT);
         if (!LAYOUTS.contains(layout)) {
             throw new ConfigValueException("layout", "'" + layout + "' is not supported; expected one of " + LAYOUTS);
         }

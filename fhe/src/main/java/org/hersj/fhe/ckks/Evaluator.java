@@ -256,7 +256,7 @@ public final class Evaluator {
      * out2 = sum_{j &lt; count} a[j] * b[j] as a degree-2 ciphertext (a whole block of the search), by fused
      * multiply-accumulates. (Summing exact 128-bit products and reducing once per residue was measured
      * slower here: the extra memory traffic costs more than the saved reductions. For a probe reused over
-     * many blocks, {@link #prepare} it and use the prepared inner product, about 1.5x faster.) All a[j],
+     * many blocks, {@link #prepare} it and use the prepared inner product, about 2x faster.) All a[j],
      * b[j] are degree 1; the level is the lowest operand level; every product has the scale of a[0] * b[0].
      */
     public void innerProduct(Ciphertext[] a, Ciphertext[] b, int count, Ciphertext out2) {

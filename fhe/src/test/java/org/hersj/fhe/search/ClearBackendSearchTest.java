@@ -46,6 +46,16 @@ class ClearBackendSearchTest extends SearchRejectionContract {
   }
 
   @Test
+  void complexLayoutOnAnEngineWithoutComplexSlotsIsRefusedBeforeAnythingIsWritten() {
+    java.nio.file.Path store = dir.resolve("complex-on-real");
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> enroll(org.hersj.fhe.search.enroll.SyntheticRows.materialize(9, 4, 1),
+            org.hersj.fhe.search.layout.LayoutKind.HERS_COMPLEX, "complex-on-real"));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("--layout hers"), e.getMessage());
+    org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(store), "nothing written");
+  }
+
+  @Test
   void oneItemGallery() throws IOException {
     hersRoundTrip(1, 16, Mode.ENCRYPTED);
   }

@@ -20,7 +20,7 @@ public interface ClientBackend extends EncryptionBackend {
    */
   default void decryptPairs(BackendCiphertext ct, double[] out) {
     throw new UnsupportedOperationException(engineName() + " cannot pack two values per slot; "
-        + "use the HERS_SIMD layout with this engine");
+        + "use the HERS_SIMD layout with this engine (CLI: --layout hers, config: fhe.layout: hers)");
   }
 
   @Override

@@ -25,7 +25,7 @@ public interface EncryptionBackend extends SearchBackend {
    */
   default void encryptColumnPairs(double[] values, BackendCiphertext out) {
     throw new UnsupportedOperationException(engineName() + " cannot pack two values per slot; "
-        + "use the HERS_SIMD layout with this engine");
+        + "use the HERS_SIMD layout with this engine (CLI: --layout hers, config: fhe.layout: hers)");
   }
 
   /** A new instance with the same keys and its own buffers and randomness, for another thread. */

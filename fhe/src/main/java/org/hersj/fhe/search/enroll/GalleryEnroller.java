@@ -71,6 +71,11 @@ public final class GalleryEnroller {
   public EnrollmentSummary enroll(RowSource source, LayoutKind kind, Path directory,
       ProgressListener progress) throws IOException {
     long start = System.nanoTime();
+    if (kind.valuesPerSlot() == 2 && !backend.packsTwoValuesPerSlot()) {
+      throw new IllegalArgumentException("the " + backend.engineName() + " engine holds one value per slot, so it"
+          + " cannot enroll the " + kind + " layout; enroll with the HERS_SIMD layout (CLI: --layout hers, config:"
+          + " fhe.layout: hers)");
+    }
     GalleryLayout layout = new GalleryLayout(kind, source.rowCount(), source.dimension(), backend.slots());
     Files.createDirectories(directory);
     try (RecordFileWriter writer = RecordFileWriter.open(GalleryStore.recordsFile(directory),

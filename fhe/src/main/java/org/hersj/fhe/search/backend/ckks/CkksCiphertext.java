@@ -29,6 +29,10 @@ final class CkksCiphertext implements BackendCiphertext {
     if (handle instanceof CkksCiphertext c) {
       return c;
     }
+    if (handle instanceof CkksPreparedCiphertext) {
+      throw new IllegalArgumentException("a prepared probe ciphertext can only be the first operand of "
+          + "innerProduct; pass the unprepared ciphertext to other operations");
+    }
     throw new IllegalArgumentException("ciphertext " + handle + " was not made by the CKKS backend");
   }
 }

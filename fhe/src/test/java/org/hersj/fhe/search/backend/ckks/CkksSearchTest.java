@@ -75,6 +75,16 @@ class CkksSearchTest extends SearchRejectionContract {
   }
 
   @Test
+  void preparedProbeSharedByTwoThreadsOnGalleriesLongEnoughToPrepare() throws IOException {
+    // 4 complex blocks (relinearised) and 3 real blocks with an odd number of terms (degree 2)
+    Outcome complex = hersRoundTrip(3 * 8192 + 4096 + 9, 16, Mode.ENCRYPTED, LayoutKind.HERS_COMPLEX);
+    assertEquals(4, complex.operations().relinearizations());
+    hersRoundTrip(3 * 4096 + 5, 17, Mode.ENCRYPTED_DEGREE_TWO, LayoutKind.HERS_SIMD);
+    assertTrue(3 >= org.hersj.fhe.search.server.EncryptedSearchServer.PREPARE_FROM_BLOCKS,
+        "both galleries take the prepared path");
+  }
+
+  @Test
   void complexSlotsInEveryHersMode() throws IOException {
     hersRoundTrip(1, 16, Mode.ENCRYPTED, LayoutKind.HERS_COMPLEX);
     hersRoundTrip(4096 + 3, 16, Mode.ENCRYPTED_DEGREE_TWO, LayoutKind.HERS_COMPLEX);
