@@ -34,7 +34,7 @@ final class EncryptProbeCommand implements Callable<Integer> {
     @Option(names = "--layout", paramLabel = "LAYOUT",
             description = "Layout of the gallery to search: hers-complex or hers (the same probe serves both; "
                     + "default: the engine's HERS layout), boddeti, or packed (the stage-2 probe of two-stage"
-                    + " search, tiled into every item segment).")
+                    + " search: one ciphertext per item segment, the features in that segment only).")
     String layout;
 
     @Option(names = "--out", required = true, paramLabel = "PROBE", description = "Encrypted probe file to write.")
@@ -49,7 +49,7 @@ final class EncryptProbeCommand implements Callable<Integer> {
         ClientBackend client = engine.loadClient(keys, RandomSource.secure());
         float[] probe = FeatureFiles.row(features, row);
         LayoutKind kind = RoleOptions.layout(layout, engine);
-        EncryptedProbe encrypted = kind == LayoutKind.PACKED_ITEMS ? new TwoStageClient(client).encryptTiledProbe(probe)
+        EncryptedProbe encrypted = kind == LayoutKind.PACKED_ITEMS ? new TwoStageClient(client).encryptMaskedProbes(probe)
                 : new SearchClient(client, 1).encryptProbe(probe, kind);
         encrypted.write(out, client);
         output.out().println("wrote the encrypted probe (row " + row + " of " + features + ", " + probe.length

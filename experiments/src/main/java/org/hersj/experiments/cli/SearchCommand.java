@@ -135,8 +135,8 @@ final class SearchCommand implements Callable<Integer> {
                 bar.asSearchListener());
         Stage2ResponseFile.write(out, response, request, server);
         bar.finish("stage 2");
-        output.out().printf(Locale.ROOT, "stage 2: scored %d candidates in %d records (%d dims) in %.2f s; encrypted"
-                + " stage-2 response in %s%n", request.candidates().length, response.records().length,
+        output.out().printf(Locale.ROOT, "stage 2: scored %d candidates in %d groups (%d dims) in %.2f s; encrypted"
+                + " stage-2 response in %s%n", response.groups().candidateCount(), response.groups().groupCount(),
                 response.layout().dimension(), response.seconds(), out);
         return 0;
     }

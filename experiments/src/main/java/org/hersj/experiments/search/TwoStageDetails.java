@@ -10,7 +10,7 @@ package org.hersj.experiments.search;
  * @param stage1Indices {@code stage1Indices[p]}: stage 1's top K for probe {@code p}, best first by the
  *                      reduced (decrypted) scores: single-stage reduced search's ranking
  * @param stage1Nanos   wall time of stage 1 over all probes (probe encryption, server scan, decryption, top K)
- * @param stage2Nanos   wall time of stage 2 over all probes (tiled probe, server scoring of the K
+ * @param stage2Nanos   wall time of stage 2 over all probes (masked probes, server scoring of the K
  *                      candidates, decryption, re-ranking)
  * @param fullDimension single-stage encrypted search of the original full-dimension features (same
  *                      engine and preset), the baseline of the speed-up

@@ -57,15 +57,17 @@ public final class TwoStageBenchmarkRunner {
     PrintStream out = System.out;
     out.print(csv);
     out.printf(Locale.ROOT, "parameters: %s%n", result.parameters());
-    out.printf(Locale.ROOT, "stage 2: %.2f ms CPU per touched record (server sums), %.2f ms (client sums);"
-        + " full-dim HERS block: %.1f ms CPU%n", result.stage2CpuPerRecord() * 1e3,
-        result.stage2ClientSumsCpuPerRecord() * 1e3, result.fullBlockCpuSeconds() * 1e3);
+    out.printf(Locale.ROOT, "stage 2: %.2f ms CPU per candidate group of up to %d (server sums), %.2f ms (client"
+        + " sums); full-dim HERS block: %.1f ms CPU%n", result.stage2CpuPerGroup() * 1e3,
+        result.packedItemsPerRecord(), result.stage2ClientSumsCpuPerGroup() * 1e3, result.fullBlockCpuSeconds() * 1e3);
     for (double n : new double[] {1e6, 1e7, 1e8}) {
-      out.printf(Locale.ROOT, "n=%.0e K=%d: full %.1f s, reduced %.1f s, two-stage %.1f s (stage 2 %.1f s;"
-          + " HERS-restricted stage 2 would be %.1f s): speed-up %.1fx; client sums: two-stage %.1f s,"
-          + " speed-up %.1fx (CPU seconds)%n", n, targetK,
+      out.printf(Locale.ROOT, "n=%.0e K=%d: full %.1f s, reduced %.1f s, two-stage %.1f s (stage 2 %.1f s in"
+          + " ~%.0f groups; at most %.1f s by CPU per candidate; HERS-restricted stage 2 would be %.1f s):"
+          + " speed-up %.1fx; client sums: two-stage %.1f s, speed-up %.1fx (CPU seconds)%n", n, targetK,
           result.fullCpuAt(n), result.reducedFit().secondsAt(n), result.twoStageCpuAt(n, targetK),
           result.twoStageCpuAt(n, targetK) - result.reducedFit().secondsAt(n),
+          TwoStageBenchmarkResult.expectedGroups(n, targetK, result.packedItemsPerRecord()),
+          result.twoStageCpuUpperBoundAt(n, targetK) - result.reducedFit().secondsAt(n),
           result.hersRestrictedStage2CpuAt(n, targetK), result.speedUpAt(n, targetK, Stage2Form.SERVER_SUMS),
           result.twoStageCpuAt(n, targetK, Stage2Form.CLIENT_SUMS),
           result.speedUpAt(n, targetK, Stage2Form.CLIENT_SUMS));

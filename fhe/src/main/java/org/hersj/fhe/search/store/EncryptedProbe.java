@@ -14,7 +14,10 @@ import org.hersj.fhe.search.layout.LayoutKind;
 /**
  * An encrypted probe: for the HERS layouts one ciphertext per dimension, each with the probe value
  * replicated to every slot (reused for every block); for the Boddeti 2018 layout one ciphertext with
- * the probe's d features in its first slots. Stored as a one-record {@link FileKind#PROBE} file.
+ * the probe's d features in its first slots; for the packed-items layout (stage 2 of two-stage search)
+ * one segment-masked ciphertext per item segment of a record, S = slots/p, a power of two (the
+ * record does not know the slot count: the stage-2 server checks S against the gallery). Stored as a
+ * one-record {@link FileKind#PROBE} file.
  *
  * @param kind the gallery layout this probe is for
  * @param dimension feature dimension d
@@ -25,8 +28,13 @@ public record EncryptedProbe(LayoutKind kind, int dimension, List<BackendCiphert
   /** Checks the ciphertext count matches the layout. */
   public EncryptedProbe {
     ciphertexts = List.copyOf(ciphertexts);
-    int expected = kind.dimensionMajor() ? dimension : 1;
-    if (ciphertexts.size() != expected) {
+    if (kind == LayoutKind.PACKED_ITEMS) {
+      if (ciphertexts.isEmpty() || Integer.bitCount(ciphertexts.size()) != 1) {
+        throw new IllegalArgumentException("a " + kind + " probe has one masked ciphertext per item segment, a"
+            + " power of two, got " + ciphertexts.size());
+      }
+    } else if (ciphertexts.size() != (kind.dimensionMajor() ? dimension : 1)) {
+      int expected = kind.dimensionMajor() ? dimension : 1;
       throw new IllegalArgumentException("a " + kind + " probe of dimension " + dimension + " has "
           + expected + " ciphertexts, got " + ciphertexts.size());
     }

@@ -88,7 +88,7 @@ final class Stage2FileFormat {
     }
     if (found != version) {
       throw new RecordFileException(file, "is a " + what + " file of format version " + found
-          + "; this HERS-J reads version " + version);
+          + "; this HERS-J reads only version " + version + ": write it again with " + writer);
     }
     return ByteBuffer.wrap(bytes, 2 * Integer.BYTES, bytes.length - FRAME_BYTES).slice();
   }

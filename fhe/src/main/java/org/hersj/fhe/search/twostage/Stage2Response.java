@@ -6,38 +6,42 @@ import org.hersj.fhe.search.layout.GalleryLayout;
 import org.hersj.fhe.search.layout.OperationCounts;
 
 /**
- * What the server returns for a stage-2 request: one score ciphertext (degree 1, score level) per
- * touched record of the packed full-dimension gallery; the score of the record's item g is in slot
- * g*p. Only the key owner can read the scores.
+ * What the server returns for a stage-2 request: one score ciphertext (degree 1, score level) per group
+ * of candidates; the score of the group's candidate at segment g is in slot g*p (or, with
+ * {@link Stage2Form#CLIENT_SUMS}, its per-feature products in slots g*p .. g*p+d-1). Only the key
+ * owner can read the scores.
  *
  * @param layout the packed gallery's layout
  * @param form whether the server summed the segments (score in slot g*p) or left it to the client
- * @param records the touched records, ascending
- * @param scores the score ciphertext of each touched record, in the order of {@code records}
+ * @param groups the candidate groups; group i's members (each at its own segment) are scored by
+ *     {@code scores.get(i)}
+ * @param scores the score ciphertext of each group, in the order of the groups
  * @param payloadBytesPerScore serialised size of one score ciphertext
  * @param seconds wall-clock seconds of the server's work (read, verify, score)
  * @param cpuSeconds thread CPU seconds of that work, summed over threads
  * @param operations homomorphic operations performed
  */
-public record Stage2Response(GalleryLayout layout, Stage2Form form, long[] records, List<BackendCiphertext> scores,
-    int payloadBytesPerScore, double seconds, double cpuSeconds, OperationCounts operations) {
+public record Stage2Response(GalleryLayout layout, Stage2Form form, CandidateGroups groups,
+    List<BackendCiphertext> scores, int payloadBytesPerScore, double seconds, double cpuSeconds,
+    OperationCounts operations) {
 
-  /** Checks one score per record. */
+  /** Checks one score per group and that the groups belong to {@code layout}. */
   public Stage2Response {
-    records = records.clone();
     scores = List.copyOf(scores);
-    if (records.length != scores.size()) {
-      throw new IllegalArgumentException(records.length + " records but " + scores.size() + " scores");
+    if (groups.groupCount() != scores.size()) {
+      throw new IllegalArgumentException(groups.groupCount() + " groups but " + scores.size() + " scores");
+    }
+    if (!groups.layout().equals(layout)) {
+      throw new IllegalArgumentException("the candidate groups were made for another gallery layout");
     }
   }
 
-  @Override
-  public long[] records() {
-    return records.clone();
-  }
-
-  /** Size of the response on the wire: the score ciphertexts plus 8 bytes per record index. */
+  /**
+   * Size of the response on the wire: the score ciphertexts plus the group mapping (a 4-byte member count
+   * per group and an 8-byte item index per candidate).
+   */
   public long responseBytes() {
-    return (long) records.length * (payloadBytesPerScore + Long.BYTES);
+    return (long) groups.groupCount() * (payloadBytesPerScore + Integer.BYTES)
+        + (long) groups.candidateCount() * Long.BYTES;
   }
 }

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.SearchBackend;
@@ -20,15 +21,18 @@ import org.hersj.fhe.search.store.RecordFileHeader;
 /**
  * A {@link Stage2Response} as a versioned binary file, written by the server and read by the key owner:
  * the SHA-256 of the {@link Stage2Request} it answers, the engine, parameter and key fingerprints, the
- * packed gallery's layout, who summed the segments, the touched record indices, one score ciphertext
- * payload per record, the server's timings and operation counts, and a SHA-256 over all of it. Written
- * atomically; reading refuses a file that is truncated, modified, of another format version, made under
- * other parameters or keys, or that answers another request.
+ * packed gallery's layout, who summed the segments, the server's timings and operation counts, the
+ * candidate groups (per group its member count and member item indices; a member's segment is its item
+ * index mod items per record), one score ciphertext payload per group, and a SHA-256 over all of it.
+ * Written atomically; reading refuses a file that is truncated, modified, of another format version
+ * (version 1 held one score per touched record and is refused), made under other parameters or keys,
+ * that answers another request, or whose groups break the grouping rules or do not list exactly the
+ * request's candidates.
  */
 public final class Stage2ResponseFile {
 
   /** Current format version of the file. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
   private static final int MAGIC = 0x48533253; // "HS2S"
   private static final String WHAT = "stage-2 response";
   private static final String WRITER = "'hers search --two-stage'";
@@ -39,7 +43,7 @@ public final class Stage2ResponseFile {
   /** Writes {@code response} to {@code file} atomically, bound to the request {@code request} it answers. */
   public static void write(Path file, Stage2Response response, Stage2Request request, SearchBackend backend)
       throws IOException {
-    long[] records = response.records();
+    CandidateGroups groups = response.groups();
     int payload = response.payloadBytesPerScore();
     GalleryLayout layout = response.layout();
     String engine = backend.engineName();
@@ -47,9 +51,10 @@ public final class Stage2ResponseFile {
     String key = backend.keyFingerprint();
     long size = Stage2FileFormat.DIGEST_BYTES + Stage2FileFormat.stringBytes(engine) + Stage2FileFormat.stringBytes(params)
         + Stage2FileFormat.stringBytes(key) + Long.BYTES + 4 * Integer.BYTES + 2 * Double.BYTES + 5 * Long.BYTES
-        + Integer.BYTES + records.length * ((long) Long.BYTES + payload);
+        + Integer.BYTES + groups.groupCount() * ((long) Integer.BYTES + payload)
+        + (long) groups.candidateCount() * Long.BYTES;
     if (size > Integer.MAX_VALUE - 1024) {
-      throw new IllegalArgumentException("a stage-2 response of " + records.length + " records (" + size
+      throw new IllegalArgumentException("a stage-2 response of " + groups.groupCount() + " groups (" + size
           + " bytes) is too large for one file; request fewer candidates");
     }
     ByteBuffer body = ByteBuffer.allocate((int) size);
@@ -64,9 +69,13 @@ public final class Stage2ResponseFile {
     OperationCounts ops = response.operations();
     body.putLong(ops.ciphertexts()).putLong(ops.multiplications()).putLong(ops.relinearizations())
         .putLong(ops.rescales()).putLong(ops.rotations());
-    body.putInt(records.length);
-    for (long r : records) {
-      body.putLong(r);
+    body.putInt(groups.groupCount());
+    for (int i = 0; i < groups.groupCount(); i++) {
+      long[] members = groups.members(i);
+      body.putInt(members.length);
+      for (long item : members) {
+        body.putLong(item);
+      }
     }
     for (BackendCiphertext ct : response.scores()) {
       backend.writePayload(body, ct);
@@ -104,9 +113,9 @@ public final class Stage2ResponseFile {
       OperationCounts ops = new OperationCounts(body.getLong(), body.getLong(), body.getLong(), body.getLong(),
           body.getLong());
       int count = body.getInt();
-      if (count < 1 || count > layout.recordCount()) {
-        throw new RecordFileException(file, "says it holds " + count + " records; the gallery has "
-            + layout.recordCount());
+      if (count < 1 || (long) count * Integer.BYTES > body.remaining()) {
+        throw new RecordFileException(file, "says it holds " + count + " candidate groups but has room for at most "
+            + body.remaining() / Integer.BYTES);
       }
       RecordFileHeader header = new RecordFileHeader(FileKind.SCORES, engine, params, key, "stage-2 response",
           layout, count, 1, 1, level, backend.payloadBytes(1, level));
@@ -115,13 +124,22 @@ public final class Stage2ResponseFile {
         throw new RecordFileException(file, "holds scores at level " + level + ", expected the score level "
             + backend.scoreLevel());
       }
-      long[] records = new long[count];
+      long[][] members = new long[count][];
       for (int i = 0; i < count; i++) {
-        records[i] = body.getLong();
-        if (records[i] < 0 || records[i] >= layout.recordCount() || (i > 0 && records[i] <= records[i - 1])) {
-          throw new RecordFileException(file, "record index " + records[i] + " at position " + i
-              + " is out of order or outside the gallery's records 0.." + (layout.recordCount() - 1));
+        int size = body.getInt();
+        if (size < 1 || size > layout.itemsPerRecord()) {
+          throw new RecordFileException(file, "group " + i + " says it holds " + size + " candidates; a group holds 1.."
+              + layout.itemsPerRecord());
         }
+        members[i] = new long[size];
+        for (int j = 0; j < size; j++) {
+          members[i][j] = body.getLong();
+        }
+      }
+      CandidateGroups groups = CandidateGroups.of(members, layout);
+      if (!Arrays.equals(groups.items(), CandidateGroups.greedy(request.candidates(), layout).items())) {
+        throw new RecordFileException(file, "its candidate groups do not list exactly the request's "
+            + "candidates; the response is inconsistent with the request it claims to answer");
       }
       List<BackendCiphertext> scores = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
@@ -130,7 +148,7 @@ public final class Stage2ResponseFile {
         scores.add(ct);
       }
       Stage2FileFormat.requireConsumed(body, file, WHAT);
-      return new Stage2Response(layout, form, records, scores, backend.payloadBytes(1, level), seconds, cpuSeconds, ops);
+      return new Stage2Response(layout, form, groups, scores, backend.payloadBytes(1, level), seconds, cpuSeconds, ops);
     } catch (BufferUnderflowException e) {
       throw Stage2FileFormat.shortBody(file, WHAT, e);
     } catch (IllegalArgumentException e) {

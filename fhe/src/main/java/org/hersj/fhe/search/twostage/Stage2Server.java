@@ -24,12 +24,20 @@ import org.hersj.fhe.search.store.RecordFileReader;
 
 /**
  * The server's stage 2: scores an arbitrary set of candidate items of a packed full-dimension gallery
- * against a tiled probe, reading only the records that hold candidates (random access by record
- * index, each record's framing and checksum verified). Per touched record: one product with
- * relinearisation, rotate-and-sum within every segment of p slots (log2 p rotations), one rescale.
- * Built from a {@link ServerBackend} (evaluation keys with rotation keys 1, 2, ..., p/2).
+ * against the client's S = slots/p segment-masked probes (masked probe g holds the probe's d features in
+ * segment g only), reading only the records that hold candidates (random access by record index, each
+ * record's framing and checksum verified). The candidates are split into {@link CandidateGroups} (at most
+ * one per segment); per group the server sums the lazy products record(c) x maskedProbe(segment(c)) of its
+ * members without relinearisation, then relinearises and rescales once and, with
+ * {@link Stage2Form#SERVER_SUMS}, rotates and sums within every segment once (log2 p rotations), so the
+ * score of the member at segment g lands in slot g*p. Cost per candidate: one product, plus one
+ * relinearisation, rescale and log2 p rotations per group. Built from a {@link ServerBackend}
+ * (evaluation keys with rotation keys 1, 2, ..., p/2 for the server-summed form).
  */
 public final class Stage2Server {
+
+  /** Groups from which the masked probes are prepared once for repeated products (as for HERS blocks). */
+  private static final int PREPARE_FROM_GROUPS = 4;
 
   private final ServerBackend backend;
   private final int threads;
@@ -44,28 +52,29 @@ public final class Stage2Server {
   }
 
   /**
-   * Scores the records of the packed gallery in {@code packedDir} that hold any of {@code candidates}.
+   * Scores the candidates {@code candidates} of the packed gallery in {@code packedDir}, the server
+   * summing each candidate's segment ({@link Stage2Form#SERVER_SUMS}).
    *
    * @throws RecordFileException if the gallery is damaged, made under other parameters or keys, not in
-   *     the packed layout, or of another dimension than the probe
+   *     the packed layout, or of another dimension or segment count than the masked probes
    * @throws IllegalArgumentException if a candidate index is outside the gallery
    * @throws IllegalStateException if the evaluation keys lack the rotation keys
    */
-  public Stage2Response score(Path packedDir, EncryptedProbe tiledProbe, long[] candidates,
+  public Stage2Response score(Path packedDir, EncryptedProbe maskedProbes, long[] candidates,
       ProgressListener progress) throws IOException {
-    return score(packedDir, tiledProbe, candidates, Stage2Form.SERVER_SUMS, progress);
+    return score(packedDir, maskedProbes, candidates, Stage2Form.SERVER_SUMS, progress);
   }
 
   /**
    * Like {@link #score(Path, EncryptedProbe, long[], ProgressListener)} with the explicit choice of who
    * sums the segments ({@link Stage2Form#CLIENT_SUMS} skips the rotations and needs no rotation keys).
    */
-  public Stage2Response score(Path packedDir, EncryptedProbe tiledProbe, long[] candidates, Stage2Form form,
+  public Stage2Response score(Path packedDir, EncryptedProbe maskedProbes, long[] candidates, Stage2Form form,
       ProgressListener progress) throws IOException {
     long start = System.nanoTime();
     try (RecordFileReader gallery = GalleryStore.open(packedDir, backend)) {
       GalleryLayout layout = gallery.header().layout();
-      requirePacked(layout, tiledProbe, gallery.file());
+      requirePacked(layout, maskedProbes, gallery.file());
       int p = GalleryLayout.paddedDimension(layout.dimension());
       int[] steps = form == Stage2Form.SERVER_SUMS ? Boddeti2018Search.rotationSteps(layout.dimension())
           : new int[0];
@@ -74,37 +83,47 @@ public final class Stage2Server {
             + " that stage 2 of " + layout.dimension() + "-d features needs; generate them with "
             + "TwoStageSearch.rotationSteps(" + layout.dimension() + ")");
       }
-      long[] records = CandidateSet.of(candidates, layout).records();
-      BackendCiphertext[] scores = new BackendCiphertext[records.length];
+      CandidateGroups groups = CandidateGroups.greedy(candidates, layout);
+      int count = groups.groupCount();
+      BackendCiphertext[] given = maskedProbes.ciphertexts().toArray(new BackendCiphertext[0]);
+      BackendCiphertext[] masked = count >= PREPARE_FROM_GROUPS ? backend.newEvaluator().prepareFixed(given) : given;
+      BackendCiphertext[] scores = new BackendCiphertext[count];
       OperationCounter counter = new OperationCounter();
       LongAdder cpuNanos = new LongAdder();
       AtomicInteger next = new AtomicInteger();
       AtomicInteger finished = new AtomicInteger();
-      BackendCiphertext probe = tiledProbe.ciphertexts().get(0);
-      Workers.runOnThreads(Math.min(threads, records.length), "stage-2 scoring", () -> {
+      Workers.runOnThreads(Math.min(threads, count), "stage-2 scoring", () -> {
         BlockEvaluator evaluator = backend.newEvaluator();
         RecordBuffer buffer = new RecordBuffer(gallery.header());
-        BackendCiphertext item = backend.newCiphertext(1, backend.freshLevel());
-        BackendCiphertext product = backend.newCiphertext(1, backend.freshLevel());
+        BackendCiphertext[] records = new BackendCiphertext[layout.itemsPerRecord()];
+        BackendCiphertext[] probes = new BackendCiphertext[records.length];
+        for (int j = 0; j < records.length; j++) {
+          records[j] = backend.newCiphertext(1, backend.freshLevel());
+        }
+        BackendCiphertext accumulator = backend.newCiphertext(2, backend.freshLevel());
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long c0 = cpu.isCurrentThreadCpuTimeSupported() ? cpu.getCurrentThreadCpuTime() : System.nanoTime();
-        for (int r = next.getAndIncrement(); r < records.length; r = next.getAndIncrement()) {
-          gallery.read(records[r], buffer);
-          backend.readPayload(buffer.payload(), item);
-          evaluator.multiplyRelinearize(probe, item, product);
-          if (form == Stage2Form.SERVER_SUMS) {
-            evaluator.sumFirstSlots(product, p);
+        for (int g = next.getAndIncrement(); g < count; g = next.getAndIncrement()) {
+          long[] members = groups.members(g);
+          for (int j = 0; j < members.length; j++) {
+            gallery.read(members[j] / layout.itemsPerRecord(), buffer);
+            backend.readPayload(buffer.payload(), records[j]);
+            probes[j] = masked[CandidateGroups.segmentOf(members[j], layout)];
           }
+          evaluator.innerProduct(probes, records, members.length, accumulator);
           BackendCiphertext score = backend.newCiphertext(1, backend.scoreLevel());
-          evaluator.rescale(product, score);
-          scores[r] = score;
-          counter.add(1, 1, 1, 1, steps.length);
-          progress.progress("stage 2", finished.incrementAndGet(), records.length);
+          evaluator.relinearizeAndRescale(accumulator, score);
+          if (form == Stage2Form.SERVER_SUMS) {
+            evaluator.sumFirstSlots(score, p);
+          }
+          scores[g] = score;
+          counter.add(members.length, members.length, 1, 1, steps.length);
+          progress.progress("stage 2", finished.incrementAndGet(), count);
         }
         long c1 = cpu.isCurrentThreadCpuTimeSupported() ? cpu.getCurrentThreadCpuTime() : System.nanoTime();
         cpuNanos.add(c1 - c0);
       });
-      return new Stage2Response(layout, form, records, Arrays.asList(scores),
+      return new Stage2Response(layout, form, groups, Arrays.asList(scores),
           backend.payloadBytes(1, backend.scoreLevel()), (System.nanoTime() - start) / 1e9,
           cpuNanos.sum() / 1e9, counter.snapshot());
     }
@@ -118,11 +137,16 @@ public final class Stage2Server {
     }
     if (probe.kind() != LayoutKind.PACKED_ITEMS) {
       throw new RecordFileException(file, "the probe was encrypted for the " + probe.kind()
-          + " layout; encrypt the stage-2 probe with TwoStageClient.encryptTiledProbe");
+          + " layout; encrypt the stage-2 probe with TwoStageClient.encryptMaskedProbes");
     }
     if (layout.dimension() != probe.dimension()) {
       throw new RecordFileException(file, "gallery dimension " + layout.dimension()
           + " does not match stage-2 probe dimension " + probe.dimension());
+    }
+    if (probe.ciphertexts().size() != layout.itemsPerRecord()) {
+      throw new RecordFileException(file, "the stage-2 probe holds " + probe.ciphertexts().size()
+          + " masked ciphertexts but records of this gallery have " + layout.itemsPerRecord()
+          + " segments; encrypt it with TwoStageClient.encryptMaskedProbes under these parameters");
     }
   }
 }

@@ -55,8 +55,8 @@ public final class TwoStageBenchmark {
     int perRecord = new GalleryLayout(LayoutKind.PACKED_ITEMS, 1, config.fullDimension(), server.slots())
         .itemsPerRecord();
     return new TwoStageBenchmarkResult(server.describeParameters(), rows, fullFit, reducedFit,
-        largest.stage2CpuPerRecord(), largest.stage2ClientSumsCpuPerRecord(), withFull.get(withFull.size() - 1).fullBlockCpuSeconds(), perRecord,
-        server.slots());
+        largest.stage2CpuPerGroup(), largest.stage2ClientSumsCpuPerGroup(),
+        withFull.get(withFull.size() - 1).fullBlockCpuSeconds(), perRecord, server.slots());
   }
 
   private TwoStageBenchmarkRow measure(TwoStageBenchmarkConfig config, long n, ProgressListener progress)
@@ -91,8 +91,8 @@ public final class TwoStageBenchmark {
       TwoStageResult clientSums = new TwoStageSearch(client, server, config.threads(), Stage2Form.CLIENT_SUMS)
           .search(gallery, reducedProbe, fullProbe, k, work, progress);
       return new TwoStageBenchmarkRow(n, config.threads(), fullCpu, reducedCpu, r.stage1CpuSeconds(),
-          r.stage2CpuSeconds(), r.touchedRecords(), r.stage2CpuSeconds() / r.touchedRecords(),
-          clientSums.stage2CpuSeconds() / clientSums.touchedRecords(), fullBlock,
+          r.stage2CpuSeconds(), r.stage1().size(), r.groups(), r.stage2CpuSeconds() / r.groups(),
+          clientSums.stage2CpuSeconds() / clientSums.groups(), fullBlock,
           r.totalSeconds(), Files.size(GalleryStore.recordsFile(gallery.fullDir())), r.responseBytes());
     } finally {
       SearchBenchmark.deleteTree(work);

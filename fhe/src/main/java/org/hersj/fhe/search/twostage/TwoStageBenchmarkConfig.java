@@ -11,7 +11,7 @@ import java.util.List;
  * @param reducedDimension stage-1 dimension (e.g. 16)
  * @param fullDimension stage-2 and single-stage full dimension (e.g. 192 or 512)
  * @param measuredK candidates actually re-scored per run (capped at the gallery size); stage 2 is
- *     extrapolated to {@code targetK} from its CPU time per touched record
+ *     extrapolated to {@code targetK} from its CPU time per candidate group
  * @param targetK K of the extrapolation (the paper's 10,000)
  * @param threads threads for enrollment, scoring and decryption
  * @param fullSingleStageUpTo largest size at which the single-stage full-dimension search is run (it

@@ -6,21 +6,24 @@ import org.hersj.fhe.search.benchmark.LinearExtrapolation;
 /**
  * Rows of a two-stage run and the extrapolation to large galleries: single-stage searches are linear
  * in n (least-squares lines through the measured CPU seconds); stage 2 costs its measured CPU time per
- * touched record times the expected number of distinct records K random candidates touch.
+ * candidate group (largest run) times the expected number of groups K random candidates form
+ * ({@link #expectedGroups}). Groups at the measured K are less full than at a larger target K, so
+ * this per-group model slightly underestimates stage 2 there, while CPU per candidate x K
+ * ({@link #twoStageCpuUpperBoundAt}) overestimates it; both are reported.
  *
  * @param parameters description of the encryption parameters
  * @param rows one row per gallery size
  * @param fullFit CPU seconds of single-stage full-dimension search against n
  * @param reducedFit CPU seconds of single-stage reduced search (= stage 1) against n
- * @param stage2CpuPerRecord stage-2 CPU seconds per touched record (largest run, server sums)
- * @param stage2ClientSumsCpuPerRecord the same when the client sums the segments
+ * @param stage2CpuPerGroup stage-2 CPU seconds per candidate group (largest run, server sums)
+ * @param stage2ClientSumsCpuPerGroup the same when the client sums the segments
  * @param fullBlockCpuSeconds CPU seconds of one full-dimension HERS block (largest run where measured)
- * @param packedItemsPerRecord items per packed record (slots / p)
+ * @param packedItemsPerRecord items per packed record = segments S (slots / p)
  * @param slots items per HERS block
  */
 public record TwoStageBenchmarkResult(String parameters, List<TwoStageBenchmarkRow> rows,
-    LinearExtrapolation fullFit, LinearExtrapolation reducedFit, double stage2CpuPerRecord,
-    double stage2ClientSumsCpuPerRecord,    double fullBlockCpuSeconds, int packedItemsPerRecord, int slots) {
+    LinearExtrapolation fullFit, LinearExtrapolation reducedFit, double stage2CpuPerGroup,
+    double stage2ClientSumsCpuPerGroup, double fullBlockCpuSeconds, int packedItemsPerRecord, int slots) {
 
   /** Copies the rows. */
   public TwoStageBenchmarkResult {
@@ -36,6 +39,33 @@ public record TwoStageBenchmarkResult(String parameters, List<TwoStageBenchmarkR
     return Math.min(k, groups * -Math.expm1(k * Math.log1p(-1 / groups)));
   }
 
+  /**
+   * Expected number of stage-2 groups for {@code k} distinct random candidates of {@code n} packed items
+   * with {@code segments} segments per record: the greedy grouping makes as many groups as the largest
+   * number of candidates sharing a segment. Approximates the segment counts by independent
+   * Binomial(k, 1/segments) variables (E[max] = sum over m of 1 - P(count <= m)^segments), capped at the
+   * number of records; all records when k >= n.
+   */
+  public static double expectedGroups(double n, int k, int segments) {
+    double records = Math.ceil(n / segments);
+    if (k >= n) {
+      return records;
+    }
+    double q = 1.0 / segments;
+    double logPmf = k * Math.log1p(-q); // P(count = 0)
+    double cdf = 0;
+    double expected = 0;
+    for (int m = 0; m < k; m++) {
+      cdf = Math.min(1, cdf + Math.exp(logPmf));
+      expected += 1 - Math.pow(cdf, segments);
+      logPmf += Math.log((double) (k - m) / (m + 1)) + Math.log(q) - Math.log1p(-q);
+      if (cdf >= 1 - 1e-15 && m > k * q) {
+        break;
+      }
+    }
+    return Math.min(records, Math.max(expected, Math.ceil((double) k / segments)));
+  }
+
   /** Estimated CPU seconds of single-stage full-dimension search of {@code n} items. */
   public double fullCpuAt(double n) {
     return fullFit.secondsAt(n);
@@ -46,10 +76,20 @@ public record TwoStageBenchmarkResult(String parameters, List<TwoStageBenchmarkR
     return twoStageCpuAt(n, k, Stage2Form.SERVER_SUMS);
   }
 
-  /** Estimated CPU seconds of two-stage search of {@code n} items keeping {@code k} candidates. */
+  /** Estimated CPU seconds of two-stage search: stage-1 line + CPU per group x expected groups. */
   public double twoStageCpuAt(double n, int k, Stage2Form form) {
-    double perRecord = form == Stage2Form.SERVER_SUMS ? stage2CpuPerRecord : stage2ClientSumsCpuPerRecord;
-    return reducedFit.secondsAt(n) + perRecord * expectedTouched(n, k, packedItemsPerRecord);
+    double perGroup = form == Stage2Form.SERVER_SUMS ? stage2CpuPerGroup : stage2ClientSumsCpuPerGroup;
+    return reducedFit.secondsAt(n) + perGroup * expectedGroups(n, k, packedItemsPerRecord);
+  }
+
+  /**
+   * Upper bound of {@link #twoStageCpuAt(double, int)}: stage-1 line + the largest run's stage-2 CPU per
+   * candidate x K (its groups are less full than at a larger K, so it over-counts the per-group work).
+   */
+  public double twoStageCpuUpperBoundAt(double n, int k) {
+    TwoStageBenchmarkRow largest = rows.get(rows.size() - 1);
+    double perCandidate = largest.stage2CpuPerGroup() * largest.groups() / largest.candidates();
+    return reducedFit.secondsAt(n) + perCandidate * Math.min(k, n);
   }
 
   /** Estimated stage-2 CPU seconds of the alternative: full-dimension HERS blocks restricted to touched blocks. */

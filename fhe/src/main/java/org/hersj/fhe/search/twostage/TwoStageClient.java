@@ -12,8 +12,9 @@ import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.store.EncryptedProbe;
 
 /**
- * The key owner's side of stage 2: encrypts the full-dimension probe tiled into every segment of a
- * packed record, and decrypts a {@link Stage2Response} into the scores of the requested candidates.
+ * The key owner's side of stage 2: encrypts the full-dimension probe as S = slots/p segment-masked
+ * ciphertexts (masked probe g holds the d features in segment g, zeros elsewhere), and decrypts a
+ * {@link Stage2Response} into the scores of the requested candidates.
  */
 public final class TwoStageClient {
 
@@ -25,61 +26,62 @@ public final class TwoStageClient {
   }
 
   /**
-   * Encrypts {@code probe} (d features) repeated in every segment of p = 2^ceil(log2 d) slots: one
-   * ciphertext, reused for every touched record.
+   * Encrypts {@code probe} (d features) once per segment of p = 2^ceil(log2 d) slots: ciphertext g
+   * holds the features in slots g*p .. g*p+d-1 and zeros elsewhere; S = slots/p fresh ciphertexts,
+   * reused for every group of candidates.
    */
-  public EncryptedProbe encryptTiledProbe(float[] probe) {
+  public EncryptedProbe encryptMaskedProbes(float[] probe) {
     if (probe.length == 0) {
       throw new IllegalArgumentException("the probe has no features");
     }
     int perRecord = new GalleryLayout(LayoutKind.PACKED_ITEMS, 1, probe.length, backend.slots()).itemsPerRecord();
     int segment = GalleryLayout.paddedDimension(probe.length);
     double[] slots = new double[backend.slots()];
+    List<BackendCiphertext> masked = new ArrayList<>(perRecord);
     for (int g = 0; g < perRecord; g++) {
+      Arrays.fill(slots, 0.0);
       for (int j = 0; j < probe.length; j++) {
         slots[g * segment + j] = probe[j];
       }
+      BackendCiphertext ct = backend.newCiphertext(1, backend.freshLevel());
+      backend.encryptColumn(slots, ct);
+      masked.add(ct);
     }
-    BackendCiphertext ct = backend.newCiphertext(1, backend.freshLevel());
-    backend.encryptColumn(slots, ct);
     Arrays.fill(slots, 0.0);
-    return new EncryptedProbe(LayoutKind.PACKED_ITEMS, probe.length, List.of(ct));
+    return new EncryptedProbe(LayoutKind.PACKED_ITEMS, probe.length, masked);
   }
 
   /**
    * Decrypts {@code response} and returns the stage-2 scores of the distinct {@code candidates},
    * best first (ties to the lower index).
    *
-   * @throws IllegalArgumentException if a candidate's record is missing from the response (the response
-   *     does not answer this request) or a candidate is outside the gallery
+   * @throws IllegalArgumentException if the response's groups do not hold exactly the distinct
+   *     candidates (it does not answer this request) or a candidate is outside the gallery
    */
   public List<Match> scores(Stage2Response response, long[] candidates) {
     GalleryLayout layout = response.layout();
-    long[] items = CandidateSet.of(candidates, layout).items();
-    long[] records = response.records();
-    int per = layout.itemsPerRecord();
+    CandidateGroups groups = response.groups();
+    long[] asked = CandidateGroups.greedy(candidates, layout).items();
+    if (!Arrays.equals(asked, groups.items())) {
+      throw new IllegalArgumentException("the stage-2 response scores " + groups.candidateCount()
+          + " candidates, not the " + asked.length + " distinct candidates asked: it does not answer this"
+          + " candidate list");
+    }
     int segment = GalleryLayout.paddedDimension(layout.dimension());
     double[] slots = new double[backend.slots()];
-    List<Match> out = new ArrayList<>(items.length);
-    int decrypted = -1;
-    for (long item : items) {
-      int at = Arrays.binarySearch(records, item / per);
-      if (at < 0) {
-        throw new IllegalArgumentException("the stage-2 response has no scores for record " + item / per
-            + " (candidate " + item + "): it does not answer this candidate list");
-      }
-      if (at != decrypted) {
-        backend.decrypt(response.scores().get(at), slots);
-        decrypted = at;
-      }
-      int first = (int) (item % per) * segment;
-      double score = slots[first];
-      if (response.form() == Stage2Form.CLIENT_SUMS) {
-        for (int j = 1; j < layout.dimension(); j++) {
-          score += slots[first + j];
+    List<Match> out = new ArrayList<>(asked.length);
+    for (int i = 0; i < groups.groupCount(); i++) {
+      backend.decrypt(response.scores().get(i), slots);
+      for (long item : groups.members(i)) {
+        int first = CandidateGroups.segmentOf(item, layout) * segment;
+        double score = slots[first];
+        if (response.form() == Stage2Form.CLIENT_SUMS) {
+          for (int j = 1; j < layout.dimension(); j++) {
+            score += slots[first + j];
+          }
         }
+        out.add(new Match(item, score));
       }
-      out.add(new Match(item, score));
     }
     Arrays.fill(slots, 0.0);
     out.sort(TopK.BEST_FIRST);

@@ -9,14 +9,14 @@ import org.hersj.fhe.search.client.Match;
  * @param stage1 stage 1's top K from the reduced gallery, best first (its scores are reduced-space)
  * @param ranking the candidates re-ranked by their stage-2 (full-dimension) scores, best first
  * @param stage1Seconds wall-clock seconds of stage 1 (probe encryption, server scan, decryption, top K)
- * @param stage2Seconds wall-clock seconds of stage 2 (tiled probe, server scoring, decryption, ranking)
+ * @param stage2Seconds wall-clock seconds of stage 2 (masked probes, server scoring, decryption, ranking)
  * @param stage1CpuSeconds process CPU seconds of stage 1 (all threads; robust on a shared machine)
  * @param stage2CpuSeconds process CPU seconds of stage 2
- * @param touchedRecords packed records the server scored in stage 2 (at most K)
- * @param responseBytes size of the stage-2 response (score ciphertexts and record indices)
+ * @param groups candidate groups the server scored in stage 2 (one score ciphertext each; about K/S)
+ * @param responseBytes size of the stage-2 response (score ciphertexts and group mapping)
  */
 public record TwoStageResult(List<Match> stage1, List<Match> ranking, double stage1Seconds,
-    double stage2Seconds, double stage1CpuSeconds, double stage2CpuSeconds, int touchedRecords,
+    double stage2Seconds, double stage1CpuSeconds, double stage2CpuSeconds, int groups,
     long responseBytes) {
 
   /** Copies the lists. */

@@ -76,14 +76,14 @@ public final class TwoStageSearch {
     long t1 = System.nanoTime();
     long[] candidates = stage1.stream().mapToLong(Match::item).toArray();
     TwoStageClient stage2Client = new TwoStageClient(client);
-    EncryptedProbe probe2 = stage2Client.encryptTiledProbe(fullProbe);
+    EncryptedProbe probe2 = stage2Client.encryptMaskedProbes(fullProbe);
     Stage2Response response = new Stage2Server(server, threads).score(gallery.fullDir(), probe2, candidates, form,
         progress);
     List<Match> ranking = stage2Client.scores(response, candidates);
     long c2 = processCpuNanos();
     long t2 = System.nanoTime();
     return new TwoStageResult(stage1, ranking, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (c1 - c0) / 1e9,
-        (c2 - c1) / 1e9, response.records().length, response.responseBytes());
+        (c2 - c1) / 1e9, response.groups().groupCount(), response.responseBytes());
   }
 
   /** CPU time of this process (all threads), or wall time if the JVM does not report it. */

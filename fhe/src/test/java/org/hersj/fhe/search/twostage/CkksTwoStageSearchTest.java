@@ -1,5 +1,6 @@
 package org.hersj.fhe.search.twostage;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,10 +60,16 @@ class CkksTwoStageSearchTest {
     long[] candidates = {99, 0, 37, 15, 16, 98, 37, 64, 0}; // several records, last (partial) record, duplicates
     TwoStageClient client = new TwoStageClient(KEYS.client());
     Stage2Response response = new Stage2Server(KEYS.server(), 2).score(gallery.fullDir(),
-        client.encryptTiledProbe(probe), candidates, ProgressListener.NONE);
-    assertEquals(List.of(0L, 1L, 2L, 4L, 6L), java.util.Arrays.stream(response.records()).boxed().toList());
-    assertEquals(5 * 8, response.operations().rotations());
-    assertEquals(5L * (KEYS.server().payloadBytes(1, 0) + 8), response.responseBytes());
+        client.encryptMaskedProbes(probe), candidates, ProgressListener.NONE);
+    // segments (item mod 16): 0, 15, 0, 5, 0, 2, 3 for items 0, 15, 16, 37, 64, 98, 99: three items share segment 0
+    assertEquals(3, response.groups().groupCount());
+    assertArrayEquals(new long[] {0, 15, 37, 98, 99}, response.groups().members(0));
+    assertArrayEquals(new long[] {16}, response.groups().members(1));
+    assertArrayEquals(new long[] {64}, response.groups().members(2));
+    assertEquals(3 * 8, response.operations().rotations());
+    assertEquals(7, response.operations().multiplications());
+    assertEquals(3, response.operations().relinearizations());
+    assertEquals(3L * (KEYS.server().payloadBytes(1, 0) + 4) + 7 * 8, response.responseBytes());
     List<Match> scores = client.scores(response, candidates);
     assertEquals(7, scores.size());
     double worst = 0;
@@ -82,7 +89,7 @@ class CkksTwoStageSearchTest {
     CkksSearchKeys noRotations = CkksSearchKeys.generate(PARAMS, RandomSource.seededForTestsOnly(11));
     assertEquals(KEYS.server().keyFingerprint(), noRotations.server().keyFingerprint());
     Stage2Response response = new Stage2Server(noRotations.server(), 2).score(gallery.fullDir(),
-        client.encryptTiledProbe(probe), candidates, Stage2Form.CLIENT_SUMS, ProgressListener.NONE);
+        client.encryptMaskedProbes(probe), candidates, Stage2Form.CLIENT_SUMS, ProgressListener.NONE);
     assertEquals(0, response.operations().rotations());
     for (Match m : client.scores(response, candidates)) {
       double expected = TwoStageFixture.dot(DATA.full[(int) m.item()], probe);
@@ -99,7 +106,7 @@ class CkksTwoStageSearchTest {
       TwoStageResult r = search.search(gallery, TwoStageFixture.reduce(probe, REDUCED), probe, 10,
           dir.resolve("work"), ProgressListener.NONE);
       assertEquals(10, r.stage1().size());
-      assertTrue(r.touchedRecords() <= 10 && r.touchedRecords() >= 1);
+      assertTrue(r.groups() <= 10 && r.groups() >= 1);
       int plainTop1 = 0;
       for (int i = 1; i < N; i++) {
         if (TwoStageFixture.dot(DATA.full[i], probe) > TwoStageFixture.dot(DATA.full[plainTop1], probe)) {
@@ -121,14 +128,14 @@ class CkksTwoStageSearchTest {
     TwoStageResult r = new TwoStageSearch(KEYS.client(), KEYS.server(), 2).search(gallery,
         TwoStageFixture.reduce(probe, REDUCED), probe, 1000, dir.resolve("work-all"), ProgressListener.NONE);
     assertEquals(N, r.ranking().size());
-    assertEquals(7, r.touchedRecords());
+    assertEquals(7, r.groups(), "segments 0..3 hold 7 of the 100 items, the others 6");
     assertEquals(99, r.top1());
   }
 
   @Test
   void badRequestsAreRefusedClearly() throws IOException {
     Stage2Server server = new Stage2Server(KEYS.server(), 1);
-    var probe = new TwoStageClient(KEYS.client()).encryptTiledProbe(DATA.full[0]);
+    var probe = new TwoStageClient(KEYS.client()).encryptMaskedProbes(DATA.full[0]);
     IllegalArgumentException out = assertThrows(IllegalArgumentException.class,
         () -> server.score(gallery.fullDir(), probe, new long[] {3, 100}, ProgressListener.NONE));
     assertTrue(out.getMessage().contains("candidate index 100") && out.getMessage().contains("0..99"));
@@ -137,7 +144,7 @@ class CkksTwoStageSearchTest {
     RecordFileException wrongLayout = assertThrows(RecordFileException.class,
         () -> server.score(gallery.reducedDir(), probe, new long[] {1}, ProgressListener.NONE));
     assertTrue(wrongLayout.getMessage().contains("PACKED_ITEMS"), wrongLayout.getMessage());
-    var shortProbe = new TwoStageClient(KEYS.client()).encryptTiledProbe(new float[128]);
+    var shortProbe = new TwoStageClient(KEYS.client()).encryptMaskedProbes(new float[128]);
     RecordFileException wrongDim = assertThrows(RecordFileException.class,
         () -> server.score(gallery.fullDir(), shortProbe, new long[] {1}, ProgressListener.NONE));
     assertTrue(wrongDim.getMessage().contains("dimension 192"), wrongDim.getMessage());
@@ -148,7 +155,7 @@ class CkksTwoStageSearchTest {
 
   @Test
   void otherKeysAndOtherParametersAreRefused() {
-    var probe = new TwoStageClient(KEYS.client()).encryptTiledProbe(DATA.full[0]);
+    var probe = new TwoStageClient(KEYS.client()).encryptMaskedProbes(DATA.full[0]);
     CkksSearchKeys other = CkksSearchKeys.generate(PARAMS, RandomSource.seededForTestsOnly(12));
     RecordFileException key = assertThrows(RecordFileException.class, () -> new Stage2Server(other.server(), 1)
         .score(gallery.fullDir(), probe, new long[] {1}, ProgressListener.NONE));
@@ -177,9 +184,9 @@ class CkksTwoStageSearchTest {
       ch.write(b, at);
     }
     Stage2Server server = new Stage2Server(KEYS.server(), 1);
-    var probe = new TwoStageClient(KEYS.client()).encryptTiledProbe(DATA.full[0]);
+    var probe = new TwoStageClient(KEYS.client()).encryptMaskedProbes(DATA.full[0]);
     assertEquals(2, server.score(copy.fullDir(), probe, new long[] {5, 40}, ProgressListener.NONE)
-        .records().length, "records other than the tampered one are still usable");
+        .groups().candidateCount(), "records other than the tampered one are still usable");
     RecordFileException e = assertThrows(RecordFileException.class,
         () -> server.score(copy.fullDir(), probe, new long[] {5, 50}, ProgressListener.NONE));
     assertTrue(e.getMessage().contains("record 3") && e.getMessage().contains("CRC32C"), e.getMessage());

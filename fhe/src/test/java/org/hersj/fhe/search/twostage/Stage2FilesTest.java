@@ -56,7 +56,7 @@ class Stage2FilesTest {
     probe = DATA.probeNear(17, 0.05, 4);
     request = new Stage2Request(N, KEYS.client().keyFingerprint(), CANDIDATES);
     response = new Stage2Server(KEYS.server(), 2).score(galleryDir, new TwoStageClient(KEYS.client())
-        .encryptTiledProbe(probe), request.candidates(), ProgressListener.NONE);
+        .encryptMaskedProbes(probe), request.candidates(), ProgressListener.NONE);
   }
 
   private static Path written(String name) throws IOException {
@@ -73,7 +73,7 @@ class Stage2FilesTest {
     assertEquals(N, readRequest.galleryItems());
     assertArrayEquals(CANDIDATES, readRequest.candidates());
     Stage2Response readResponse = Stage2ResponseFile.read(folder.resolve("response.h2s"), readRequest, KEYS.client());
-    assertArrayEquals(response.records(), readResponse.records());
+    assertEquals(response.groups(), readResponse.groups());
     assertEquals(response.operations(), readResponse.operations());
     TwoStageClient client = new TwoStageClient(KEYS.client());
     List<Match> fromFile = client.scores(readResponse, readRequest.candidates());
@@ -142,6 +142,44 @@ class Stage2FilesTest {
     CkksSearchKeys otherParams = CkksSearchKeys.generate(CkksPresets.byName("SEARCH_N8192"),
         RandomSource.seededForTestsOnly(5));
     assertRefused(() -> Stage2ResponseFile.read(file, request, otherParams.client()), file, "other encryption parameters");
+  }
+
+  @Test
+  void oldVersionAndInconsistentGroupsAreRefused() throws IOException {
+    Path folder = written("bad-groups");
+    Path file = folder.resolve("response.h2s");
+    byte[] good = Files.readAllBytes(file);
+    int magic = ByteBuffer.wrap(good).getInt();
+    byte[] body = Arrays.copyOfRange(good, 8, good.length - Stage2FileFormat.DIGEST_BYTES);
+    Files.write(file, Stage2FileFormat.frame(magic, 1, body));
+    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client()), file, "format version 1");
+    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client()), file, "reads only version 2");
+    // the one group (40 items, 64 segments per record): member count 4, then items 0, 3, 17, 39
+    ByteBuffer pattern = ByteBuffer.allocate(Integer.BYTES + 4 * Long.BYTES).putInt(4).putLong(0).putLong(3)
+        .putLong(17).putLong(39);
+    int at = indexOf(body, pattern.array());
+    assertTrue(at > 0, "group section not found");
+    byte[] otherItem = body.clone();
+    ByteBuffer.wrap(otherItem).putLong(at + Integer.BYTES + Long.BYTES, 5); // item 3 -> 5, digest recomputed
+    Files.write(file, Stage2FileFormat.frame(magic, Stage2ResponseFile.VERSION, otherItem));
+    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client()), file, "do not list exactly");
+    byte[] twice = body.clone();
+    ByteBuffer.wrap(twice).putLong(at + Integer.BYTES + Long.BYTES, 17); // item 3 -> 17, listed twice
+    Files.write(file, Stage2FileFormat.frame(magic, Stage2ResponseFile.VERSION, twice));
+    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client()), file, "item 17");
+    byte[] oversized = body.clone();
+    ByteBuffer.wrap(oversized).putInt(at, 65);
+    Files.write(file, Stage2FileFormat.frame(magic, Stage2ResponseFile.VERSION, oversized));
+    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client()), file, "65 candidates");
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Test
