@@ -56,7 +56,9 @@ public final class TwoStageBenchmark {
         .itemsPerRecord();
     return new TwoStageBenchmarkResult(server.describeParameters(), rows, fullFit, reducedFit,
         largest.stage2CpuPerGroup(), largest.stage2ClientSumsCpuPerGroup(),
-        withFull.get(withFull.size() - 1).fullBlockCpuSeconds(), perRecord, server.slots());
+        withFull.get(withFull.size() - 1).fullBlockCpuSeconds(), perRecord,
+        new GalleryLayout(GalleryEnroller.hersLayoutFor(server), 1, config.fullDimension(), server.slots())
+            .itemsPerRecord());
   }
 
   private TwoStageBenchmarkRow measure(TwoStageBenchmarkConfig config, long n, ProgressListener progress)

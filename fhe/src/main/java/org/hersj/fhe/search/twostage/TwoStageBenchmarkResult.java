@@ -19,11 +19,13 @@ import org.hersj.fhe.search.benchmark.LinearExtrapolation;
  * @param stage2ClientSumsCpuPerGroup the same when the client sums the segments
  * @param fullBlockCpuSeconds CPU seconds of one full-dimension HERS block (largest run where measured)
  * @param packedItemsPerRecord items per packed record = segments S (slots / p)
- * @param slots items per HERS block
+ * @param hersItemsPerRecord items per block of the full-dimension HERS gallery the single-stage search
+ *     was timed on (N/2, or N with complex slots)
  */
 public record TwoStageBenchmarkResult(String parameters, List<TwoStageBenchmarkRow> rows,
     LinearExtrapolation fullFit, LinearExtrapolation reducedFit, double stage2CpuPerGroup,
-    double stage2ClientSumsCpuPerGroup, double fullBlockCpuSeconds, int packedItemsPerRecord, int slots) {
+    double stage2ClientSumsCpuPerGroup, double fullBlockCpuSeconds, int packedItemsPerRecord,
+    int hersItemsPerRecord) {
 
   /** Copies the rows. */
   public TwoStageBenchmarkResult {
@@ -94,7 +96,7 @@ public record TwoStageBenchmarkResult(String parameters, List<TwoStageBenchmarkR
 
   /** Estimated stage-2 CPU seconds of the alternative: full-dimension HERS blocks restricted to touched blocks. */
   public double hersRestrictedStage2CpuAt(double n, int k) {
-    return fullBlockCpuSeconds * expectedTouched(n, k, slots);
+    return fullBlockCpuSeconds * expectedTouched(n, k, hersItemsPerRecord);
   }
 
   /** Estimated speed-up of two-stage over single-stage full-dimension search at {@code n}, {@code k}. */

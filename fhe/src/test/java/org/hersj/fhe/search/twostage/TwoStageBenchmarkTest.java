@@ -61,6 +61,12 @@ class TwoStageBenchmarkTest {
     assertEquals(4500 / (500 + 0.05 * groups), r.speedUpAt(1e8, 10_000, Stage2Form.SERVER_SUMS), 1e-6);
     assertEquals(4500 / (500 + 0.01 * groups), r.speedUpAt(1e8, 10_000, Stage2Form.CLIENT_SUMS), 1e-6);
     assertEquals(8206, TwoStageBenchmarkResult.expectedTouched(1e8, 10_000, 4096), 3);
+    assertEquals(0.05 * TwoStageBenchmarkResult.expectedTouched(1e8, 10_000, 4096), r.hersRestrictedStage2CpuAt(1e8,
+        10_000), 1e-9, "HERS blocks of the gallery that was timed (N/2 items)");
+    TwoStageBenchmarkResult complex = new TwoStageBenchmarkResult("x", List.of(measured),
+        new LinearExtrapolation(0, 4.5e-5, 2), new LinearExtrapolation(0, 5e-6, 2), 0.05, 0.01, 0.05, 16, 8192);
+    assertEquals(0.05 * TwoStageBenchmarkResult.expectedTouched(1e8, 10_000, 8192),
+        complex.hersRestrictedStage2CpuAt(1e8, 10_000), 1e-9, "complex slots: blocks of N items");
     assertThrows(IllegalArgumentException.class, () -> new TwoStageBenchmarkConfig(List.of(10L), 16, 16, 1, 1, 1,
         10, dir, 1));
   }
