@@ -99,7 +99,7 @@ public final class EncryptedSearcher implements Searcher {
             for (int p = 0; p < probes.length; p++) {
                 long t0 = System.nanoTime();
                 EncryptedProbe probe = mode.equals(ENCRYPTED) ? searchClient.encryptProbe(probes[p], layout)
-                        : null;
+                        .handOver(work.path().resolve("probe.hrec"), client, server) : null;
                 long t1 = System.nanoTime();
                 if (probe != null) {
                     encryptedServer.search(galleryDir, probe, ScoreForm.RELINEARIZED, scoresFile, ProgressListener.NONE);

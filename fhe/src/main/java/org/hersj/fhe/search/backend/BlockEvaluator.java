@@ -43,6 +43,13 @@ public interface BlockEvaluator {
    */
   void multiplyConstantAccumulate(BackendCiphertext ct, double value, BackendCiphertext acc1);
 
+  /**
+   * Relinearises the degree-2 {@code acc2} into the degree-1 {@code out} at the same level, without
+   * rescaling (for rotations before the rescale, where the key-switching noise is still divided by
+   * the rescale's prime).
+   */
+  void relinearize(BackendCiphertext acc2, BackendCiphertext out);
+
   /** Relinearises the degree-2 {@code acc2} and rescales once into the degree-1 {@code out}. */
   void relinearizeAndRescale(BackendCiphertext acc2, BackendCiphertext out);
 

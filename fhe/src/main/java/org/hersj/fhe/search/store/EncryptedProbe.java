@@ -40,6 +40,19 @@ public record EncryptedProbe(LayoutKind kind, int dimension, List<BackendCiphert
     }
   }
 
+  /**
+   * Hands this probe from one role to another as the roles exchange it, through {@code file}: written
+   * with the client's backend, read back with the server's. In-process runs of both roles use it so
+   * the server never works on the client's objects (engines such as OpenFHE tie a ciphertext to the
+   * context that made it).
+   *
+   * @return the probe as the server reads it
+   */
+  public EncryptedProbe handOver(Path file, SearchBackend from, SearchBackend to) throws IOException {
+    write(file, from);
+    return read(file, to);
+  }
+
   /** Writes this probe to {@code file} (atomically: temporary name, then rename). */
   public void write(Path file, SearchBackend backend) throws IOException {
     RecordFileHeader header = header(backend);

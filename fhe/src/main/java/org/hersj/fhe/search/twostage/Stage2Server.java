@@ -28,9 +28,10 @@ import org.hersj.fhe.search.store.RecordFileReader;
  * segment g only), reading only the records that hold candidates (random access by record index, each
  * record's framing and checksum verified). The candidates are split into {@link CandidateGroups} (at most
  * one per segment); per group the server sums the lazy products record(c) x maskedProbe(segment(c)) of its
- * members without relinearisation, then relinearises and rescales once and, with
- * {@link Stage2Form#SERVER_SUMS}, rotates and sums within every segment once (log2 p rotations), so the
- * score of the member at segment g lands in slot g*p. Cost per candidate: one product, plus one
+ * members without relinearisation, then relinearises once and, with {@link Stage2Form#SERVER_SUMS},
+ * rotates and sums within every segment once (log2 p rotations, before the rescale so that their
+ * key-switching noise is divided by the dropped prime), so the score of the member at segment g lands in
+ * slot g*p, then rescales. Cost per candidate: one product, plus one
  * relinearisation, rescale and log2 p rotations per group. Built from a {@link ServerBackend}
  * (evaluation keys with rotation keys 1, 2, ..., p/2 for the server-summed form).
  */
@@ -101,6 +102,7 @@ public final class Stage2Server {
           records[j] = backend.newCiphertext(1, backend.freshLevel());
         }
         BackendCiphertext accumulator = backend.newCiphertext(2, backend.freshLevel());
+        BackendCiphertext relinearized = backend.newCiphertext(1, backend.freshLevel());
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long c0 = cpu.isCurrentThreadCpuTimeSupported() ? cpu.getCurrentThreadCpuTime() : System.nanoTime();
         for (int g = next.getAndIncrement(); g < count; g = next.getAndIncrement()) {
@@ -112,9 +114,13 @@ public final class Stage2Server {
           }
           evaluator.innerProduct(probes, records, members.length, accumulator);
           BackendCiphertext score = backend.newCiphertext(1, backend.scoreLevel());
-          evaluator.relinearizeAndRescale(accumulator, score);
           if (form == Stage2Form.SERVER_SUMS) {
-            evaluator.sumFirstSlots(score, p);
+            // rotate before the rescale: the rotations' key-switching noise is then divided by its prime
+            evaluator.relinearize(accumulator, relinearized);
+            evaluator.sumFirstSlots(relinearized, p);
+            evaluator.rescale(relinearized, score);
+          } else {
+            evaluator.relinearizeAndRescale(accumulator, score);
           }
           scores[g] = score;
           counter.add(members.length, members.length, 1, 1, steps.length);

@@ -67,7 +67,8 @@ public final class TwoStageSearch {
     SearchClient searchClient = new SearchClient(client, threads);
     long c0 = processCpuNanos();
     long t0 = System.nanoTime();
-    EncryptedProbe probe1 = searchClient.encryptProbe(reducedProbe, GalleryEnroller.hersLayoutFor(server));
+    EncryptedProbe probe1 = searchClient.encryptProbe(reducedProbe, GalleryEnroller.hersLayoutFor(server))
+        .handOver(workDir.resolve("stage1-probe.hrec"), client, server);
     Path scores = workDir.resolve("stage1-scores.hrec");
     new EncryptedSearchServer(server, threads).search(gallery.reducedDir(), probe1, ScoreForm.RELINEARIZED,
         scores, progress);
@@ -76,10 +77,15 @@ public final class TwoStageSearch {
     long t1 = System.nanoTime();
     long[] candidates = stage1.stream().mapToLong(Match::item).toArray();
     TwoStageClient stage2Client = new TwoStageClient(client);
-    EncryptedProbe probe2 = stage2Client.encryptMaskedProbes(fullProbe);
+    EncryptedProbe probe2 = stage2Client.encryptMaskedProbes(fullProbe)
+        .handOver(workDir.resolve("stage2-probe.hrec"), client, server);
     Stage2Response response = new Stage2Server(server, threads).score(gallery.fullDir(), probe2, candidates, form,
         progress);
-    List<Match> ranking = stage2Client.scores(response, candidates);
+    // the response travels back as the roles exchange it: written by the server, read by the client
+    Stage2Request request = new Stage2Request(response.layout().itemCount(), client.keyFingerprint(), candidates);
+    Path responseFile = workDir.resolve("stage2-response.h2r");
+    Stage2ResponseFile.write(responseFile, response, request, server);
+    List<Match> ranking = stage2Client.scores(Stage2ResponseFile.read(responseFile, request, client), candidates);
     long c2 = processCpuNanos();
     long t2 = System.nanoTime();
     return new TwoStageResult(stage1, ranking, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (c1 - c0) / 1e9,

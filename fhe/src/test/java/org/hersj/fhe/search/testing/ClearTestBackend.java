@@ -183,6 +183,11 @@ public final class ClearTestBackend implements ClientBackend, ServerBackend {
       }
 
       @Override
+      public void relinearize(BackendCiphertext acc2, BackendCiphertext out) {
+        rescale(acc2, out);
+      }
+
+      @Override
       public void rescale(BackendCiphertext in, BackendCiphertext out) {
         ClearCiphertext o = (ClearCiphertext) out;
         System.arraycopy(((ClearCiphertext) in).polys[0], 0, o.polys[0], 0, slots);

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GroupedStage2Test {
 
-  private static final double BOUND = 1e-4;
+  private static final double BOUND = 1e-6;
   private static final int N = 60;
   private static final int FULL = 200;
   private static final int SEGMENTS = 8;

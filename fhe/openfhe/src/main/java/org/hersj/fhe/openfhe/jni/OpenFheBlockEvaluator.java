@@ -48,6 +48,13 @@ final class OpenFheBlockEvaluator implements BlockEvaluator {
     }
 
     @Override
+    public void relinearize(BackendCiphertext acc2, BackendCiphertext out) {
+        OpenFheCiphertext result = own(out);
+        context.relinearize(own(acc2).handle(), result.handle());
+        result.checkShape("relinearize");
+    }
+
+    @Override
     public void rescale(BackendCiphertext in, BackendCiphertext out) {
         OpenFheCiphertext result = own(out);
         context.rescale(own(in).handle(), result.handle());

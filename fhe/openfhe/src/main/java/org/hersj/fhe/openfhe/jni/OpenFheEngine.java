@@ -16,8 +16,11 @@ import org.hersj.fhe.openfhe.jni.OpenFheShim.NativeKeyPair;
  * fingerprint. Holds no secret key. Thread-safe.
  */
 final class OpenFheEngine {
-    /** Spare bytes per payload beyond the largest measured OpenFHE serialisation. */
-    static final int PAYLOAD_MARGIN = 256;
+    /**
+     * Bytes allowed per payload for OpenFHE's metadata beyond the residues (measured: under 1 KB; the
+     * key tag and the way a ciphertext was made change it by some bytes from process to process).
+     */
+    static final int PAYLOAD_METADATA_BYTES = 4096;
 
     private final OpenFheParameters parameters;
     private final NativeContext context;
@@ -85,9 +88,12 @@ final class OpenFheEngine {
 
     /**
      * Fixed payload size of a ciphertext of this degree and level: a 4-byte length, OpenFHE's binary
-     * serialisation, zero padding. OpenFHE's size depends on degree, level and by a few dozen bytes on
-     * how the ciphertext was made (the metadata of a rescaled ciphertext differs from a freshly
-     * encrypted one), so it is measured once on both kinds of encryptions of zero, plus a margin.
+     * serialisation, zero padding. It must be the same in every process that reads a file (it is in the
+     * file headers), while OpenFHE's serialised size varies by some bytes with how the ciphertext was
+     * made and which process made it. So the size is a function of the parameters alone: the residues
+     * ((degree + 1) polynomials x (level + 1) primes x N x 8 bytes) plus {@link #PAYLOAD_METADATA_BYTES};
+     * both kinds of encryptions of zero (fresh, and computed down to this level) are serialised once to
+     * check that they fit.
      */
     int payloadBytes(int degree, int level) {
         if (degree < 1 || degree > 2 || level < 0 || level > parameters.multiplicativeDepth()) {
@@ -119,7 +125,14 @@ final class OpenFheEngine {
             context.rescale(computed, computed);
             largest = Math.max(largest, serialisedSize(computed));
         }
-        return Math.toIntExact(Integer.BYTES + largest + PAYLOAD_MARGIN);
+        long fixed = Integer.BYTES + (long) (degree + 1) * (level + 1) * parameters.ringDimension() * Long.BYTES
+                + PAYLOAD_METADATA_BYTES;
+        if (Integer.BYTES + largest > fixed) {
+            throw new IllegalStateException("OpenFHE serialised a degree-" + degree + " level-" + level
+                    + " ciphertext to " + largest + " bytes, more than the " + fixed + " bytes reserved for it;"
+                    + " raise OpenFheEngine.PAYLOAD_METADATA_BYTES");
+        }
+        return Math.toIntExact(fixed);
     }
 
     private long serialisedSize(NativeCiphertext ct) {

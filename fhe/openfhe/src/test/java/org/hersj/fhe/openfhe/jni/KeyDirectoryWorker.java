@@ -10,7 +10,8 @@ import org.hersj.fhe.search.backend.ServerBackend;
 /**
  * Run in a separate JVM by {@link OpenFheKeyFilesTest}: loads the server's backend from a key
  * directory (no secret key), squares the ciphertext payload in {@code in} with relinearisation and
- * rescaling, and writes the result payload to {@code out}. Arguments: key directory, in, out.
+ * rescaling, and writes the result payload to {@code out}, and its payload sizes (degree 1 fresh, degree 1
+ * score level, degree 2 fresh) to {@code out}.sizes. Arguments: key directory, in, out.
  */
 public final class KeyDirectoryWorker {
 
@@ -28,5 +29,12 @@ public final class KeyDirectoryWorker {
         ByteBuffer result = ByteBuffer.allocate(server.payloadBytes(1, server.scoreLevel()));
         server.writePayload(result, score);
         Files.write(Path.of(args[2]), result.array());
+        Files.writeString(Path.of(args[2] + ".sizes"), sizes(server));
+    }
+
+    /** The payload sizes a process reports for these keys: they must agree between processes. */
+    static String sizes(ServerBackend backend) {
+        return backend.payloadBytes(1, backend.freshLevel()) + "," + backend.payloadBytes(1, backend.scoreLevel())
+                + "," + backend.payloadBytes(2, backend.freshLevel());
     }
 }

@@ -57,6 +57,8 @@ class OpenFheKeyFilesTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("worker.log").toFile()).start();
         assertTrue(worker.waitFor(120, TimeUnit.SECONDS), "worker did not finish");
         assertEquals(0, worker.exitValue(), Files.readString(dir.resolve("worker.log")));
+        assertEquals(KeyDirectoryWorker.sizes(keys.server()), Files.readString(dir.resolve("square.bin.sizes")),
+                "payload sizes (they are in file headers) must be the same in every process");
 
         ClientBackend client = OpenFheKeyFiles.loadClient(dir);
         assertEquals(keys.client().keyFingerprint(), client.keyFingerprint());

@@ -127,6 +127,12 @@ final class CkksBlockEvaluator implements BlockEvaluator {
   }
 
   @Override
+  public void relinearize(BackendCiphertext acc2, BackendCiphertext out) {
+    evaluator.relinearize(CkksCiphertext.of(acc2).ct, CkksCiphertext.of(out).ct);
+    CkksCiphertext.of(out).empty = false;
+  }
+
+  @Override
   public void rescale(BackendCiphertext in, BackendCiphertext out) {
     evaluator.rescale(CkksCiphertext.of(in).ct, CkksCiphertext.of(out).ct);
   }
