@@ -94,7 +94,7 @@ public final class CkksSerializer {
 
     // ---- keys --------------------------------------------------------------------------------------------
 
-    /** @return the framed secret key (store it owner-only: {@link AtomicFiles#write(java.nio.file.Path, byte[], boolean)}) */
+    /** @return the framed secret key (store it owner-only: {@link org.hersj.fhe.io.AtomicFiles#write(java.nio.file.Path, byte[], boolean)}) */
     public byte[] writeSecretKey(SecretKey sk) {
         ByteBuffer b = payload(polyBytes(params.ring().size()));
         putPoly(b, sk.poly(), params.ring().size());

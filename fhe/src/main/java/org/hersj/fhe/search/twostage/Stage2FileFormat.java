@@ -1,18 +1,16 @@
 package org.hersj.fhe.search.twostage;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.fhe.search.store.RecordFileException;
 
 /**
@@ -37,26 +35,13 @@ final class Stage2FileFormat {
     return out.array();
   }
 
-  /** Writes {@code bytes} to {@code file} atomically. */
+  /** Writes {@code bytes} to {@code file} atomically (creating its directory), with {@link AtomicFiles}. */
   static void writeAtomically(Path file, byte[] bytes) throws IOException {
-    Path target = file.toAbsolutePath();
-    Files.createDirectories(target.getParent());
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
+    Files.createDirectories(file.toAbsolutePath().getParent());
     try {
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
+      AtomicFiles.write(file, bytes, false);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 

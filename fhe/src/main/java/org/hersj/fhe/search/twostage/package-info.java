@@ -11,6 +11,6 @@
  * org.hersj.fhe.search.twostage.Stage2Request} and {@link org.hersj.fhe.search.twostage.Stage2ResponseFile}
  * are the versioned, checksummed, atomically written files exchanged between them. Depends on
  * {@code search.backend}, {@code search.layout}, {@code search.store}, {@code search.enroll},
- * {@code search.server}, {@code search.client}.
+ * {@code search.server}, {@code search.client} and {@code org.hersj.fhe.io} (atomic writes).
  */
 package org.hersj.fhe.search.twostage;

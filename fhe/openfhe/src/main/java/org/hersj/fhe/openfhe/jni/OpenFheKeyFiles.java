@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import org.hersj.fhe.ckks.io.AtomicFiles;
+import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.fhe.openfhe.jni.OpenFheShim.NativeBytes;
 import org.hersj.fhe.openfhe.jni.OpenFheShim.NativeContext;
 import org.hersj.fhe.openfhe.jni.OpenFheShim.NativeKeyPair;

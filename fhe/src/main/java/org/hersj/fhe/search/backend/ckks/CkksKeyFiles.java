@@ -14,7 +14,7 @@ import org.hersj.fhe.ckks.GaloisKeys;
 import org.hersj.fhe.ckks.PublicKey;
 import org.hersj.fhe.ckks.RelinearizationKey;
 import org.hersj.fhe.ckks.SecretKey;
-import org.hersj.fhe.ckks.io.AtomicFiles;
+import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.fhe.ckks.io.CkksSerializer;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.Sha256Hex;

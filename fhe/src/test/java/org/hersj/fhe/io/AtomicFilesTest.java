@@ -1,4 +1,4 @@
-package org.hersj.fhe.ckks.io;
+package org.hersj.fhe.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.hersj.fhe.ckks.io;
+package org.hersj.fhe.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
