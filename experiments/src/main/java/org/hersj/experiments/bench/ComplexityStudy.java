@@ -78,17 +78,11 @@ public record ComplexityStudy(List<Long> baselineSizes, List<Long> hersSizes, in
 
     /** The gallery layout of {@code items} items for a layout label of the study. */
     public static GalleryLayout layoutAt(String layout, long items, int dimension, int slots) {
-        LayoutKind kind = layout.equals(label(LayoutKind.BODDETI_2018)) ? LayoutKind.BODDETI_2018
-                : LayoutKind.byName(layout);
-        return new GalleryLayout(kind, items, dimension, slots);
+        return new GalleryLayout(LayoutKind.byName(layout), items, dimension, slots);
     }
 
     /** Short label of a layout in the study's tables. */
     public static String label(LayoutKind kind) {
-        return switch (kind) {
-            case BODDETI_2018 -> "boddeti2018";
-            case HERS_COMPLEX -> "hers-complex";
-            default -> "hers";
-        };
+        return kind == LayoutKind.BODDETI_2018 ? "boddeti2018" : kind.cliName();
     }
 }

@@ -22,7 +22,7 @@ final class RoleOptions {
      */
     static LayoutKind layout(String value, FheBackend engine) {
         if (value == null) {
-            return engine == FheBackend.JAVA ? LayoutKind.HERS_COMPLEX : LayoutKind.HERS_SIMD;
+            return engine.hersLayout();
         }
         LayoutKind kind;
         try {
@@ -31,7 +31,7 @@ final class RoleOptions {
             throw new IllegalArgumentException("--layout must be hers-complex, hers, boddeti or packed (the"
                     + " full-dimension gallery of two-stage search), got '" + value + "'");
         }
-        if (kind == LayoutKind.HERS_COMPLEX && engine != FheBackend.JAVA) {
+        if (kind.valuesPerSlot() > engine.hersLayout().valuesPerSlot()) {
             throw new IllegalArgumentException("the " + engine.configName() + " engine packs one item per slot; "
                     + "use --layout hers");
         }

@@ -1,6 +1,7 @@
 package org.hersj.experiments.config;
 
 import java.util.List;
+import org.hersj.fhe.openfhe.FheBackend;
 import org.hersj.fhe.search.layout.LayoutKind;
 
 /**
@@ -33,12 +34,12 @@ public record FheConfig(String preset, String backend, Integer threads, String l
         if (threads != null) {
             Checks.atLeast("threads", threads, 1);
         }
-        layout = layout == null ? (backend.equals("java") ? "hers-complex" : "hers")
-                : layout.trim().toLowerCase(java.util.Locale.ROOT);
+        LayoutKind engineLayout = FheBackend.parse(backend).hersLayout();
+        layout = layout == null ? engineLayout.cliName() : layout.trim().toLowerCase(java.util.Locale.ROOT);
         if (!LAYOUTS.contains(layout)) {
             throw new ConfigValueException("layout", "'" + layout + "' is not supported; expected one of " + LAYOUTS);
         }
-        if (layout.equals("hers-complex") && !backend.equals("java")) {
+        if (LayoutKind.byName(layout).valuesPerSlot() > engineLayout.valuesPerSlot()) {
             throw new ConfigValueException("layout", "the " + backend
                     + " engine packs one item per slot; use layout: hers");
         }

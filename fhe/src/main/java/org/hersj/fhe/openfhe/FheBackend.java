@@ -12,6 +12,7 @@ import org.hersj.fhe.search.backend.EncryptionBackend;
 import org.hersj.fhe.search.backend.ServerBackend;
 import org.hersj.fhe.search.backend.ckks.CkksKeyFiles;
 import org.hersj.fhe.search.backend.ckks.CkksSearchKeys;
+import org.hersj.fhe.search.layout.LayoutKind;
 
 /**
  * The engine under the encrypted search, as chosen by the configuration key {@code fhe.backend}:
@@ -37,6 +38,14 @@ public enum FheBackend {
         }
         throw new IllegalArgumentException("fhe.backend must be one of "
                 + Arrays.stream(values()).map(FheBackend::configName).toList() + ", got '" + value + "'");
+    }
+
+    /**
+     * The HERS layout galleries of this engine use unless told otherwise: two items per complex slot on
+     * HERS-J's engine, one item per slot on OpenFHE (whose backend does not pack two values per slot).
+     */
+    public LayoutKind hersLayout() {
+        return this == JAVA ? LayoutKind.HERS_COMPLEX : LayoutKind.HERS_SIMD;
     }
 
     /** The value written in configuration files. */

@@ -6,7 +6,8 @@
  * to do when it (or OpenFHE's native library) is missing.
  *
  * <p>Depends on the JDK, on the search layer's backend interfaces and CKKS key set
- * ({@code org.hersj.fhe.search.backend}, {@code .backend.ckks}) and on the engine's parameters and
+ * ({@code org.hersj.fhe.search.backend}, {@code .backend.ckks}), the layout names
+ * ({@code org.hersj.fhe.search.layout}: each engine's default HERS layout) and on the engine's parameters and
  * random source ({@code org.hersj.fhe.ckks}, {@code org.hersj.fhe.ring}); never on OpenFHE or JavaCPP. The
  * implementation lives in {@code org.hersj.fhe.openfhe.jni}, in the {@code openfhe} module, built only
  * with {@code -Dopenfhe.home=<install prefix>}.

@@ -46,7 +46,7 @@ public record SearchBenchmarkConfig(List<Long> sizes, int dimension, int threads
     if (layout == LayoutKind.BODDETI_2018) {
       return "boddeti2018";
     }
-    String hers = layout == LayoutKind.HERS_COMPLEX ? "hers-complex" : "hers";
+    String hers = layout.cliName();
     if (plaintextProbe) {
       return hers + "-plaintext-probe-weaker";
     }

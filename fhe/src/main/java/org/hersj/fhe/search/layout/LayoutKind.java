@@ -47,13 +47,25 @@ public enum LayoutKind {
    * @throws IllegalArgumentException listing the accepted names
    */
   public static LayoutKind byName(String name) {
-    return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
-      case "hers-complex" -> HERS_COMPLEX;
-      case "hers" -> HERS_SIMD;
-      case "boddeti", "boddeti2018" -> BODDETI_2018;
-      case "packed" -> PACKED_ITEMS;
-      default -> throw new IllegalArgumentException("unknown layout '" + name
-          + "'; expected hers-complex, hers, boddeti or packed");
+    String wanted = name.trim().toLowerCase(java.util.Locale.ROOT);
+    for (LayoutKind kind : values()) {
+      if (kind.cliName().equals(wanted)) {
+        return kind;
+      }
+    }
+    if (wanted.equals("boddeti2018")) {
+      return BODDETI_2018;
+    }
+    throw new IllegalArgumentException("unknown layout '" + name + "'; expected hers-complex, hers, boddeti or packed");
+  }
+
+  /** The name command lines and configs use for this layout (read back by {@link #byName}). */
+  public String cliName() {
+    return switch (this) {
+      case HERS_COMPLEX -> "hers-complex";
+      case HERS_SIMD -> "hers";
+      case BODDETI_2018 -> "boddeti";
+      case PACKED_ITEMS -> "packed";
     };
   }
 
