@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.hersj.experiments.report.TimeVersusSizePlot;
 import org.hersj.experiments.report.TimeVersusSizePlot.Curve;
-import org.hersj.fhe.search.benchmark.SearchBenchmarkResult;
-import org.hersj.fhe.search.benchmark.SearchBenchmarkRow;
+import org.hersj.experiments.bench.search.SearchBenchmarkResult;
+import org.hersj.experiments.bench.search.SearchBenchmarkRow;
 import org.knowm.xchart.XYChart;
 
 /**

@@ -2,8 +2,8 @@ package org.hersj.experiments.bench;
 
 import java.util.Locale;
 import org.hersj.fhe.search.twostage.Stage2Form;
-import org.hersj.fhe.search.twostage.TwoStageBenchmarkResult;
-import org.hersj.fhe.search.twostage.TwoStageBenchmarkRow;
+import org.hersj.experiments.bench.twostage.TwoStageBenchmarkResult;
+import org.hersj.experiments.bench.twostage.TwoStageBenchmarkRow;
 
 /**
  * Renders the two-stage rows of the complexity study: single-stage full-dimension search, single-stage

@@ -1,0 +1,52 @@
+package org.hersj.experiments.bench.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hersj.fhe.search.ProgressListener;
+import org.hersj.fhe.search.layout.GalleryLayout;
+import org.hersj.fhe.search.layout.LayoutKind;
+import org.hersj.fhe.search.layout.OperationCounts;
+import org.hersj.fhe.search.server.ScoreForm;
+import org.hersj.fhe.search.testing.ClearTestBackend;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark's bookkeeping on the clear test backend (no timing is asserted). */
+class SearchBenchmarkTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void rowsCarrySizesCountsAndExactScoresAndCleanUp() throws IOException {
+    ClearTestBackend backend = new ClearTestBackend(8, "p", "k");
+    SearchBenchmarkConfig config = new SearchBenchmarkConfig(List.of(5L, 21L, 40L), 4, 2, LayoutKind.HERS_SIMD,
+        ScoreForm.RELINEARIZED, false, 3, 2, dir, 7, 1000);
+    SearchBenchmarkResult result = new SearchBenchmark(backend, backend).run(config, ProgressListener.NONE);
+    assertEquals(3, result.rows().size());
+    SearchBenchmarkRow row = result.rows().get(1);
+    assertEquals(21, row.items());
+    assertEquals(3, row.records());
+    assertEquals(OperationCounts.predicted(new GalleryLayout(LayoutKind.HERS_SIMD, 21, 4, 8)), row.operations());
+    assertTrue(row.maxAbsError() < 1e-6, "clear backend scores differ by " + row.maxAbsError());
+    assertTrue(row.totalSeconds() > 0 && row.plaintextSeconds() > 0 && result.blockSeconds() > 0);
+    assertEquals(23, row.toCsv().split(",").length);
+    assertEquals(23, SearchBenchmarkRow.CSV_HEADER.split(",").length);
+    try (var left = Files.list(dir)) {
+      assertEquals(0, left.count(), "benchmark left files behind");
+    }
+  }
+
+  @Test
+  void linearFitRecoversALineAndExtrapolates() {
+    LinearExtrapolation fit = LinearExtrapolation.fit(List.of(10L, 100L, 1000L), List.of(1.5, 6.0, 51.0));
+    assertEquals(1.0, fit.intercept(), 1e-9);
+    assertEquals(0.05, fit.secondsPerItem(), 1e-12);
+    assertEquals(1.0 + 0.05 * 1e8, fit.secondsAt(1e8), 1e-3);
+  }
+}
