@@ -5,9 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.hersj.fhe.ckks.CkksParameters;
-import org.hersj.fhe.openfhe.BackendKeySet;
-import org.hersj.fhe.openfhe.FheBackend;
-import org.hersj.fhe.openfhe.OpenFheSettings;
+import org.hersj.fhe.search.engine.SearchKeySet;
+import org.hersj.fhe.search.engine.SearchEngine;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.baseline.Boddeti2018Search;
@@ -47,9 +46,9 @@ public record ComplexityStudy(List<Long> baselineSizes, List<Long> hersSizes, in
      *
      * @return the prior layout's rows, then the HERS rows of each HERS layout
      */
-    public List<ComplexityRow> run(FheBackend engine, CkksParameters params, int dimension, ProgressListener progress)
+    public List<ComplexityRow> run(SearchEngine engine, CkksParameters params, int dimension, ProgressListener progress)
             throws IOException {
-        BackendKeySet keys = engine.generateKeys(params.literal(), RandomSource.secure(), OpenFheSettings.DEFAULT,
+        SearchKeySet keys = engine.generateKeys(params.literal(), RandomSource.secure(),
                 Boddeti2018Search.rotationSteps(dimension));
         SearchBenchmark bench = new SearchBenchmark(keys.client(), keys.server());
         int slots = keys.server().slots();

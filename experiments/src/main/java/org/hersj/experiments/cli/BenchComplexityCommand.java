@@ -13,9 +13,9 @@ import org.hersj.experiments.io.AtomicFiles;
 import org.hersj.experiments.report.PlotFiles;
 import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.CkksPresets;
-import org.hersj.fhe.openfhe.BackendKeySet;
-import org.hersj.fhe.openfhe.FheBackend;
-import org.hersj.fhe.openfhe.OpenFheSettings;
+import org.hersj.fhe.search.engine.SearchKeySet;
+import org.hersj.fhe.search.engine.SearchEngine;
+import org.hersj.fhe.search.engine.SearchEngines;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.experiments.bench.twostage.TwoStageBenchmark;
 import org.hersj.experiments.bench.twostage.TwoStageBenchmarkConfig;
@@ -86,7 +86,7 @@ final class BenchComplexityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FheBackend engine = FheBackend.parse(backend);
+        SearchEngine engine = SearchEngines.byName(backend);
         CkksParameters params = CkksPresets.byName(preset);
         ComplexityStudy study = new ComplexityStudy(baselineSizes, sizes, threads,
                 Path.of(System.getProperty("java.io.tmpdir")), seed);
@@ -114,9 +114,9 @@ final class BenchComplexityCommand implements Callable<Integer> {
         return 0;
     }
 
-    private TwoStageBenchmarkResult runTwoStage(FheBackend engine, CkksParameters params, ProgressBar bar)
+    private TwoStageBenchmarkResult runTwoStage(SearchEngine engine, CkksParameters params, ProgressBar bar)
             throws java.io.IOException {
-        BackendKeySet keys = engine.generateKeys(params.literal(), RandomSource.secure(), OpenFheSettings.DEFAULT,
+        SearchKeySet keys = engine.generateKeys(params.literal(), RandomSource.secure(),
                 TwoStageSearch.rotationSteps(twoStage.get(1)));
         TwoStageBenchmarkConfig config = new TwoStageBenchmarkConfig(sizes, twoStage.get(0), twoStage.get(1),
                 Math.min(k, MEASURED_K), k, threads, sizes.get(sizes.size() - 1), Path.of(System.getProperty("java.io.tmpdir")),

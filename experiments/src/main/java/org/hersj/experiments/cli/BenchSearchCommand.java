@@ -11,9 +11,9 @@ import org.hersj.experiments.bench.SearchBenchSection;
 import org.hersj.experiments.io.AtomicFiles;
 import org.hersj.experiments.report.PlotFiles;
 import org.hersj.fhe.ckks.CkksPresets;
-import org.hersj.fhe.openfhe.BackendKeySet;
-import org.hersj.fhe.openfhe.FheBackend;
-import org.hersj.fhe.openfhe.OpenFheSettings;
+import org.hersj.fhe.search.engine.SearchKeySet;
+import org.hersj.fhe.search.engine.SearchEngine;
+import org.hersj.fhe.search.engine.SearchEngines;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.experiments.bench.search.SearchBenchmark;
 import org.hersj.experiments.bench.search.SearchBenchmarkConfig;
@@ -81,13 +81,13 @@ final class BenchSearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<FheBackend> engines = "both".equalsIgnoreCase(backend.trim())
-                ? List.of(FheBackend.JAVA, FheBackend.OPENFHE) : List.of(FheBackend.parse(backend));
+        List<SearchEngine> engines = "both".equalsIgnoreCase(backend.trim())
+                ? List.of(SearchEngines.byName(SearchEngines.DEFAULT), SearchEngines.byName("openfhe")) : List.of(SearchEngines.byName(backend));
         Path work = streamFromDisk ? out.resolve("work") : Path.of(System.getProperty("java.io.tmpdir"));
         Files.createDirectories(out.resolve("sections"));
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         Map<String, SearchBenchmarkResult> results = new LinkedHashMap<>();
-        for (FheBackend engine : engines) {
+        for (SearchEngine engine : engines) {
             LayoutKind kind = RoleOptions.layout(layout, engine);
             if (!kind.dimensionMajor()) {
                 throw new IllegalArgumentException("--layout must be hers-complex or hers for this benchmark; the "
@@ -95,14 +95,13 @@ final class BenchSearchCommand implements Callable<Integer> {
             }
             SearchBenchmarkConfig config = new SearchBenchmarkConfig(sizes, dims, threads, kind,
                     ScoreForm.RELINEARIZED, false, 10, reps, work, seed, checkAccuracyUpTo);
-            BackendKeySet keys = engine.generateKeys(CkksPresets.byName(preset).literal(), RandomSource.secure(),
-                    OpenFheSettings.DEFAULT);
+            SearchKeySet keys = engine.generateKeys(CkksPresets.byName(preset).literal(), RandomSource.secure());
             SearchBenchmarkResult result = new SearchBenchmark(keys.client(), keys.server()).run(config,
                     bar.asSearchListener());
             bar.finish("benchmark");
-            results.put(engine.configName(), result);
+            results.put(engine.name(), result);
             output.out().printf(Locale.ROOT, "%s: %s%n  block %.2f ms on one thread; 10^8 items extrapolated: %.1f s"
-                    + " (line), %.1f s (CPU-bound)%n", engine.configName(), result.parameters(),
+                    + " (line), %.1f s (CPU-bound)%n", engine.name(), result.parameters(),
                     result.blockSeconds() * 1e3, result.secondsAt100Million(), result.cpuBoundSecondsAt100Million());
         }
         AtomicFiles.writeString(out.resolve(SearchBenchSection.CSV), SearchBenchSection.csv(results));

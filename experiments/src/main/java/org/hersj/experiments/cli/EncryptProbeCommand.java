@@ -2,7 +2,7 @@ package org.hersj.experiments.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.hersj.fhe.openfhe.FheBackend;
+import org.hersj.fhe.search.engine.SearchEngine;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.client.SearchClient;
@@ -45,7 +45,7 @@ final class EncryptProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FheBackend engine = KeyDirectory.backendOf(keys);
+        SearchEngine engine = KeyDirectory.backendOf(keys);
         ClientBackend client = engine.loadClient(keys, RandomSource.secure());
         float[] probe = FeatureFiles.row(features, row);
         LayoutKind kind = RoleOptions.layout(layout, engine);

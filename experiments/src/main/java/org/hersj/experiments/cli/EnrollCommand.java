@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hersj.experiments.data.LabelReader;
 import org.hersj.experiments.io.AtomicFiles;
-import org.hersj.fhe.openfhe.FheBackend;
+import org.hersj.fhe.search.engine.SearchEngine;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.enroll.EnrollmentSummary;
 import org.hersj.fhe.search.enroll.GalleryEnroller;
@@ -57,7 +57,7 @@ final class EnrollCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FheBackend engine = KeyDirectory.backendOf(keys);
+        SearchEngine engine = KeyDirectory.backendOf(keys);
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         try (RowSource rows = FeatureFiles.openGallery(features, bar)) {
             if (labels != null) {

@@ -6,13 +6,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
-import org.hersj.fhe.openfhe.FheBackend;
+import org.hersj.fhe.search.engine.SearchEngine;
+import org.hersj.fhe.search.engine.SearchEngines;
 
 /**
  * The key directory written by {@code hers keygen}: one subdirectory per role, so each role is handed
  * only what it may hold. {@value #CLIENT}/ has every key (the secret key owner-only), {@value #ENROLLER}/
  * the parameters and public key, {@value #SERVER}/ the parameters, public key and evaluation keys.
- * The engine (java or openfhe) is recognised from the parameter file present.
+ * The engine is the one whose key set the directory holds ({@link SearchEngines#holding}).
  */
 final class KeyDirectory {
 
@@ -22,9 +23,6 @@ final class KeyDirectory {
     static final String ENROLLER = "enroller";
     /** Subdirectory of the search server (evaluation keys, no secret key). */
     static final String SERVER = "server";
-
-    private static final String JAVA_PARAMETERS = "parameters.ckks";
-    private static final String OPENFHE_PARAMETERS = "parameters.openfhe";
 
     private KeyDirectory() {
     }
@@ -54,23 +52,16 @@ final class KeyDirectory {
      * @return the engine whose keys it holds
      * @throws IllegalArgumentException naming the directory if it holds no key files
      */
-    static FheBackend backendOf(Path dir) {
+    static SearchEngine backendOf(Path dir) {
         if (Files.isRegularFile(dir)) {
             throw new IllegalArgumentException(dir + " is a file; pass the key directory written by 'hers keygen'"
                     + " (KEYDIR/" + CLIENT + ", KEYDIR/" + ENROLLER + " or KEYDIR/" + SERVER + ")");
-        }
-        if (Files.isRegularFile(dir.resolve(OPENFHE_PARAMETERS))) {
-            return FheBackend.OPENFHE;
-        }
-        if (Files.isRegularFile(dir.resolve(JAVA_PARAMETERS))) {
-            return FheBackend.JAVA;
         }
         if (Files.isDirectory(dir.resolve(CLIENT))) {
             throw new IllegalArgumentException(dir + " is the top of a key directory; pass its role subdirectory"
                     + " (" + dir.resolve(CLIENT) + ", " + dir.resolve(ENROLLER) + " or " + dir.resolve(SERVER) + ")");
         }
-        throw new IllegalArgumentException(dir + " holds no HERS-J key files (" + JAVA_PARAMETERS + " or "
-                + OPENFHE_PARAMETERS + "); pass a directory written by 'hers keygen'");
+        return SearchEngines.holding(dir);
     }
 
     /**

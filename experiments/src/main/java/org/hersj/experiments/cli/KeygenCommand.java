@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.hersj.fhe.ckks.CkksPresets;
-import org.hersj.fhe.openfhe.BackendKeySet;
-import org.hersj.fhe.openfhe.FheBackend;
-import org.hersj.fhe.openfhe.OpenFheSettings;
+import org.hersj.fhe.search.engine.SearchKeySet;
+import org.hersj.fhe.search.engine.SearchEngine;
+import org.hersj.fhe.search.engine.SearchEngines;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.baseline.Boddeti2018Search;
 import org.hersj.fhe.search.twostage.TwoStageSearch;
@@ -53,7 +53,7 @@ final class KeygenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FheBackend engine = FheBackend.parse(backend);
+        SearchEngine engine = SearchEngines.byName(backend);
         if (Files.exists(out.resolve(KeyDirectory.CLIENT))) {
             throw new IllegalArgumentException(out + " already holds keys (" + out.resolve(KeyDirectory.CLIENT)
                     + "); choose another --out or delete it: a new key set cannot decrypt galleries of the old one");
@@ -62,15 +62,14 @@ final class KeygenCommand implements Callable<Integer> {
         IntStream twoStage = twoStageDims > 0 ? Arrays.stream(TwoStageSearch.rotationSteps(twoStageDims))
                 : IntStream.empty();
         int[] steps = IntStream.concat(Arrays.stream(rotations), IntStream.concat(boddeti, twoStage)).distinct().toArray();
-        BackendKeySet keys = engine.generateKeys(CkksPresets.byName(preset).literal(), RandomSource.secure(),
-                OpenFheSettings.DEFAULT, steps);
+        SearchKeySet keys = engine.generateKeys(CkksPresets.byName(preset).literal(), RandomSource.secure(), steps);
         Files.createDirectories(out);
         engine.writeKeys(keys, out.resolve(KeyDirectory.CLIENT));
         KeyDirectory.splitRoles(out);
         for (String role : List.of(KeyDirectory.CLIENT, KeyDirectory.ENROLLER, KeyDirectory.SERVER)) {
             output.out().println("wrote " + role + " keys to " + out.resolve(role));
         }
-        output.out().println("engine " + engine.configName() + ", " + keys.server().describeParameters());
+        output.out().println("engine " + engine.name() + ", " + keys.server().describeParameters());
         return 0;
     }
 }

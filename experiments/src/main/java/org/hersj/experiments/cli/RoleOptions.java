@@ -1,6 +1,6 @@
 package org.hersj.experiments.cli;
 
-import org.hersj.fhe.openfhe.FheBackend;
+import org.hersj.fhe.search.engine.SearchEngine;
 import org.hersj.fhe.search.layout.LayoutKind;
 
 /**
@@ -20,7 +20,7 @@ final class RoleOptions {
      * @throws IllegalArgumentException listing the accepted values, or when the engine cannot pack two
      *                                  items per slot
      */
-    static LayoutKind layout(String value, FheBackend engine) {
+    static LayoutKind layout(String value, SearchEngine engine) {
         if (value == null) {
             return engine.hersLayout();
         }
@@ -32,7 +32,7 @@ final class RoleOptions {
                     + " full-dimension gallery of two-stage search), got '" + value + "'");
         }
         if (kind.valuesPerSlot() > engine.hersLayout().valuesPerSlot()) {
-            throw new IllegalArgumentException("the " + engine.configName() + " engine packs one item per slot; "
+            throw new IllegalArgumentException("the " + engine.name() + " engine packs one item per slot; "
                     + "use --layout hers");
         }
         return kind;

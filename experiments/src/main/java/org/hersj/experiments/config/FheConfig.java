@@ -1,7 +1,8 @@
 package org.hersj.experiments.config;
 
 import java.util.List;
-import org.hersj.fhe.openfhe.FheBackend;
+import org.hersj.fhe.search.engine.SearchEngine;
+import org.hersj.fhe.search.engine.SearchEngines;
 import org.hersj.fhe.search.layout.LayoutKind;
 
 /**
@@ -10,7 +11,8 @@ import org.hersj.fhe.search.layout.LayoutKind;
  *
  * @param preset  a CKKS preset name ({@code SEARCH_N4096}, {@code SEARCH_N8192}, {@code DEEP_N16384});
  *                default {@code SEARCH_N8192}
- * @param backend {@code java} (HERS-J's engine, default) or {@code openfhe} (needs the optional module)
+ * @param backend an engine on the class path ({@link SearchEngines}): {@code java} (HERS-J's engine, default)
+ *                or {@code openfhe} (needs the optional module; refused with what to do when it is absent)
  * @param threads worker threads of enrollment, scoring and decryption; default all cores
  * @param layout  {@code hers-complex} (two items per complex slot, half the blocks; default with the
  *                {@code java} engine) or {@code hers} (one item per slot as in the paper; default and only
@@ -21,20 +23,22 @@ public record FheConfig(String preset, String backend, Integer threads, String l
     /** The gallery layouts a config may name. */
     public static final List<String> LAYOUTS = List.of("hers-complex", "hers");
 
-    /** The engines a config may name. */
-    public static final List<String> BACKENDS = List.of("java", "openfhe");
 
     /** Checks values and fills in defaults. */
     public FheConfig {
         preset = preset == null ? "SEARCH_N8192" : preset;
         backend = backend == null ? "java" : backend;
-        if (!BACKENDS.contains(backend)) {
-            throw new ConfigValueException("backend", "'" + backend + "' is not supported; expected one of " + BACKENDS);
+        SearchEngine engine;
+        try {
+            engine = SearchEngines.byName(backend);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConfigValueException("backend", e.getMessage());
         }
+        backend = engine.name();
         if (threads != null) {
             Checks.atLeast("threads", threads, 1);
         }
-        LayoutKind engineLayout = FheBackend.parse(backend).hersLayout();
+        LayoutKind engineLayout = engine.hersLayout();
         layout = layout == null ? engineLayout.cliName() : layout.trim().toLowerCase(java.util.Locale.ROOT);
         if (!LAYOUTS.contains(layout)) {
             throw new ConfigValueException("layout", "'" + layout + "' is not supported; expected one of " + LAYOUTS);

@@ -7,9 +7,9 @@ import org.hersj.experiments.config.FheConfig;
 import org.hersj.experiments.search.SearchContext;
 import org.hersj.fhe.ckks.CkksParametersLiteral;
 import org.hersj.fhe.ckks.CkksPresets;
-import org.hersj.fhe.openfhe.BackendKeySet;
-import org.hersj.fhe.openfhe.FheBackend;
-import org.hersj.fhe.openfhe.OpenFheSettings;
+import org.hersj.fhe.search.engine.SearchKeySet;
+import org.hersj.fhe.search.engine.SearchEngine;
+import org.hersj.fhe.search.engine.SearchEngines;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.backend.ServerBackend;
@@ -29,7 +29,7 @@ final class EncryptedGalleryCache {
          * @param dir  the stage directory to enrol into
          * @throws IOException if writing fails
          */
-        void enrol(BackendKeySet keys, Path dir) throws IOException;
+        void enrol(SearchKeySet keys, Path dir) throws IOException;
     }
 
     /**
@@ -61,17 +61,17 @@ final class EncryptedGalleryCache {
     static Ready getOrBuild(SearchContext context, String kind, float[][][] galleries, int[] rotationSteps,
                             Enrollment enrollment) throws IOException {
         FheConfig fhe = context.fhe();
-        FheBackend backend = FheBackend.parse(fhe.backend());
+        SearchEngine backend = SearchEngines.byName(fhe.backend());
         CkksParametersLiteral params = CkksPresets.byName(fhe.preset()).literal();
-        StageCache.Hasher hasher = new StageCache.Hasher().add(kind).add(backend.configName()).add(params.toString());
+        StageCache.Hasher hasher = new StageCache.Hasher().add(kind).add(backend.name()).add(params.toString());
         for (float[][] gallery : galleries) {
             hasher.add(gallery);
         }
         long[] keygenEnrol = new long[2];
-        BackendKeySet[] fresh = new BackendKeySet[1];
+        SearchKeySet[] fresh = new SearchKeySet[1];
         StageCache.Entry entry = new StageCache(context.cacheRoot()).getOrBuild("gallery", hasher.hex(), dir -> {
             long t0 = System.nanoTime();
-            fresh[0] = backend.generateKeys(params, RandomSource.secure(), OpenFheSettings.DEFAULT, rotationSteps);
+            fresh[0] = backend.generateKeys(params, RandomSource.secure(), rotationSteps);
             backend.writeKeys(fresh[0], dir.resolve("keys"));
             long t1 = System.nanoTime();
             enrollment.enrol(fresh[0], dir);

@@ -65,8 +65,13 @@ class PipelineConfigErrorsTest {
     @Test
     void fheLayoutIsCheckedAgainstTheEngine() throws IOException {
         failsAt("fhe: {layout: simd}\n", "fhe.layout", "expected one of [hers-complex, hers]");
-        failsAt("fhe: {backend: openfhe, layout: hers-complex}\n", "fhe.layout", "use layout: hers");
-        assertEquals("hers", ConfigLoader.load(write("fhe: {backend: openfhe}\n")).fhe().layout());
+        // clear-test: the search test-jar's second engine (one item per slot), found by ServiceLoader like openfhe
+        failsAt("fhe: {backend: clear-test, layout: hers-complex}\n", "fhe.layout", "use layout: hers");
+        assertEquals("hers", ConfigLoader.load(write("fhe: {backend: Clear-Test}\n")).fhe().layout());
+        failsAt("fhe: {backend: seal}\n", "fhe.backend", "unknown engine 'seal'; expected one of [java, clear-test, openfhe]");
+        if (!org.hersj.fhe.search.engine.SearchEngines.isPresent("openfhe")) {
+            failsAt("fhe: {backend: openfhe}\n", "fhe.backend", "-Dopenfhe.home=");
+        }
         assertEquals(org.hersj.fhe.search.layout.LayoutKind.HERS_SIMD,
                 ConfigLoader.load(write("fhe: {layout: hers}\n")).fhe().layoutKind());
     }

@@ -1,8 +1,6 @@
 package org.hersj.fhe.openfhe.jni;
 
 import java.util.Arrays;
-import org.hersj.fhe.openfhe.OpenFheBackendSet;
-import org.hersj.fhe.openfhe.OpenFheSettings;
 import org.hersj.fhe.openfhe.jni.OpenFheShim.NativeContext;
 import org.hersj.fhe.openfhe.jni.OpenFheShim.NativeKeyPair;
 import org.hersj.fhe.search.backend.ClientBackend;

@@ -6,8 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.hersj.fhe.openfhe.OpenFheSettings;
-import org.hersj.fhe.openfhe.OpenFheSettings.KeySwitching;
+import org.hersj.fhe.openfhe.jni.OpenFheSettings.KeySwitching;
 
 /**
  * The text file {@value OpenFheKeyFiles#PARAMETERS} of an OpenFHE key directory: the translated

@@ -3,8 +3,7 @@ package org.hersj.fhe.openfhe.jni;
 import java.util.List;
 import org.hersj.fhe.ckks.CkksParametersLiteral;
 import org.hersj.fhe.ckks.SecurityLevel;
-import org.hersj.fhe.openfhe.OpenFheSettings;
-import org.hersj.fhe.openfhe.OpenFheSettings.KeySwitching;
+import org.hersj.fhe.openfhe.jni.OpenFheSettings.KeySwitching;
 
 /**
  * HERS-J's CKKS parameter literal translated into what OpenFHE's CKKS context takes.

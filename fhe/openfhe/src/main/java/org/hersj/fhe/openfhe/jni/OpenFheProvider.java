@@ -1,56 +1,89 @@
 package org.hersj.fhe.openfhe.jni;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hersj.fhe.ckks.CkksParametersLiteral;
-import org.hersj.fhe.openfhe.OpenFheBackendProvider;
-import org.hersj.fhe.openfhe.OpenFheBackendSet;
-import org.hersj.fhe.openfhe.OpenFheSettings;
+import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.backend.EncryptionBackend;
 import org.hersj.fhe.search.backend.ServerBackend;
+import org.hersj.fhe.search.engine.EngineUnavailableException;
+import org.hersj.fhe.search.engine.SearchEngine;
+import org.hersj.fhe.search.engine.SearchKeySet;
+import org.hersj.fhe.search.layout.LayoutKind;
 
 /**
- * The OpenFHE backend as the default build sees it (found by name through
- * {@link org.hersj.fhe.openfhe.OpenFheBackends}). Constructing it loads the native library.
+ * OpenFHE behind the engine SPI ({@code fhe.backend: openfhe}), registered in this module's
+ * {@code META-INF/services}. Constructing it is cheap; OpenFHE's native library is loaded on first use, and
+ * a failure to load it is reported as an {@link EngineUnavailableException} that says what to do.
+ * Galleries use one item per slot (this backend does not pack two values per complex slot).
  */
-public final class OpenFheProvider implements OpenFheBackendProvider {
+public final class OpenFheProvider implements SearchEngine {
 
-    /**
-     * Loads OpenFHE's native library.
-     *
-     * @throws IllegalStateException if it cannot be loaded
-     */
-    public OpenFheProvider() {
-        OpenFheLibrary.requireLoaded();
+    /** The engine's name in configurations and on the command line. */
+    public static final String NAME = "openfhe";
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     @Override
-    public OpenFheBackendSet generate(CkksParametersLiteral parameters, OpenFheSettings settings,
-            int... rotationSteps) {
+    public LayoutKind hersLayout() {
+        return LayoutKind.HERS_SIMD;
+    }
+
+    /** {@inheritDoc} OpenFHE draws from its own generator: {@code random} is not used. */
+    @Override
+    public SearchKeySet generateKeys(CkksParametersLiteral parameters, RandomSource random, int... rotationSteps) {
+        return generate(parameters, OpenFheSettings.DEFAULT, rotationSteps);
+    }
+
+    /** {@link #generateKeys} with explicit OpenFHE settings (key switching, digits, OpenMP threads). */
+    public OpenFheBackendSet generate(CkksParametersLiteral parameters, OpenFheSettings settings, int... rotationSteps) {
+        requireLibrary();
         return OpenFheKeys.generate(OpenFheParameters.from(parameters, settings), rotationSteps);
     }
 
     @Override
-    public void writeKeys(OpenFheBackendSet keys, Path dir) throws IOException {
+    public void writeKeys(SearchKeySet keys, Path dir) throws IOException {
         if (!(keys instanceof OpenFheKeys own)) {
-            throw new IllegalArgumentException("not an OpenFHE key set of this module: " + keys);
+            throw new IllegalArgumentException("a key set " + keys + " is not one of engine '" + NAME + "'");
         }
         OpenFheKeyFiles.write(own, dir);
     }
 
     @Override
-    public ClientBackend loadClient(Path dir) throws IOException {
+    public boolean holdsKeys(Path dir) {
+        return Files.isRegularFile(dir.resolve(OpenFheKeyFiles.PARAMETERS));
+    }
+
+    @Override
+    public ClientBackend loadClient(Path dir, RandomSource random) throws IOException {
+        requireLibrary();
         return OpenFheKeyFiles.loadClient(dir);
     }
 
     @Override
-    public EncryptionBackend loadEnroller(Path dir) throws IOException {
+    public EncryptionBackend loadEnroller(Path dir, RandomSource random) throws IOException {
+        requireLibrary();
         return OpenFheKeyFiles.loadEnroller(dir);
     }
 
     @Override
     public ServerBackend loadServer(Path dir) throws IOException {
+        requireLibrary();
         return OpenFheKeyFiles.loadServer(dir);
+    }
+
+    private static void requireLibrary() {
+        try {
+            OpenFheLibrary.requireLoaded();
+        } catch (RuntimeException | LinkageError e) {
+            throw new EngineUnavailableException("engine 'openfhe' was requested and its module is present, but"
+                    + " OpenFHE's native library could not be loaded (" + e + "): rebuild with"
+                    + " 'mvn -Dopenfhe.home=<OpenFHE install prefix> install', or use the java engine", e);
+        }
     }
 }

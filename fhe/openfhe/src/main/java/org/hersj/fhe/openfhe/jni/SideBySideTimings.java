@@ -7,7 +7,6 @@ import java.util.Map;
 import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.CkksParametersLiteral;
 import org.hersj.fhe.ckks.CkksPresets;
-import org.hersj.fhe.openfhe.OpenFheSettings;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.ckks.CkksSearchKeys;
 

@@ -14,7 +14,6 @@ import java.util.SplittableRandom;
 import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.CkksParametersLiteral;
 import org.hersj.fhe.ckks.CkksPresets;
-import org.hersj.fhe.openfhe.OpenFheSettings;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.backend.BackendCiphertext;

@@ -12,7 +12,6 @@ import java.util.Random;
 import org.hersj.fhe.ckks.CkksParametersLiteral;
 import org.hersj.fhe.ckks.CkksPresets;
 import org.hersj.fhe.ckks.SecurityLevel;
-import org.hersj.fhe.openfhe.OpenFheSettings;
 import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.BlockEvaluator;
 import org.hersj.fhe.search.backend.ClientBackend;

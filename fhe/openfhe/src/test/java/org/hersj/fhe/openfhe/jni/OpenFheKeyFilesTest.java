@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.hersj.fhe.ckks.CkksPresets;
-import org.hersj.fhe.openfhe.OpenFheSettings;
 import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.backend.EncryptionBackend;

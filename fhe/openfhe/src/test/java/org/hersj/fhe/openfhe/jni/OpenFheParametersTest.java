@@ -8,8 +8,7 @@ import java.util.List;
 import org.hersj.fhe.ckks.CkksParametersLiteral;
 import org.hersj.fhe.ckks.CkksPresets;
 import org.hersj.fhe.ckks.SecurityLevel;
-import org.hersj.fhe.openfhe.OpenFheSettings;
-import org.hersj.fhe.openfhe.OpenFheSettings.KeySwitching;
+import org.hersj.fhe.openfhe.jni.OpenFheSettings.KeySwitching;
 import org.junit.jupiter.api.Test;
 
 /** Translation of our parameter literals into OpenFHE's (pure Java; no native code involved). */

@@ -4,7 +4,6 @@ import java.util.List;
 import org.hersj.fhe.ckks.CkksParametersLiteral;
 import org.hersj.fhe.ckks.CkksPresets;
 import org.hersj.fhe.ckks.SecurityLevel;
-import org.hersj.fhe.openfhe.OpenFheSettings;
 import org.hersj.fhe.search.SearchRejectionContract;
 import org.hersj.fhe.search.testing.Backends;
 

@@ -1,7 +1,6 @@
 package org.hersj.fhe.openfhe.jni;
 
 import org.hersj.fhe.ckks.CkksPresets;
-import org.hersj.fhe.openfhe.OpenFheSettings;
 
 /**
  * Run in a JVM without {@code OMP_NUM_THREADS} by {@link OpenMpThreadLimitTest}: prints OpenFHE's

@@ -1,4 +1,4 @@
-package org.hersj.fhe.openfhe;
+package org.hersj.fhe.openfhe.jni;
 
 /**
  * How the OpenFHE backend uses OpenFHE, beyond the CKKS parameters it shares with our engine.

@@ -1,19 +1,19 @@
-package org.hersj.fhe.openfhe;
+package org.hersj.fhe.search.backend.ckks;
 
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.backend.EncryptionBackend;
 import org.hersj.fhe.search.backend.ServerBackend;
-import org.hersj.fhe.search.backend.ckks.CkksSearchKeys;
+import org.hersj.fhe.search.engine.SearchKeySet;
 
 /**
- * A key set of HERS-J's own engine seen as a {@link BackendKeySet}.
+ * A key set of HERS-J's own engine seen as a {@link SearchKeySet}.
  *
  * @param keys the engine's key set (holds the secret key: keep it with the key owner)
  */
-public record JavaBackendKeySet(CkksSearchKeys keys) implements BackendKeySet {
+public record JavaSearchKeySet(CkksSearchKeys keys) implements SearchKeySet {
 
     /** Checks the key set is present. */
-    public JavaBackendKeySet {
+    public JavaSearchKeySet {
         if (keys == null) {
             throw new IllegalArgumentException("keys must not be null");
         }
@@ -36,6 +36,6 @@ public record JavaBackendKeySet(CkksSearchKeys keys) implements BackendKeySet {
 
     @Override
     public String toString() {
-        return "JavaBackendKeySet[" + keys + "]";
+        return "JavaSearchKeySet[" + keys + "]";
     }
 }

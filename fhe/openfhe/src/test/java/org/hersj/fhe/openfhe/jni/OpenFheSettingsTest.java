@@ -1,10 +1,10 @@
-package org.hersj.fhe.openfhe;
+package org.hersj.fhe.openfhe.jni;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.hersj.fhe.openfhe.OpenFheSettings.KeySwitching;
+import org.hersj.fhe.openfhe.jni.OpenFheSettings.KeySwitching;
 import org.junit.jupiter.api.Test;
 
 class OpenFheSettingsTest {

@@ -1,0 +1,62 @@
+package org.hersj.fhe.search.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.hersj.fhe.ckks.CkksParametersLiteral;
+import org.hersj.fhe.ring.RandomSource;
+import org.hersj.fhe.search.backend.ClientBackend;
+import org.hersj.fhe.search.backend.EncryptionBackend;
+import org.hersj.fhe.search.backend.ServerBackend;
+import org.hersj.fhe.search.layout.LayoutKind;
+
+/**
+ * A CKKS engine under the encrypted search, found with {@link java.util.ServiceLoader} (see
+ * {@link SearchEngines}): HERS-J's own engine ({@code java}, in this module) or OpenFHE ({@code openfhe}, in
+ * the optional {@code fhe/openfhe} module). An implementation has a public no-argument constructor that
+ * does no expensive work (native libraries are loaded on first use), and registers itself in
+ * {@code META-INF/services/org.hersj.fhe.search.engine.SearchEngine}.
+ *
+ * <p>Everything above the engine (enrollment, servers, clients, experiments, the CLI) reaches an engine
+ * through this interface and the role backends it returns, never through an engine's own classes.
+ */
+public interface SearchEngine {
+
+  /** The name written in configurations ({@code fhe.backend}) and on the command line ({@code --backend}). */
+  String name();
+
+  /**
+   * The HERS layout galleries of this engine use unless told otherwise (two items per complex slot where the
+   * engine packs complex slots, one item per slot otherwise).
+   */
+  LayoutKind hersLayout();
+
+  /**
+   * Generates a key set for {@code parameters}: secret and public key, relinearisation key and rotation
+   * keys for {@code rotationSteps}.
+   *
+   * @param random randomness of an engine that draws from ours ({@link RandomSource#secure()} outside tests);
+   *        an engine with its own generator ignores it
+   * @throws IllegalArgumentException if the engine cannot express or refuses the parameters, naming the field
+   * @throws EngineUnavailableException if the engine cannot be used in this JVM, saying what to do
+   */
+  SearchKeySet generateKeys(CkksParametersLiteral parameters, RandomSource random, int... rotationSteps);
+
+  /**
+   * Writes every key of {@code keys} into {@code dir} (the secret key owner-only).
+   *
+   * @throws IllegalArgumentException if {@code keys} was not made by this engine
+   */
+  void writeKeys(SearchKeySet keys, Path dir) throws IOException;
+
+  /** Whether {@code dir} holds a key directory written by {@link #writeKeys} of this engine. */
+  boolean holdsKeys(Path dir);
+
+  /** The key owner's backend (secret key) from a key directory written by {@link #writeKeys}. */
+  ClientBackend loadClient(Path dir, RandomSource random) throws IOException;
+
+  /** A public-key enrollment backend (no secret key needed) from a key directory. */
+  EncryptionBackend loadEnroller(Path dir, RandomSource random) throws IOException;
+
+  /** The server's backend from a key directory: evaluation keys only, never the secret key. */
+  ServerBackend loadServer(Path dir) throws IOException;
+}
