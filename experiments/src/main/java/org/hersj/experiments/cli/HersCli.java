@@ -42,6 +42,9 @@ public final class HersCli {
                 .execute(args);
     }
 
+    /** slf4j-simple's level property; {@code simplelogger.properties} sets warn, {@code --verbose} info. */
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
     /**
      * @param registry stages available to {@code hers run}
      * @param args     the arguments (recorded in provenance; scanned for {@code --verbose})
@@ -51,6 +54,9 @@ public final class HersCli {
      */
     static CommandLine commandLine(StageRegistry registry, String[] args, PrintWriter out, PrintWriter err) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
+        if (verbose && System.getProperty(LOG_LEVEL) == null) {
+            System.setProperty(LOG_LEVEL, "info"); // before any library creates its first logger
+        }
         CommandLine cli = new CommandLine(new HersCli());
         cli.addSubcommand(new CommandLine(new RunCommand(registry, "hers " + String.join(" ", args))));
         cli.addSubcommand(new ReportCommand());

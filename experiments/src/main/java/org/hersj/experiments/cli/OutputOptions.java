@@ -13,7 +13,7 @@ final class OutputOptions {
     @Option(names = "--quiet", description = "Do not draw progress bars.")
     boolean quiet;
 
-    @Option(names = "--verbose", description = "Print a stack trace when a command fails.")
+    @Option(names = "--verbose", description = "Print the libraries' info log lines, and a stack trace when a command fails.")
     boolean verbose;
 
     @Spec(Spec.Target.MIXEE)
