@@ -7,11 +7,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.stream.Stream;
+import org.hersj.fhe.io.AtomicFiles;
 
 /**
  * Finished stages (fitted models, encrypted galleries) kept under
@@ -53,7 +53,7 @@ public final class StageCache {
         try {
             Files.createDirectories(temp);
             builder.build(temp);
-            Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.publish(temp, dir);
             return new Entry(dir, false);
         } catch (IOException e) {
             deleteQuietly(temp);

@@ -9,7 +9,7 @@ import org.hersj.experiments.bench.ComplexityRow;
 import org.hersj.experiments.bench.ComplexitySection;
 import org.hersj.experiments.bench.ComplexityStudy;
 import org.hersj.experiments.bench.TwoStageSection;
-import org.hersj.experiments.io.AtomicFiles;
+import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.experiments.report.PlotFiles;
 import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.CkksPresets;

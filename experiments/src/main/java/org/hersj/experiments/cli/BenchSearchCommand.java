@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hersj.experiments.bench.SearchBenchSection;
-import org.hersj.experiments.io.AtomicFiles;
+import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.experiments.report.PlotFiles;
 import org.hersj.fhe.ckks.CkksPresets;
 import org.hersj.fhe.search.engine.SearchKeySet;

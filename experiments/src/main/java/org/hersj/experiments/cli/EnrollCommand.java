@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hersj.experiments.data.LabelReader;
-import org.hersj.experiments.io.AtomicFiles;
+import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.fhe.search.engine.SearchEngine;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.enroll.EnrollmentSummary;

@@ -3,9 +3,9 @@ package org.hersj.experiments.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
+import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.fhe.search.engine.SearchEngine;
 import org.hersj.fhe.search.engine.SearchEngines;
 
@@ -29,7 +29,7 @@ final class KeyDirectory {
 
     /**
      * Copies the public parts of the full key set in {@code root/client} into {@code root/enroller} and
-     * {@code root/server}, each copy written under a temporary name and renamed.
+     * {@code root/server}, each copy written atomically.
      */
     static void splitRoles(Path root) throws IOException {
         Path client = root.resolve(CLIENT);
@@ -96,8 +96,6 @@ final class KeyDirectory {
     }
 
     private static void copy(Path source, Path target) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.write(target, Files.readAllBytes(source), false);
     }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.hersj.experiments.data.LabelReader;
-import org.hersj.experiments.io.AtomicFiles;
+import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.fhe.search.client.Match;
 import picocli.CommandLine.Option;
 

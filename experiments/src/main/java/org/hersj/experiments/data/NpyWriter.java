@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import org.hersj.experiments.io.AtomicFiles;
+import org.hersj.fhe.io.AtomicFiles;
 import java.nio.file.Path;
 
 /**

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hersj.experiments.io.AtomicFiles;
+import org.hersj.fhe.io.AtomicFiles;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.Table;
 

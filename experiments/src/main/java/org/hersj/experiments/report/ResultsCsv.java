@@ -15,7 +15,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
-import org.hersj.experiments.io.AtomicFiles;
+import org.hersj.fhe.io.AtomicFiles;
 
 /**
  * The raw result files of a run, {@code results.csv} and {@code cmc.csv}, written and read as Tablesaw

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.hersj.experiments.io.AtomicFiles;
+import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.experiments.report.MarkdownTable;
 import org.hersj.experiments.report.PaperTables;
 import org.hersj.experiments.report.ReportBuilder;

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hersj.experiments.config.ConfigLoader;
 import org.hersj.experiments.data.UnitNormalizer;
-import org.hersj.experiments.io.AtomicFiles;
+import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.experiments.metrics.CmcCurve;
 import org.hersj.experiments.metrics.PlaintextAgreement;
 import org.hersj.experiments.metrics.RankMetrics;

@@ -68,7 +68,9 @@ public final class RunDirectory {
             created.add(0, p);
         }
         Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
-        org.hersj.experiments.io.AtomicFiles.makeReadable(temp, "rwxr-xr-x");
+        if (Files.getFileStore(temp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         return new RunDirectory(target, temp, created);
     }
 
@@ -87,7 +89,7 @@ public final class RunDirectory {
         if (Files.exists(target)) {
             throw new FileAlreadyExistsException(target.toString());
         }
-        Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        org.hersj.fhe.io.AtomicFiles.publish(temp, target);
         return target;
     }
 

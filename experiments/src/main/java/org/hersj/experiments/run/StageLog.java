@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.hersj.experiments.io.AtomicFiles;
+import org.hersj.fhe.io.AtomicFiles;
 
 /**
  * Records which cached stages (fitted models, encrypted galleries) a run built and which it reused, as

@@ -5,9 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
+import org.hersj.fhe.io.AtomicFiles;
 
 /**
  * Writes a record file crash-safely and resumably. Records go to {@code <file>.part} at their fixed
@@ -145,7 +145,7 @@ public final class RecordFileWriter implements AutoCloseable {
     channel.force(true);
     channel.close();
     journal.close();
-    Files.move(partFile, target, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.publish(partFile, target);
     Files.deleteIfExists(journalFileOf(target));
   }
 
