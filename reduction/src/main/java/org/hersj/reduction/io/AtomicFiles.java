@@ -9,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a file with the project's one durability rule (the same as {@code org.hersj.fhe.io.AtomicFiles},
  * which this module may not depend on): a unique temporary name in the target's directory, forced to disk,
- * renamed atomically over the target, the directory forced, the temporary file removed on failure.
+ * renamed atomically over the target, the directory forced, the temporary file removed on failure;
+ * models are not secret, so files are rw-r--r--.
  */
 final class AtomicFiles {
 
@@ -31,6 +34,9 @@ final class AtomicFiles {
         try {
             Files.createDirectories(absolute.getParent());
             temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+            if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try (FileChannel ch = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
