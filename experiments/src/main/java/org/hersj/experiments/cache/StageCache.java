@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.stream.Stream;
+import org.hersj.fhe.io.Sha256;
 import org.hersj.fhe.io.AtomicFiles;
 
 /**
@@ -90,11 +90,7 @@ public final class StageCache {
 
         /** Starts an empty hash. */
         public Hasher() {
-            try {
-                digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is not available", e);
-            }
+            digest = Sha256.newDigest();
         }
 
         /** @param text a setting @return this hasher */

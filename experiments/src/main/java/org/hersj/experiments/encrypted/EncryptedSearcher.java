@@ -5,15 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.hersj.experiments.progress.Progress;
 import org.hersj.experiments.search.SearchContext;
+import org.hersj.experiments.search.SearchInput;
 import org.hersj.experiments.search.SearchResult;
 import org.hersj.experiments.search.SearchTimings;
 import org.hersj.experiments.search.Searcher;
 import org.hersj.experiments.search.SearcherProvider;
-import org.hersj.experiments.search.TopK;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.backend.ServerBackend;
 import org.hersj.fhe.search.client.SearchClient;
+import org.hersj.fhe.search.client.TopK;
 import org.hersj.fhe.search.enroll.GalleryEnroller;
 import org.hersj.fhe.search.enroll.RowSource;
 import org.hersj.fhe.search.layout.LayoutKind;
@@ -63,7 +64,9 @@ public final class EncryptedSearcher implements Searcher {
     }
 
     @Override
-    public SearchResult search(float[][] gallery, float[][] probes, int topK, Progress progress) {
+    public SearchResult search(SearchInput input, int topK, Progress progress) {
+        float[][] gallery = input.gallery();
+        float[][] probes = input.probes();
         try {
             return run(gallery, probes, topK, progress);
         } catch (IOException e) {
@@ -111,9 +114,9 @@ public final class EncryptedSearcher implements Searcher {
                 long t3 = System.nanoTime();
                 TopK best = new TopK(k);
                 for (int g = 0; g < gallery.length; g++) {
-                    best.offer((float) all[g], g);
+                    best.offer(g, (float) all[g]);
                 }
-                indices[p] = best.sortedIndices();
+                indices[p] = best.sortedItems();
                 scores[p] = best.sortedScores();
                 long t4 = System.nanoTime();
                 encrypt += t1 - t0;

@@ -6,6 +6,7 @@ import java.util.List;
 import org.hersj.experiments.config.TwoStageConfig;
 import org.hersj.experiments.progress.Progress;
 import org.hersj.experiments.search.SearchContext;
+import org.hersj.experiments.search.SearchInput;
 import org.hersj.experiments.search.SearchResult;
 import org.hersj.experiments.search.SearchTimings;
 import org.hersj.experiments.search.Searcher;
@@ -49,37 +50,36 @@ public final class TwoStageSearcher implements Searcher {
     }
 
     /**
-     * @param gallery  the reduced gallery (stage 1)
-     * @param probes   the reduced probes (stage 1)
+     * @param input    the reduced gallery and probes (stage 1) and the same items' original features (stage 2)
      * @param topK     results kept per probe (the final ranking has at most K items)
      * @param progress receives progress
      * @return the final ranking by stage-2 scores, with {@link SearchResult#twoStage()} filled in
-     * @throws IllegalStateException if the context lacks the two-stage settings or the original features
+     * @throws IllegalStateException if the context lacks the two-stage settings
      */
     @Override
-    public SearchResult search(float[][] gallery, float[][] probes, int topK, Progress progress) {
+    public SearchResult search(SearchInput input, int topK, Progress progress) {
         TwoStageConfig settings = context.twoStage();
-        SearchContext.OriginalFeatures original = context.original();
-        if (settings == null || original == null) {
-            throw new IllegalStateException("search mode " + TwoStageConfig.MODE
-                    + " needs the config's twoStage block and the original features of the sweep point");
-        }
-        if (original.gallery().length != gallery.length || original.probes().length != probes.length) {
-            throw new IllegalArgumentException("the original features have " + original.gallery().length + " gallery and "
-                    + original.probes().length + " probe rows but the reduced ones " + gallery.length + " and "
-                    + probes.length + "; both must list the same items");
+        if (settings == null) {
+            throw new IllegalStateException("search mode " + TwoStageConfig.MODE + " needs the config's twoStage block");
         }
         try {
-            return run(gallery, probes, original, Math.min(settings.k(), gallery.length), topK, progress);
+            return run(input, Math.min(settings.k(), input.gallery().length), topK, progress);
         } catch (IOException e) {
             throw new UncheckedIOException("two-stage search failed: " + e.getMessage(), e);
         }
     }
 
-    private SearchResult run(float[][] gallery, float[][] probes, SearchContext.OriginalFeatures original, int k,
-                             int topK, Progress progress) throws IOException {
+    /** {@inheritDoc} Two-stage search ranks by stage-2 scores of the original features. */
+    @Override
+    public boolean rankedAtOriginalDimension() {
+        return true;
+    }
+
+    private SearchResult run(SearchInput input, int k, int topK, Progress progress) throws IOException {
         int threads = context.fhe().threadCount();
-        float[][] fullGallery = original.gallery();
+        float[][] gallery = input.gallery();
+        float[][] probes = input.probes();
+        float[][] fullGallery = input.originalGallery();
         int fullDimension = fullGallery[0].length;
         EncryptedGalleryCache.Ready ready = EncryptedGalleryCache.getOrBuild(context, "hers-two-stage-v2",
                 new float[][][] {gallery, fullGallery}, TwoStageSearch.rotationSteps(fullDimension),
@@ -97,7 +97,7 @@ public final class TwoStageSearcher implements Searcher {
         long stage2 = 0;
         try (ScratchDirectory work = new ScratchDirectory()) {
             for (int p = 0; p < probes.length; p++) {
-                TwoStageResult r = twoStage.search(stores, probes[p], original.probes()[p], k, work.path(),
+                TwoStageResult r = twoStage.search(stores, probes[p], input.originalProbes()[p], k, work.path(),
                         ProgressListener.NONE);
                 List<Match> ranking = r.ranking().subList(0, Math.min(kept, r.ranking().size()));
                 indices[p] = ranking.stream().mapToInt(m -> Math.toIntExact(m.item())).toArray();
@@ -113,7 +113,7 @@ public final class TwoStageSearcher implements Searcher {
         }
         progress.finish("search " + mode());
         SearchResult full = EncryptedSearcher.provider(EncryptedSearcher.ENCRYPTED).create(context)
-                .search(fullGallery, original.probes(), 1, progress);
+                .search(input.original(), 1, progress);
         SearchTimings timings = new SearchTimings(ready.keygenNanos() / 1e6, ready.enrolNanos() / 1e6, 0,
                 (stage1 + stage2) / 1e6, 0, 0, ready.reused());
         return new SearchResult(indices, scores, ready.keygenNanos() + ready.enrolNanos(), stage1 + stage2, timings,

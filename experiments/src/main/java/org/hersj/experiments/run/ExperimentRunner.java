@@ -18,6 +18,7 @@ import org.hersj.experiments.protocol.IdentificationSplit;
 import org.hersj.experiments.reduce.ReductionRequest;
 import org.hersj.experiments.reduce.ReductionStage;
 import org.hersj.experiments.search.SearchContext;
+import org.hersj.experiments.search.SearchInput;
 import org.hersj.reduction.core.Reducer;
 import org.hersj.experiments.report.CmcPoint;
 import org.hersj.experiments.report.ReportBuilder;
@@ -118,29 +119,33 @@ public final class ExperimentRunner {
         }
         int maxRank = Math.min(run.config().metrics().cmcMaxRank(), gallery.length);
         SearchContext context = new SearchContext(run.seeds().get("search"), run.cacheRoot(), run.config().fhe(),
-                run.config().twoStage(), new SearchContext.OriginalFeatures(split.gallery(), split.probes()));
+                run.config().twoStage());
+        SearchInput input = new SearchInput(gallery, probes, split.gallery(), split.probes());
         SearchResult reference = null;
         String dataset = run.dataset().name();
         for (String mode : run.config().searchModes(point.entry(), point.dimension())) {
             Searcher searcher = registry.searcher(mode).create(context);
-            SearchResult result = repeated(searcher, gallery, probes, maxRank, run.config().repeats());
+            SearchResult result = repeated(searcher, input, maxRank, run.config().repeats());
             PlaintextAgreement agreement;
-            if (result.twoStage() != null) {
-                SearchResult fullPlaintext = registry.searcher(PlaintextSearcher.MODE).create(context)
-                        .search(split.gallery(), split.probes(), maxRank, Progress.NONE);
-                agreement = PlaintextAgreement.compare(fullPlaintext.indices(), fullPlaintext.scores(), result.indices(),
-                        result.scores());
-                out.twoStage().add(TwoStageRows.measure(dataset, label, point.dimension(), split, result));
-            } else if (mode.equals(PlaintextSearcher.MODE)) {
+            if (mode.equals(PlaintextSearcher.MODE)) {
                 reference = result;
                 agreement = PlaintextAgreement.EXACT;
             } else {
-                if (reference == null) {
-                    reference = registry.searcher(PlaintextSearcher.MODE).create(context)
-                            .search(gallery, probes, maxRank, Progress.NONE);
+                SearchResult judge;
+                if (searcher.rankedAtOriginalDimension()) {
+                    judge = registry.searcher(PlaintextSearcher.MODE).create(context)
+                            .search(input.original(), maxRank, Progress.NONE);
+                } else {
+                    if (reference == null) {
+                        reference = registry.searcher(PlaintextSearcher.MODE).create(context)
+                                .search(input, maxRank, Progress.NONE);
+                    }
+                    judge = reference;
                 }
-                agreement = PlaintextAgreement.compare(reference.indices(), reference.scores(), result.indices(),
-                        result.scores());
+                agreement = PlaintextAgreement.compare(judge.indices(), judge.scores(), result.indices(), result.scores());
+            }
+            if (result.twoStage() != null) {
+                out.twoStage().add(TwoStageRows.measure(dataset, label, point.dimension(), split, result));
             }
             if (!mode.equals(PlaintextSearcher.MODE)) {
                 stages.add("gallery", label, point.dimension(), mode, null, result.timings().galleryReused());
@@ -157,10 +162,10 @@ public final class ExperimentRunner {
     }
 
     /** Runs a search {@code repeats} times; the ranking must not change; timings are the median run's. */
-    private SearchResult repeated(Searcher searcher, float[][] gallery, float[][] probes, int maxRank, int repeats) {
+    private SearchResult repeated(Searcher searcher, SearchInput input, int maxRank, int repeats) {
         List<SearchResult> results = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
-            SearchResult r = searcher.search(gallery, probes, maxRank, progress);
+            SearchResult r = searcher.search(input, maxRank, progress);
             if (!results.isEmpty() && !java.util.Arrays.deepEquals(results.get(0).indices(), r.indices())) {
                 throw new IllegalStateException("search " + searcher.mode() + " ranked differently in repeat " + (i + 1)
                         + " than in repeat 1");

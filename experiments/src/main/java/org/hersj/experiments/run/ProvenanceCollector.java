@@ -6,13 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.hersj.fhe.io.Sha256;
 
 /**
  * Gathers the facts recorded in {@link Provenance}: git state, environment, file hashes, version.
@@ -50,16 +47,10 @@ public final class ProvenanceCollector {
      */
     public static Provenance.InputFile inputFile(String role, Path file) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            }
             return new Provenance.InputFile(role, file.toAbsolutePath().toString(), Files.size(file),
-                    HexFormat.of().formatHex(digest.digest()));
+                    Sha256.hexOfFile(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot hash " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.hersj.fhe.search.client.TopK;
 import org.hersj.experiments.progress.Progress;
 
 /**
@@ -38,7 +39,9 @@ public final class PlaintextSearcher implements Searcher {
     }
 
     @Override
-    public SearchResult search(float[][] gallery, float[][] probes, int topK, Progress progress) {
+    public SearchResult search(SearchInput input, int topK, Progress progress) {
+        float[][] gallery = input.gallery();
+        float[][] probes = input.probes();
         if (gallery.length == 0 || topK < 1) {
             throw new IllegalArgumentException("need a non-empty gallery and topK >= 1");
         }
@@ -81,9 +84,9 @@ public final class PlaintextSearcher implements Searcher {
         for (int p = 0; p < probes.length; p++) {
             TopK merged = partial[0][p];
             for (int s = 1; s < slices; s++) {
-                merged.offerAll(partial[s][p]);
+                merged.merge(partial[s][p]);
             }
-            indices[p] = merged.sortedIndices();
+            indices[p] = merged.sortedItems();
             scores[p] = merged.sortedScores();
         }
         long t2 = System.nanoTime();
@@ -112,7 +115,7 @@ public final class PlaintextSearcher implements Searcher {
                 for (int p = tile; p < tileEnd; p++) {
                     float[] row = scores[p - tile];
                     for (int i = 0; i < items; i++) {
-                        heaps[p].offer(row[i], first + i);
+                        heaps[p].offer(first + i, row[i]);
                     }
                 }
             }

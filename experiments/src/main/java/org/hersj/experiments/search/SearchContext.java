@@ -13,31 +13,17 @@ import org.hersj.experiments.config.TwoStageConfig;
  *                  galleries are kept for reuse
  * @param fhe       CKKS preset, engine and threads
  * @param twoStage  the {@code two-stage} mode's settings, or null when the config has none
- * @param original  the sweep point's gallery and probes before reduction (the dataset's own features),
- *                  which the {@code two-stage} mode re-scores in stage 2
  */
-public record SearchContext(long seed, Path cacheRoot, FheConfig fhe, TwoStageConfig twoStage,
-                            OriginalFeatures original) {
+public record SearchContext(long seed, Path cacheRoot, FheConfig fhe, TwoStageConfig twoStage) {
 
     /**
-     * A context without two-stage settings or original features (modes that search only the vectors they
-     * are given).
+     * A context without two-stage settings.
      *
      * @param seed      the search seed
      * @param cacheRoot the stage cache
      * @param fhe       FHE settings
      */
     public SearchContext(long seed, Path cacheRoot, FheConfig fhe) {
-        this(seed, cacheRoot, fhe, null, null);
-    }
-
-    /**
-     * The gallery and probes of a sweep point before reduction, row for row the same items as the reduced
-     * ones the searcher is given.
-     *
-     * @param gallery original gallery rows (unit length)
-     * @param probes  original probe rows (unit length)
-     */
-    public record OriginalFeatures(float[][] gallery, float[][] probes) {
+        this(seed, cacheRoot, fhe, null);
     }
 }

@@ -11,6 +11,7 @@ import org.hersj.experiments.config.FheConfig;
 import org.hersj.experiments.config.TwoStageConfig;
 import org.hersj.experiments.progress.Progress;
 import org.hersj.experiments.search.SearchContext;
+import org.hersj.experiments.search.SearchInput;
 import org.hersj.experiments.search.SearchResult;
 import org.hersj.experiments.search.TwoStageDetails;
 import org.hersj.reduction.core.UnitVectors;
@@ -53,9 +54,10 @@ class TwoStageSearcherTest {
         float[][] gallery = truncated(fullGallery);
         float[][] probes = truncated(fullProbes);
         SearchContext context = new SearchContext(1, dir.resolve("cache"), new FheConfig("SEARCH_N4096", "java", 2, null),
-                new TwoStageConfig(K, REDUCED, null), new SearchContext.OriginalFeatures(fullGallery, fullProbes));
+                new TwoStageConfig(K, REDUCED, null));
 
-        SearchResult result = TwoStageSearcher.provider().create(context).search(gallery, probes, 5, Progress.NONE);
+        SearchResult result = TwoStageSearcher.provider().create(context)
+                .search(new SearchInput(gallery, probes, fullGallery, fullProbes), 5, Progress.NONE);
 
         TwoStageDetails details = result.twoStage();
         assertEquals(K, details.k());
@@ -113,9 +115,10 @@ class TwoStageSearcherTest {
         float[][] rows = {{1, 0}, {0, 1}};
         float[][] full = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
         SearchContext context = new SearchContext(1, dir.resolve("cache"), FheConfig.defaults(),
-                new TwoStageConfig(1, 2, null), new SearchContext.OriginalFeatures(full, rows));
+                new TwoStageConfig(1, 2, null));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TwoStageSearcher.provider().create(context).search(rows, rows, 1, Progress.NONE));
+                () -> TwoStageSearcher.provider().create(context).search(new SearchInput(rows, rows, full, rows), 1,
+                        Progress.NONE));
         assertTrue(e.getMessage().contains("same items"), e.getMessage());
     }
 

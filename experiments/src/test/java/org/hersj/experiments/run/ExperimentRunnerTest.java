@@ -26,6 +26,7 @@ import org.hersj.experiments.reduce.ReductionRequest;
 import org.hersj.experiments.report.ReportBuilder;
 import org.hersj.experiments.report.ResultsCsv;
 import org.hersj.experiments.search.PlaintextSearcher;
+import org.hersj.experiments.search.SearchInput;
 import org.hersj.experiments.search.SearchResult;
 import org.hersj.experiments.search.Searcher;
 import org.junit.jupiter.api.Test;
@@ -217,8 +218,9 @@ class ExperimentRunnerTest {
             }
 
             @Override
-            public SearchResult search(float[][] g, float[][] p, int k, Progress progress) {
-                SearchResult exact = new PlaintextSearcher(1).search(g, p, k, progress);
+            public SearchResult search(SearchInput input, int k, Progress progress) {
+                float[][] p = input.probes();
+                SearchResult exact = new PlaintextSearcher(1).search(input, k, progress);
                 for (int q = 0; q < p.length; q++) {
                     if (q % 2 == 0) {
                         int t = exact.indices()[q][0];
@@ -254,7 +256,7 @@ class ExperimentRunnerTest {
             }
 
             @Override
-            public SearchResult search(float[][] g, float[][] p, int k, Progress progress) {
+            public SearchResult search(SearchInput input, int k, Progress progress) {
                 throw new IllegalStateException("searcher exploded");
             }
         });

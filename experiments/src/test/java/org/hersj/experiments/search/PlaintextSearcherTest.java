@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.SplittableRandom;
 import org.hersj.experiments.data.UnitNormalizer;
 import org.hersj.experiments.progress.Progress;
+import org.hersj.fhe.search.client.TopK;
 import org.junit.jupiter.api.Test;
 
 class PlaintextSearcherTest {
@@ -76,9 +77,9 @@ class PlaintextSearcherTest {
         TopK heap = new TopK(3);
         float[] scores = {0.1f, 0.9f, 0.5f, 0.9f, -1f, 0.7f};
         for (int i = 0; i < scores.length; i++) {
-            heap.offer(scores[i], i);
+            heap.offer(i, scores[i]);
         }
-        assertArrayEquals(new int[] {1, 3, 5}, heap.sortedIndices());
+        assertArrayEquals(new int[] {1, 3, 5}, heap.sortedItems());
         assertArrayEquals(new float[] {0.9f, 0.9f, 0.7f}, heap.sortedScores());
     }
 }

@@ -1,13 +1,11 @@
 package org.hersj.fhe.ckks;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import org.hersj.fhe.io.Sha256;
 import org.hersj.fhe.arith.Modulus;
 import org.hersj.fhe.arith.NttPrimes;
 import org.hersj.fhe.ring.RnsRing;
@@ -148,18 +146,12 @@ public final class CkksParameters {
     }
 
     private static String computeFingerprint(CkksParametersLiteral literal, long[] primes) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            List<Long> list = new ArrayList<>();
-            for (long p : primes) {
-                list.add(p);
-            }
-            sha.update(("hers-j ckks parameters v1;" + literal.canonical() + ";primes=" + list)
-                    .getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK offers no SHA-256", e);
+        List<Long> list = new ArrayList<>();
+        for (long p : primes) {
+            list.add(p);
         }
+        return Sha256.hex(("hers-j ckks parameters v1;" + literal.canonical() + ";primes=" + list)
+                .getBytes(StandardCharsets.US_ASCII));
     }
 
     /** @return the literal these parameters were built from */

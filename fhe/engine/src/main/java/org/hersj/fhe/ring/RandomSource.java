@@ -5,11 +5,11 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.hersj.fhe.io.Sha256;
 
 /**
  * A cryptographic pseudo-random stream: AES-256 in counter mode keyed with 32 bytes of seed.
@@ -54,14 +54,8 @@ public final class RandomSource {
      * @return the deterministic stream
      */
     public static RandomSource seededForTestsOnly(long seed) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update("hers-j deterministic test stream ".getBytes(StandardCharsets.US_ASCII));
-            sha.update(Long.toString(seed).getBytes(StandardCharsets.US_ASCII));
-            return new RandomSource(sha.digest(), true);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK offers no SHA-256", e);
-        }
+        return new RandomSource(Sha256.of(("hers-j deterministic test stream " + seed)
+                .getBytes(StandardCharsets.US_ASCII)), true);
     }
 
     /** @return an independent stream keyed from this one (deterministic iff this one is) */

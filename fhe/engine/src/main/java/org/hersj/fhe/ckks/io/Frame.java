@@ -3,9 +3,9 @@ package org.hersj.fhe.ckks.io;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import org.hersj.fhe.io.Sha256;
 
 /**
  * The frame around every serialised object (little-endian):
@@ -90,12 +90,6 @@ final class Frame {
     }
 
     static byte[] sha256(byte[] data, int offset, int length) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(data, offset, length);
-            return sha.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK offers no SHA-256", e);
-        }
+        return Sha256.of(data, offset, length);
     }
 }

@@ -1,11 +1,9 @@
 package org.hersj.fhe.openfhe.jni;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hersj.fhe.io.Sha256;
 import org.hersj.fhe.openfhe.jni.OpenFheShim.NativeCiphertext;
 import org.hersj.fhe.openfhe.jni.OpenFheShim.NativeContext;
 import org.hersj.fhe.openfhe.jni.OpenFheShim.NativeKeyPair;
@@ -151,10 +149,6 @@ final class OpenFheEngine {
     }
 
     private static String sha256Hex(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK offers no SHA-256", e);
-        }
+        return Sha256.hex(data);
     }
 }

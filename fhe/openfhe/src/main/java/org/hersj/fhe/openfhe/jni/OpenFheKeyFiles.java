@@ -5,9 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import org.hersj.fhe.io.Sha256;
 import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.fhe.openfhe.jni.OpenFheShim.NativeBytes;
 import org.hersj.fhe.openfhe.jni.OpenFheShim.NativeContext;
@@ -171,10 +170,6 @@ public final class OpenFheKeyFiles {
     }
 
     private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK offers no SHA-256", e);
-        }
+        return Sha256.of(data);
     }
 }

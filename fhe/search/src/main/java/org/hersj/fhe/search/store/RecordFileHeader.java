@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.hersj.fhe.search.Sha256Hex;
+import org.hersj.fhe.io.Sha256;
 import org.hersj.fhe.search.layout.GalleryLayout;
 import org.hersj.fhe.search.layout.LayoutKind;
 
@@ -78,7 +78,7 @@ public record RecordFileHeader(FileKind kind, String engine, String fingerprint,
       text.append(e.getKey()).append('=').append(e.getValue()).append('\n');
     }
     String body = text.toString();
-    String all = body + "header-sha256=" + Sha256Hex.of(body.getBytes(StandardCharsets.UTF_8)) + '\n';
+    String all = body + "header-sha256=" + Sha256.hex(body.getBytes(StandardCharsets.UTF_8)) + '\n';
     byte[] bytes = all.getBytes(StandardCharsets.UTF_8);
     if (bytes.length > HEADER_BYTES) {
       throw new IllegalArgumentException("header text of " + bytes.length + " bytes does not fit");
@@ -105,7 +105,7 @@ public record RecordFileHeader(FileKind kind, String engine, String fingerprint,
     }
     String body = all.substring(0, shaAt);
     String stored = all.substring(shaAt + "header-sha256=".length(), all.length() - 1);
-    if (!stored.equals(Sha256Hex.of(body.getBytes(StandardCharsets.UTF_8)))) {
+    if (!stored.equals(Sha256.hex(body.getBytes(StandardCharsets.UTF_8)))) {
       throw new RecordFileException(file, "header checksum does not match: the header was altered or damaged");
     }
     Map<String, String> map = new LinkedHashMap<>();

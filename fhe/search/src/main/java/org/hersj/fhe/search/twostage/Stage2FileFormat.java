@@ -7,9 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import org.hersj.fhe.io.Sha256;
 import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.fhe.search.store.RecordFileException;
 
@@ -111,12 +110,6 @@ final class Stage2FileFormat {
   }
 
   static byte[] sha256(byte[] bytes, int length) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(bytes, 0, length);
-      return md.digest();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return Sha256.of(bytes, 0, length);
   }
 }

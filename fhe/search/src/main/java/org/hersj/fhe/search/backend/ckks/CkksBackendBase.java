@@ -1,11 +1,11 @@
 package org.hersj.fhe.search.backend.ckks;
 
 import java.nio.ByteBuffer;
+import org.hersj.fhe.io.Sha256;
 import org.hersj.fhe.ckks.Ciphertext;
 import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.PublicKey;
 import org.hersj.fhe.ckks.io.CkksSerializer;
-import org.hersj.fhe.search.Sha256Hex;
 import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.SearchBackend;
 
@@ -40,7 +40,7 @@ abstract class CkksBackendBase implements SearchBackend {
 
   /** SHA-256 of the serialised public key: identifies the key pair from public material. */
   static String fingerprintOf(PublicKey pk) {
-    return Sha256Hex.of(new CkksSerializer(pk.params()).writePublicKey(pk));
+    return Sha256.hex(new CkksSerializer(pk.params()).writePublicKey(pk));
   }
 
   /** The engine parameters. */

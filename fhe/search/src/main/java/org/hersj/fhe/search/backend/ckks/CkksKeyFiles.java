@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import org.hersj.fhe.io.Sha256;
 import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.EvaluationKeys;
 import org.hersj.fhe.ckks.GaloisKeys;
@@ -17,7 +18,6 @@ import org.hersj.fhe.ckks.SecretKey;
 import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.fhe.ckks.io.CkksSerializer;
 import org.hersj.fhe.ring.RandomSource;
-import org.hersj.fhe.search.Sha256Hex;
 
 /**
  * Key files of encrypted search in one directory, each a framed, checksummed engine object written
@@ -64,7 +64,7 @@ public final class CkksKeyFiles {
     StringBuilder manifest = new StringBuilder();
     for (String name : new String[] {PARAMETERS, PUBLIC, RELINEARIZATION, GALOIS}) {
       if (Files.exists(dir.resolve(name))) {
-        manifest.append(name).append(' ').append(Sha256Hex.of(AtomicFiles.read(dir.resolve(name)))).append('\n');
+        manifest.append(name).append(' ').append(Sha256.hex(AtomicFiles.read(dir.resolve(name)))).append('\n');
       }
     }
     AtomicFiles.write(dir.resolve(MANIFEST), manifest.toString().getBytes(StandardCharsets.UTF_8), false);
@@ -131,7 +131,7 @@ public final class CkksKeyFiles {
         expected = line.substring(name.length() + 1).trim();
       }
     }
-    if (expected == null || !expected.equals(Sha256Hex.of(bytes))) {
+    if (expected == null || !expected.equals(Sha256.hex(bytes))) {
       throw new IOException(file + " does not belong to the key set listed in " + manifestFile
           + " (key files from different runs of keygen were mixed); copy all files of one key directory");
     }
