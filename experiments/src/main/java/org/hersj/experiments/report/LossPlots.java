@@ -12,6 +12,10 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * Charts of DeepMDS / DeepMDS++ training: the total loss per step of every stage, from the loss curves
@@ -88,20 +92,25 @@ public final class LossPlots {
 
     /** Reads (step, total) pairs, smoothed by a running mean over 1 % of the steps. */
     private static List<double[]> read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        if (lines.isEmpty()) {
+        Table table;
+        try {
+            table = Table.read().csv(CsvReadOptions.builder(file.toFile()).columnTypesPartial(
+                    java.util.Map.of("step", ColumnType.DOUBLE, "total", ColumnType.DOUBLE)));
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": cannot read the loss curve (" + e.getMessage() + ")", e);
+        }
+        if (table.rowCount() == 0) {
             return List.of();
         }
-        List<String> header = List.of(lines.get(0).split(","));
-        int step = header.indexOf("step");
-        int total = header.indexOf("total");
-        if (step < 0 || total < 0) {
-            throw new IOException(file + ": expected columns step and total in the header, found " + header);
+        if (!table.containsColumn("step") || !table.containsColumn("total")) {
+            throw new IOException(file + ": expected columns step and total in the header, found "
+                    + table.columnNames());
         }
+        DoubleColumn steps = table.doubleColumn("step");
+        DoubleColumn totals = table.doubleColumn("total");
         List<double[]> raw = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",", -1);
-            raw.add(new double[] {Double.parseDouble(cells[step]), Double.parseDouble(cells[total])});
+        for (int i = 0; i < table.rowCount(); i++) {
+            raw.add(new double[] {steps.getDouble(i), totals.getDouble(i)});
         }
         int window = Math.max(1, raw.size() / 100);
         List<double[]> smooth = new ArrayList<>();

@@ -2,10 +2,11 @@ package org.hersj.experiments.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import org.hersj.fhe.io.AtomicFiles;
+import org.hersj.experiments.report.ResultsCsv;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Records which cached stages (fitted models, encrypted galleries) a run built and which it reused, as
@@ -16,14 +17,23 @@ final class StageLog {
     /** File name in the run directory. */
     static final String FILE = "stages.csv";
 
-    private final List<String> lines = new ArrayList<>(List.of("kind,label,dimension,search,cache,reused"));
+    private final StringColumn kinds = StringColumn.create("kind");
+    private final StringColumn labels = StringColumn.create("label");
+    private final IntColumn dimensions = IntColumn.create("dimension");
+    private final StringColumn searches = StringColumn.create("search");
+    private final StringColumn caches = StringColumn.create("cache");
+    private final BooleanColumn reused = BooleanColumn.create("reused");
 
-    void add(String kind, String label, int dimension, String search, Path cacheDir, boolean reused) {
-        lines.add(String.format(Locale.ROOT, "%s,%s,%d,%s,%s,%b", kind, label, dimension, search,
-                cacheDir == null ? "" : cacheDir.getFileName(), reused));
+    void add(String kind, String label, int dimension, String search, Path cacheDir, boolean wasReused) {
+        kinds.append(kind);
+        labels.append(label);
+        dimensions.append(dimension);
+        searches.append(search);
+        caches.append(cacheDir == null ? "" : cacheDir.getFileName().toString());
+        reused.append(wasReused);
     }
 
     void write(Path file) throws IOException {
-        AtomicFiles.writeString(file, String.join("\n", lines) + "\n");
+        ResultsCsv.write(Table.create("stages", kinds, labels, dimensions, searches, caches, reused), file);
     }
 }
