@@ -15,9 +15,12 @@ import org.hersj.fhe.ring.RnsRing;
  * the ring over all of them and the precomputed tables of rescaling and key switching.
  *
  * <p>Validation: log2 N in the security table (10 .. 15), prime sizes in [logN + 2, 60], a scale below q_0,
- * at least one special prime, and log2(QP) (the sum of the prime bit sizes) at most the
+ * and log2(QP) (the sum of the prime bit sizes) at most the
  * HomomorphicEncryption.org limit for N and the chosen {@link SecurityLevel}. Parameters that break only
  * the security rules are accepted when {@code allowInsecure} is set, with a warning on standard error.
+ *
+ * <p>Without special primes ({@code logP} empty) there is no key switching: no relinearisation or rotation
+ * keys, so products stay of degree 2 and are decrypted with s and s^2 (the search presets of one prime).
  *
  * <p>Key switching is hybrid: the q primes are grouped into digits of K = logP.size() consecutive primes;
  * its noise is about sqrt(digits) * N * sigma * max(digit) / P before it is added at the ciphertext's scale.
@@ -82,7 +85,11 @@ public final class CkksParameters {
                     + SecurityLevel.MIN_TABLE_LOG_N + ", " + SecurityLevel.MAX_TABLE_LOG_N + "] to be secure)");
         }
         List<Integer> logQ = requireBitSizes("logQ", literal.logQ(), logN);
-        List<Integer> logP = requireBitSizes("logP", literal.logP(), logN);
+        if (literal.logP() == null) {
+            throw new IllegalArgumentException("CKKS parameter 'logP' is missing: list the special primes' bit sizes,"
+                    + " or [] for none (then no relinearisation or rotation keys)");
+        }
+        List<Integer> logP = literal.logP().isEmpty() ? literal.logP() : requireBitSizes("logP", literal.logP(), logN);
         if (literal.logScale() < 1 || literal.logScale() >= logQ.get(0)) {
             throw new IllegalArgumentException("CKKS parameter 'logScale' = " + literal.logScale()
                     + " must be in [1, logQ[0] = " + logQ.get(0) + "): q_0 must hold the scaled message with headroom");
@@ -182,6 +189,14 @@ public final class CkksParameters {
     /** @return the number of special primes K */
     public int pCount() {
         return pPrimes.length;
+    }
+
+    /**
+     * @return whether these parameters have special primes, so that relinearisation and rotation keys can
+     *         exist; without them products stay of degree 2
+     */
+    public boolean supportsKeySwitching() {
+        return pPrimes.length > 0;
     }
 
     /**

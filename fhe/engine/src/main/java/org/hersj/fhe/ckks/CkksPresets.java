@@ -51,15 +51,102 @@ public final class CkksPresets {
     public static final CkksParametersLiteral DEEP_N16384 = new CkksParametersLiteral(14,
             List.of(50, 40, 40, 40, 40, 40, 40, 40), List.of(54, 54), 40, SecurityLevel.BITS_128, false);
 
+    /**
+     * N = 4096 (2048 slots), one 60-bit prime and no special prime: log2(QP) = 60 &lt;= 109. Sized for the
+     * search's degree-2 scores (no relinearisation, no rescale, no evaluation keys at all); a gallery
+     * ciphertext is 2 x 4096 residues of 60 bits, 240 bytes per 16-d item (two items per complex slot).
+     * <ul>
+     * <li>scale 2^28: a degree-2 score of unit vectors is at most sqrt(2) x 2^56 in every coefficient (two
+     * scores per complex slot), below q/2 &gt;= 2^58;</li>
+     * <li>score errors (see {@link #maxScoreError}) ~5e-6 for galleries the key owner encrypts with the secret
+     * key; a public-key gallery's are ~50x larger.</li>
+     * </ul>
+     */
+    public static final CkksParametersLiteral LITE_N4096 = new CkksParametersLiteral(12, List.of(60), List.of(),
+            28, SecurityLevel.BITS_128, false);
+
+    /**
+     * N = 2048 (1024 slots), one 54-bit prime (the whole 128-bit budget at this N) and no special prime;
+     * degree-2 scores only, 216 bytes per 16-d item. Scale 2^25 (degree-2 scores below sqrt(2) x 2^50 &lt;
+     * q/2 &gt;= 2^52). Score errors ~3e-5 for owner-encrypted galleries (public-key galleries ~20x more).
+     */
+    public static final CkksParametersLiteral LITE_N2048 = new CkksParametersLiteral(11, List.of(54), List.of(),
+            25, SecurityLevel.BITS_128, false);
+
     private static final Map<String, CkksParametersLiteral> BY_NAME = new LinkedHashMap<>();
 
     static {
+        BY_NAME.put("LITE_N2048", LITE_N2048);
+        BY_NAME.put("LITE_N4096", LITE_N4096);
         BY_NAME.put("SEARCH_N4096", SEARCH_N4096);
         BY_NAME.put("SEARCH_N8192", SEARCH_N8192);
         BY_NAME.put("DEEP_N16384", DEEP_N16384);
     }
 
+    /**
+     * Largest absolute error of search scores (inner products of unit vectors, d = 16, 10^6 items) measured
+     * per search preset, rounded up about 2x, for galleries encrypted by the key owner (secret key) and by an
+     * enroller with the public key; lightest first (gallery bytes per item grow with the sum of logQ).
+     * Measured with {@code hers bench search} and the public-key variant (bench/README.md). DEEP_N16384 is
+     * not a search preset and is not listed.
+     */
+    private static final List<ScorePrecision> SCORE_PRECISION = List.of(
+            new ScorePrecision("LITE_N2048", 5e-5, 3e-3, false),
+            new ScorePrecision("LITE_N4096", 1e-5, 1e-3, false),
+            new ScorePrecision("SEARCH_N4096", 2e-7, 1e-6, true),
+            new ScorePrecision("SEARCH_N8192", 2e-8, 2e-7, true));
+
+    /**
+     * A preset's measured score precision.
+     *
+     * @param preset the preset name
+     * @param ownerGallery largest score error with a gallery the key owner encrypted (secret key)
+     * @param publicKeyGallery largest score error with a gallery encrypted with the public key
+     * @param keySwitching whether the preset has relinearisation and rotation keys (two-stage search,
+     *        the plaintext-probe mode and the Boddeti 2018 baseline need them)
+     */
+    public record ScorePrecision(String preset, double ownerGallery, double publicKeyGallery, boolean keySwitching) {
+        /** @return the error bound for the given kind of gallery encryption */
+        public double error(boolean publicKeyGallery) {
+            return publicKeyGallery ? this.publicKeyGallery : ownerGallery;
+        }
+    }
+
     private CkksPresets() {
+    }
+
+    /** @return the measured score precision of every search preset, lightest first */
+    public static List<ScorePrecision> scorePrecisions() {
+        return SCORE_PRECISION;
+    }
+
+    /**
+     * The lightest search preset (smallest gallery) whose measured score error is at most {@code precision}.
+     *
+     * @param precision largest acceptable absolute score error, in (0, 1)
+     * @param publicKeyGallery true if the gallery will be encrypted with the public key (noisier) rather
+     *        than by the key owner
+     * @param needsKeySwitching true if relinearisation or rotation keys are needed
+     * @return the preset name
+     * @throws IllegalArgumentException if no preset reaches the precision, naming the best one
+     */
+    public static String lightestFor(double precision, boolean publicKeyGallery, boolean needsKeySwitching) {
+        if (!(precision > 0 && precision < 1)) {
+            throw new IllegalArgumentException("score precision " + precision + " must be in (0, 1), e.g. 1e-4");
+        }
+        ScorePrecision best = null;
+        for (ScorePrecision p : SCORE_PRECISION) {
+            if (needsKeySwitching && !p.keySwitching()) {
+                continue;
+            }
+            if (p.error(publicKeyGallery) <= precision) {
+                return p.preset();
+            }
+            best = p;
+        }
+        throw new IllegalArgumentException("no CKKS preset reaches score precision " + precision + " for "
+                + (publicKeyGallery ? "a public-key" : "a key-owner") + " gallery; the most precise, " + best.preset()
+                + ", gives " + best.error(publicKeyGallery) + "; ask for " + best.error(publicKeyGallery) + " or more");
     }
 
     /** @return the preset names, in declaration order */

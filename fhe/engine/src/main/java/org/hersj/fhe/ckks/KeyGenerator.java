@@ -94,6 +94,10 @@ public final class KeyGenerator {
     // Digit j holds P * factor_j(i) * s' in the q_i limbs it covers: factor 1 for plain RNS digits,
     // 2^(w k) for word k of q_i under a w-bit decomposition.
     private SwitchingKey switchingKey(SecretKey sk, RnsPoly sPrime, int decompositionBits) {
+        if (!params.supportsKeySwitching()) {
+            throw new IllegalStateException("parameters " + params + " have no special prime, so no relinearisation"
+                    + " or rotation keys can be made; their products stay of degree 2 (decrypt with s and s^2)");
+        }
         int limbs = ring.size();
         int qCount = params.maxLevel() + 1;
         int digitCount = SwitchingKey.digitCount(params, decompositionBits);

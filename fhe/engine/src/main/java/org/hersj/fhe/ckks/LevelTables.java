@@ -39,6 +39,16 @@ final class LevelTables {
             for (int i = 0; i <= level; i++) {
                 keep[i] = ring.ntt(i);
             }
+            if (pCount == 0) {
+                // no key switching: only the rescale tables
+                if (level > 0) {
+                    NttTables[] below = new NttTables[level];
+                    System.arraycopy(keep, 0, below, 0, level);
+                    rescale[level] = new RoundingDivider(below, new NttTables[] {ring.ntt(level)});
+                }
+                digits[level] = new Digit[0];
+                continue;
+            }
             modDown[level] = new RoundingDivider(keep, pNtt);
             if (level > 0) {
                 NttTables[] below = new NttTables[level];

@@ -113,4 +113,46 @@ class CkksParametersTest {
         assertNotEquals(a.fingerprint(), c.fingerprint());
         assertNotEquals(a, c);
     }
+
+    @Test
+    void onePrimePresetsHaveNoKeySwitchingAndRefuseToMakeSwitchingKeys() {
+        for (String name : List.of("LITE_N2048", "LITE_N4096")) {
+            CkksParameters p = CkksPresets.byName(name);
+            assertEquals(0, p.maxLevel());
+            assertTrue(!p.supportsKeySwitching());
+            assertTrue(p.logQP() <= SecurityLevel.BITS_128.maxLogQP(p.logN()), name + " within the security table");
+            // a degree-2 score of unit vectors (|coefficient| <= sqrt(2) scale^2) stays below q/2
+            assertTrue(Math.sqrt(2) * p.defaultScale() * p.defaultScale() < p.qModulus(0) / 2.0, name);
+            KeyGenerator g = new KeyGenerator(p, org.hersj.fhe.ring.RandomSource.seededForTestsOnly(1));
+            SecretKey sk = g.secretKey();
+            var e = assertThrows(IllegalStateException.class, () -> g.relinearizationKey(sk));
+            assertTrue(e.getMessage().contains("no special prime"), e.getMessage());
+        }
+        var missing = assertThrows(IllegalArgumentException.class, () -> CkksParameters.of(
+                new CkksParametersLiteral(12, List.of(60), null, 28, SecurityLevel.BITS_128, false)));
+        assertTrue(missing.getMessage().contains("logP"), missing.getMessage());
+    }
+
+    @Test
+    void precisionChoosesTheLightestPresetThatMeetsIt() {
+        assertEquals("LITE_N2048", CkksPresets.lightestFor(1e-4, false, false));
+        assertEquals("LITE_N4096", CkksPresets.lightestFor(2e-5, false, false));
+        assertEquals("SEARCH_N4096", CkksPresets.lightestFor(1e-4, false, true), "rotations need a special prime");
+        assertEquals("SEARCH_N4096", CkksPresets.lightestFor(1e-4, true, false), "public-key galleries are noisier");
+        assertEquals("SEARCH_N8192", CkksPresets.lightestFor(1e-7, false, false));
+        var e = assertThrows(IllegalArgumentException.class, () -> CkksPresets.lightestFor(1e-12, false, false));
+        assertTrue(e.getMessage().contains("no CKKS preset reaches score precision 1.0E-12")
+                && e.getMessage().contains("SEARCH_N8192"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CkksPresets.lightestFor(0, false, false));
+        double previous = 0;
+        for (CkksPresets.ScorePrecision sp : CkksPresets.scorePrecisions()) {
+            CkksParameters p = CkksPresets.byName(sp.preset());
+            int bits = 0;
+            for (int i = 0; i <= p.maxLevel(); i++) {
+                bits += 64 - Long.numberOfLeadingZeros(p.qModulus(i));
+            }
+            assertTrue(bits >= previous, "listed lightest first: " + sp.preset());
+            previous = bits;
+        }
+    }
 }
