@@ -66,19 +66,21 @@ public final class SearchBenchSection {
         md.append("Preset ").append(preset).append(". Probe and gallery encrypted (CKKS, 128-bit security), HERS")
                 .append(" layout (mode `hers-complex`: two items per complex slot, blocks of N items; `hers`: one item")
                 .append(" per slot, blocks of N/2, as in the paper), gallery streamed from disk, one relinearisation +")
-                .append(" rescale per block. End-to-end =")
+                .append(" rescale per block (mode `...-encrypted`) or the degree-2 block product returned as it is (mode")
+                .append(" `...-encrypted-degree2`, decrypted with s and s^2). End-to-end =")
                 .append(" probe encryption + server scoring + decryption and top-k. The machine is shared by several")
                 .append(" processes, so wall times are noisy; `CPU s` (process CPU time, all threads) is the more")
                 .append(" robust measure.\n\n");
         md.append("| backend | items | dims | threads | blocks | enroll s | end-to-end s | CPU s | items·dims/s"
-                + " | block ms (1 thread) | plaintext s | encrypted/plaintext | max abs error |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | block ms (1 thread) | plaintext s | encrypted/plaintext | max abs error | gallery B/item | scores MB |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         results.forEach((engine, result) -> result.rows().forEach(r -> md.append(String.format(Locale.ROOT,
-                "| %s | %,d | %d | %d | %d | %.2f | %.3f | %.2f | %.3g | %.2f | %.4f | %.0f | %s |%n", engine + " (" + r.mode()
+                "| %s | %,d | %d | %d | %d | %.2f | %.3f | %.2f | %.3g | %.2f | %.4f | %.0f | %s | %.1f | %.1f |%n", engine + " (" + r.mode()
                 + ")", r.items(),
                 r.dimension(), r.threads(), r.records(), r.enrollSeconds(), r.totalSeconds(), r.cpuSeconds(),
                 r.itemDimsPerSecond(), r.blockScoreSeconds() * 1e3, r.plaintextSeconds(), r.encryptedOverPlaintext(),
-                Double.isNaN(r.maxAbsError()) ? "not checked" : String.format(Locale.ROOT, "%.2e", r.maxAbsError())))));
+                Double.isNaN(r.maxAbsError()) ? "not checked" : String.format(Locale.ROOT, "%.2e", r.maxAbsError()),
+                r.bytesPerItem(), r.scoresBytes() / 1e6))));
         md.append("\n**Extrapolated to 10^8 items** (goal: <= ")
                 .append(fmt(TimeVersusSizePlot.GOAL_SECONDS_AT_100M)).append(" s on 2 cores; the paper reports ~")
                 .append(fmt(TimeVersusSizePlot.PAPER_SECONDS_AT_100M)).append(" s on a server):\n\n");

@@ -38,9 +38,18 @@ final class BenchSearchCommand implements Callable<Integer> {
             description = "java, openfhe or both (per-block times side by side; default: ${DEFAULT-VALUE}).")
     String backend;
 
-    @Option(names = "--preset", defaultValue = "SEARCH_N8192", paramLabel = "NAME",
-            description = "CKKS preset (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "CKKS preset (default: the lightest meeting --precision, else SEARCH_N8192).")
     String preset;
+
+    @Option(names = "--precision", paramLabel = "ERROR",
+            description = "Largest acceptable score error, e.g. 1e-4: the lightest preset whose measured error meets it"
+                + " for a key-owner gallery (the benchmark enrolls as the key owner).")
+    Double precision;
+
+    @Option(names = "--score-form", defaultValue = "degree-two", paramLabel = "FORM",
+            description = "degree-two, relinearized or both (each measured in turn; default: ${DEFAULT-VALUE}).")
+    String scoreForm;
 
     @Option(names = "--dims", defaultValue = "16", paramLabel = "D", description = "Feature dimension (default: 16).")
     int dims;
@@ -87,27 +96,33 @@ final class BenchSearchCommand implements Callable<Integer> {
         Files.createDirectories(out.resolve("sections"));
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         Map<String, SearchBenchmarkResult> results = new LinkedHashMap<>();
+        String chosen = PresetChoice.choose(preset, precision, "owner", false);
+        List<ScoreForm> forms = "both".equalsIgnoreCase(scoreForm.trim())
+                ? List.of(ScoreForm.RELINEARIZED, ScoreForm.DEGREE_TWO) : List.of(ScoreForm.byName(scoreForm));
         for (SearchEngine engine : engines) {
+          for (ScoreForm form : forms) {
             LayoutKind kind = RoleOptions.layout(layout, engine);
             if (!kind.dimensionMajor()) {
                 throw new IllegalArgumentException("--layout must be hers-complex or hers for this benchmark; the "
                         + "Boddeti layout is measured by 'hers bench complexity'");
             }
             SearchBenchmarkConfig config = new SearchBenchmarkConfig(sizes, dims, threads, kind,
-                    ScoreForm.RELINEARIZED, false, 10, reps, work, seed, checkAccuracyUpTo);
-            SearchKeySet keys = engine.generateKeys(CkksPresets.byName(preset).literal(), RandomSource.secure());
+                    form, false, 10, reps, work, seed, checkAccuracyUpTo);
+            SearchKeySet keys = engine.generateKeys(CkksPresets.byName(chosen).literal(), RandomSource.secure());
             SearchBenchmarkResult result = new SearchBenchmark(keys.client(), keys.server()).run(config,
                     bar.asSearchListener());
             bar.finish("benchmark");
-            results.put(engine.name(), result);
-            output.out().printf(Locale.ROOT, "%s: %s%n  block %.2f ms on one thread; 10^8 items extrapolated: %.1f s"
-                    + " (line), %.1f s (CPU-bound)%n", engine.name(), result.parameters(),
+            String name = engine.name() + (forms.size() > 1 ? ":" + form.cliName() : "");
+            results.put(name, result);
+            output.out().printf(Locale.ROOT, "%s: %s, %s scores%n  block %.2f ms on one thread; 10^8 items"
+                    + " extrapolated: %.1f s (line), %.1f s (CPU-bound)%n", name, result.parameters(), form.cliName(),
                     result.blockSeconds() * 1e3, result.secondsAt100Million(), result.cpuBoundSecondsAt100Million());
+          }
         }
         AtomicFiles.writeString(out.resolve(SearchBenchSection.CSV), SearchBenchSection.csv(results));
         PlotFiles.save(SearchBenchSection.plot(results), out, SearchBenchSection.PLOT, true);
         AtomicFiles.writeString(out.resolve("sections").resolve(SearchBenchSection.SECTION),
-                SearchBenchSection.markdown(results, preset));
+                SearchBenchSection.markdown(results, chosen));
         if (results.size() > 1) {
             output.out().print(SearchBenchSection.blockTable(results));
             output.out().flush();

@@ -84,6 +84,11 @@ final class KeyDirectory {
         }
     }
 
+    /** @return whether the directory {@code dir} holds a secret key file (the key owner's directory) */
+    static boolean holdsSecret(Path dir) throws IOException {
+        return Files.isDirectory(dir) && files(dir).stream().anyMatch(f -> isSecret(f.getFileName().toString()));
+    }
+
     private static boolean isSecret(String name) {
         return name.startsWith("secret");
     }

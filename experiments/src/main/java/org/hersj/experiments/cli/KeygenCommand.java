@@ -26,9 +26,22 @@ import picocli.CommandLine.Option;
             + " KEYDIR/enroller (public key) and KEYDIR/server (evaluation keys, no secret key)."})
 final class KeygenCommand implements Callable<Integer> {
 
-    @Option(names = "--preset", defaultValue = "SEARCH_N8192", paramLabel = "NAME",
-            description = "CKKS parameter preset: SEARCH_N4096, SEARCH_N8192 or DEEP_N16384 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "CKKS parameter preset: LITE_N2048, LITE_N4096 (one prime, degree-two scores only),"
+                + " SEARCH_N4096, SEARCH_N8192 or DEEP_N16384 (default: the lightest meeting --precision, else"
+                + " SEARCH_N8192).")
     String preset;
+
+    @Option(names = "--precision", paramLabel = "ERROR",
+            description = "Largest acceptable score error, e.g. 1e-4: chooses the lightest preset whose measured error"
+                + " meets it (see --enrolled-by).")
+    Double precision;
+
+    @Option(names = "--enrolled-by", defaultValue = "public-key", paramLabel = "WHO",
+            description = "Who will encrypt the gallery, for --precision: public-key (hers enroll --keys"
+                + " KEYDIR/enroller; noisier) or owner (hers enroll --keys KEYDIR/client, the secret key; default:"
+                + " ${DEFAULT-VALUE}).")
+    String enrolledBy;
 
     @Option(names = "--backend", defaultValue = "java", paramLabel = "ENGINE",
             description = "java (always available) or openfhe (needs the hers-openfhe jar; default: ${DEFAULT-VALUE}).")
@@ -62,7 +75,8 @@ final class KeygenCommand implements Callable<Integer> {
         IntStream twoStage = twoStageDims > 0 ? Arrays.stream(TwoStageSearch.rotationSteps(twoStageDims))
                 : IntStream.empty();
         int[] steps = IntStream.concat(Arrays.stream(rotations), IntStream.concat(boddeti, twoStage)).distinct().toArray();
-        SearchKeySet keys = engine.generateKeys(CkksPresets.byName(preset).literal(), RandomSource.secure(), steps);
+        String chosen = PresetChoice.choose(preset, precision, enrolledBy, steps.length > 0);
+        SearchKeySet keys = engine.generateKeys(CkksPresets.byName(chosen).literal(), RandomSource.secure(), steps);
         Files.createDirectories(out);
         engine.writeKeys(keys, out.resolve(KeyDirectory.CLIENT));
         KeyDirectory.splitRoles(out);

@@ -57,6 +57,12 @@ final class SearchCommand implements Callable<Integer> {
                 + " encrypt-probe --layout packed'); --out receives the stage-2 response for 'hers rerank'.")
     Path twoStage;
 
+    @Option(names = "--score-form", paramLabel = "FORM",
+            description = "degree-two (the block's degree-2 product, not relinearised or rescaled: the faster server"
+                + " block, decrypted with s and s^2) or relinearized (smaller score files; needs a relinearisation key)."
+                + " Default: degree-two.")
+    String scoreForm;
+
     @Mixin
     OutputOptions output;
 
@@ -93,7 +99,8 @@ final class SearchCommand implements Callable<Integer> {
             EncryptedProbe encrypted = EncryptedProbe.read(probe.encrypted, server);
             report = encrypted.kind() == LayoutKind.BODDETI_2018
                     ? new Boddeti2018Search(server, threads).search(gallery, encrypted, out, bar.asSearchListener())
-                    : new EncryptedSearchServer(server, threads).search(gallery, encrypted, ScoreForm.RELINEARIZED, out,
+                    : new EncryptedSearchServer(server, threads).search(gallery, encrypted,
+                            scoreForm == null ? ScoreForm.defaultFor(server) : ScoreForm.byName(scoreForm), out,
                             bar.asSearchListener());
         } else {
             output.err().println("hers: warning: WEAKER THREAT MODEL: the probe is in the clear; only the gallery is protected");

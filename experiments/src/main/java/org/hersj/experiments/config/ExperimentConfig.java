@@ -44,6 +44,14 @@ public record ExperimentConfig(String name, Long seed, DatasetConfig dataset, Pr
         metrics = metrics == null ? MetricsConfig.defaults() : metrics;
         report = report == null ? ReportConfig.defaults() : report;
         fhe = fhe == null ? FheConfig.defaults() : fhe;
+        boolean keySwitching = java.util.stream.Stream.concat(search.stream(), reduction.stream()
+                .filter(r -> r.search() != null).flatMap(r -> r.search().stream()))
+                .anyMatch(m -> m.equals("plaintext-probe") || m.equals(TwoStageConfig.MODE));
+        try {
+            fhe = fhe.resolved(keySwitching);
+        } catch (ConfigValueException e) {
+            throw new ConfigValueException("fhe." + e.key(), e.getMessage());
+        }
         repeats = repeats == null ? 1 : Checks.atLeast("repeats", repeats, 1);
         java.util.Set<String> labels = new java.util.HashSet<>();
         for (int i = 0; i < reduction.size(); i++) {

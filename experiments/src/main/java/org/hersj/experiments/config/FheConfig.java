@@ -1,32 +1,43 @@
 package org.hersj.experiments.config;
 
 import java.util.List;
+import org.hersj.fhe.ckks.CkksParameters;
+import org.hersj.fhe.ckks.CkksPresets;
 import org.hersj.fhe.search.engine.SearchEngine;
 import org.hersj.fhe.search.engine.SearchEngines;
 import org.hersj.fhe.search.layout.LayoutKind;
+import org.hersj.fhe.search.server.ScoreForm;
 
 /**
  * {@code fhe}: the CKKS parameters and engine of the {@code encrypted} and {@code plaintext-probe}
  * search modes.
  *
- * @param preset  a CKKS preset name ({@code SEARCH_N4096}, {@code SEARCH_N8192}, {@code DEEP_N16384});
- *                default {@code SEARCH_N8192}
- * @param backend an engine on the class path ({@link SearchEngines}): {@code java} (HERS-J's engine, default)
- *                or {@code openfhe} (needs the optional module; refused with what to do when it is absent)
- * @param threads worker threads of enrollment, scoring and decryption; default all cores
- * @param layout  {@code hers-complex} (two items per complex slot, half the blocks; default with the
- *                {@code java} engine) or {@code hers} (one item per slot as in the paper; default and only
- *                choice with {@code openfhe})
+ * @param preset    a CKKS preset name ({@code LITE_N2048}, {@code LITE_N4096}, {@code SEARCH_N4096},
+ *                  {@code SEARCH_N8192}, {@code DEEP_N16384}); default: the lightest preset meeting
+ *                  {@code precision}, or {@code SEARCH_N8192} when no precision is given
+ * @param backend   an engine on the class path ({@link SearchEngines}): {@code java} (HERS-J's engine, default)
+ *                  or {@code openfhe} (needs the optional module; refused with what to do when it is absent)
+ * @param threads   worker threads of enrollment, scoring and decryption; default all cores
+ * @param layout    {@code hers-complex} (two items per complex slot, half the blocks; default with the
+ *                  {@code java} engine) or {@code hers} (one item per slot as in the paper; default and only
+ *                  choice with {@code openfhe})
+ * @param precision largest acceptable absolute score error, in (0, 1), e.g. {@code 1e-4}: chooses the
+ *                  lightest preset whose measured error (key-owner gallery) meets it; with a preset given too,
+ *                  the preset must meet it
+ * @param scoreForm {@code degree-two} (the server returns the unrelinearised block product; default) or
+ *                  {@code relinearized} (needs a preset with a special prime and two q primes)
  */
-public record FheConfig(String preset, String backend, Integer threads, String layout) {
+public record FheConfig(String preset, String backend, Integer threads, String layout, Double precision,
+                        String scoreForm) {
 
     /** The gallery layouts a config may name. */
     public static final List<String> LAYOUTS = List.of("hers-complex", "hers");
 
+    /** The preset used when neither a preset nor a precision is given. */
+    public static final String DEFAULT_PRESET = "SEARCH_N8192";
 
-    /** Checks values and fills in defaults. */
+    /** Checks values and fills in defaults (the preset of a precision is chosen by {@link #resolved}). */
     public FheConfig {
-        preset = preset == null ? "SEARCH_N8192" : preset;
         backend = backend == null ? "java" : backend;
         SearchEngine engine;
         try {
@@ -47,11 +58,77 @@ public record FheConfig(String preset, String backend, Integer threads, String l
             throw new ConfigValueException("layout", "the " + backend
                     + " engine packs one item per slot; use layout: hers");
         }
+        if (precision != null && !(precision > 0 && precision < 1)) {
+            throw new ConfigValueException("precision", precision + " must be in (0, 1), e.g. 1e-4");
+        }
+        preset = preset == null && precision == null ? DEFAULT_PRESET : preset;
+        if (scoreForm != null) {
+            try {
+                scoreForm = ScoreForm.byName(scoreForm).cliName();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigValueException("scoreForm", e.getMessage());
+            }
+        }
+        if (preset != null) {
+            checkPreset(preset, precision, scoreForm);
+        }
+    }
+
+    private static void checkPreset(String preset, Double precision, String scoreForm) {
+        CkksParameters params;
+        try {
+            params = CkksPresets.byName(preset);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigValueException("preset", e.getMessage());
+        }
+        if (precision != null) {
+            CkksPresets.ScorePrecision measured = CkksPresets.scorePrecisions().stream()
+                    .filter(p -> p.preset().equalsIgnoreCase(preset.trim())).findFirst()
+                    .orElseThrow(() -> new ConfigValueException("precision", "preset " + preset
+                            + " has no measured score precision; drop fhe.precision or name a search preset"));
+            if (measured.ownerGallery() > precision) {
+                throw new ConfigValueException("precision", "preset " + preset + " gives score errors up to "
+                        + measured.ownerGallery() + ", more than " + precision + "; drop fhe.preset to choose"
+                        + " the lightest preset that meets it");
+            }
+        }
+        if ("relinearized".equals(scoreForm) && !(params.supportsKeySwitching() && params.maxLevel() >= 1)) {
+            throw new ConfigValueException("scoreForm", "relinearized needs a preset with a special prime and two"
+                    + " q primes; " + preset + " makes degree-two scores only");
+        }
     }
 
     /** @return the defaults */
     public static FheConfig defaults() {
-        return new FheConfig(null, null, null, null);
+        return new FheConfig(null, null, null, null, null, null);
+    }
+
+    /**
+     * @param needsKeySwitching whether a search mode of the experiment needs relinearisation or rotation keys
+     *                          (plaintext-probe, two-stage)
+     * @return this config with the preset chosen from the precision when none was named
+     * @throws ConfigValueException if no preset meets the precision, or the named one lacks key switching
+     */
+    public FheConfig resolved(boolean needsKeySwitching) {
+        String chosen = preset;
+        if (chosen == null) {
+            try {
+                chosen = CkksPresets.lightestFor(precision, false, needsKeySwitching);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigValueException("precision", e.getMessage());
+            }
+        }
+        if (needsKeySwitching && !CkksPresets.byName(chosen).supportsKeySwitching()) {
+            throw new ConfigValueException("preset", chosen + " has no special prime (degree-two scores only), but"
+                    + " the plaintext-probe and two-stage modes need relinearisation or rotation keys; use SEARCH_N4096"
+                    + " or SEARCH_N8192");
+        }
+        return new FheConfig(chosen, backend, threads, layout, precision, scoreForm);
+    }
+
+    /** @return the score form, or null for the server's default ({@code ScoreForm.defaultFor}) */
+    public ScoreForm scoreFormOrNull() {
+        return scoreForm == null ? null : ScoreForm.byName(scoreForm);
     }
 
     /** @return the gallery layout */

@@ -89,6 +89,8 @@ public final class EncryptedSearcher implements Searcher {
         SearchClient searchClient = new SearchClient(client, threads);
         EncryptedSearchServer encryptedServer = new EncryptedSearchServer(server, threads);
         PlaintextProbeSearchWeakerThreatModel plainServer = new PlaintextProbeSearchWeakerThreatModel(server, threads);
+        ScoreForm form = context.fhe().scoreFormOrNull() != null ? context.fhe().scoreFormOrNull()
+                : ScoreForm.defaultFor(server);
 
         int k = Math.min(topK, gallery.length);
         int[][] indices = new int[probes.length][];
@@ -105,7 +107,7 @@ public final class EncryptedSearcher implements Searcher {
                         .handOver(work.path().resolve("probe.hrec"), client, server) : null;
                 long t1 = System.nanoTime();
                 if (probe != null) {
-                    encryptedServer.search(galleryDir, probe, ScoreForm.RELINEARIZED, scoresFile, ProgressListener.NONE);
+                    encryptedServer.search(galleryDir, probe, form, scoresFile, ProgressListener.NONE);
                 } else {
                     plainServer.search(galleryDir, probes[p], scoresFile, ProgressListener.NONE);
                 }

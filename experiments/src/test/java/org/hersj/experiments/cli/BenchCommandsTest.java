@@ -32,23 +32,33 @@ class BenchCommandsTest {
     void benchSearchWritesCsvPlotAndSectionWithAccurateScores() throws IOException {
         Path out = dir.resolve("bench");
         assertEquals(0, run("bench", "search", "--preset", "SEARCH_N4096", "--dims", "4", "--sizes", "50,5000",
-                "--reps", "1", "--stream-from-disk", "--out", out.toString(), "--quiet"), err);
+                "--reps", "1", "--score-form", "both", "--stream-from-disk", "--out", out.toString(), "--quiet"), err);
         List<String> csv = Files.readAllLines(out.resolve(SearchBenchSection.CSV));
-        assertEquals(3, csv.size(), String.join("\n", csv));
+        assertEquals(5, csv.size(), "two score forms at two sizes: " + String.join("\n", csv));
         List<String> header = List.of(csv.get(0).split(","));
+        long[] scoresBytes = new long[5];
         for (int i = 1; i < csv.size(); i++) {
             String[] cells = csv.get(i).split(",");
-            assertEquals("java", cells[0]);
-            assertEquals(i == 1 ? "50" : "5000", cells[header.indexOf("items")]);
-            assertEquals(i == 1 ? "1" : "2", cells[header.indexOf("records")],
+            assertEquals(i <= 2 ? "java:relinearized" : "java:degree-two", cells[0]);
+            assertEquals(i % 2 == 1 ? "50" : "5000", cells[header.indexOf("items")]);
+            assertEquals(i % 2 == 1 ? "1" : "2", cells[header.indexOf("records")],
                     "blocks of N = 4096 items: two items per complex slot");
             assertTrue(Double.parseDouble(cells[header.indexOf("max_abs_error")]) < 1e-5, csv.get(i));
+            double perItem = Double.parseDouble(cells[header.indexOf("bytes_per_item")]);
+            // two blocks of 4096 items, 4 dims x 2 polynomials x (46 + 38) bits bit-packed: 84 bytes per slot
+            // of a block, plus the 4 KB header and record framing
+            if (i % 2 == 0) {
+                assertTrue(perItem > 84 * 8192 / 5000.0 && perItem < 84 * 8192 / 5000.0 + 1, csv.get(i));
+            }
+            scoresBytes[i] = Long.parseLong(cells[header.indexOf("scores_bytes")]);
         }
+        assertTrue(scoresBytes[4] > 2 * scoresBytes[2], "degree-2 scores: three polynomials at both primes");
         assertTrue(Files.size(out.resolve(SearchBenchSection.PLOT + ".png")) > 1000);
         assertTrue(Files.exists(out.resolve(SearchBenchSection.PLOT + ".svg")));
         String md = Files.readString(out.resolve("sections").resolve(SearchBenchSection.SECTION));
         assertTrue(md.contains("Extrapolated to 10^8 items"), md);
-        assertTrue(md.contains("| java (hers-complex-encrypted) | 5,000 | 4 |"), md);
+        assertTrue(md.contains("| java:relinearized (hers-complex-encrypted) | 5,000 | 4 |")
+                && md.contains("| java:degree-two (hers-complex-encrypted-degree2) | 5,000 | 4 |"), md);
     }
 
     @Test

@@ -22,15 +22,22 @@ import org.hersj.fhe.search.layout.OperationCounts;
  * @param plaintextSeconds the same search in plaintext (inner products and top-k, in memory)
  * @param maxAbsError largest absolute score error against plaintext, NaN if not checked
  * @param operations homomorphic operations of one search
+ * @param scoresBytes size of the encrypted scores file the server returns
  */
 public record SearchBenchmarkRow(String mode, long items, int dimension, int threads, long records,
     long galleryBytes, double enrollSeconds, double probeSeconds, double searchSeconds,
-    double decryptRankSeconds, double blockScoreSeconds, double blockReadSeconds, double cpuSeconds, double plaintextSeconds, double maxAbsError, OperationCounts operations) {
+    double decryptRankSeconds, double blockScoreSeconds, double blockReadSeconds, double cpuSeconds, double plaintextSeconds, double maxAbsError, OperationCounts operations,
+    long scoresBytes) {
 
   /** CSV header matching {@link #toCsv()}. */
   public static final String CSV_HEADER = "mode,items,dimension,threads,records,gallery_bytes,enroll_s,"
       + "probe_s,search_s,decrypt_rank_s,total_s,block_score_ms,block_read_ms,cpu_s,item_dims_per_s,plaintext_s,encrypted_plaintext_ratio,"
-      + "max_abs_error,ciphertexts,multiplications,relinearizations,rescales,rotations";
+      + "max_abs_error,ciphertexts,multiplications,relinearizations,rescales,rotations,scores_bytes,bytes_per_item";
+
+  /** Gallery bytes on disk per item (header, record framing and the last block's padding included). */
+  public double bytesPerItem() {
+    return galleryBytes / (double) items;
+  }
 
   /** End-to-end search time: probe encryption to ranked top-k. */
   public double totalSeconds() {
@@ -56,7 +63,7 @@ public record SearchBenchmarkRow(String mode, long items, int dimension, int thr
         num(itemDimsPerSecond()), num(plaintextSeconds), num(encryptedOverPlaintext()), num(maxAbsError),
         Long.toString(operations.ciphertexts()), Long.toString(operations.multiplications()),
         Long.toString(operations.relinearizations()), Long.toString(operations.rescales()),
-        Long.toString(operations.rotations()));
+        Long.toString(operations.rotations()), Long.toString(scoresBytes), num(bytesPerItem()));
   }
 
   private static String num(double v) {

@@ -35,8 +35,10 @@ class SearchBenchmarkTest {
     assertEquals(OperationCounts.predicted(new GalleryLayout(LayoutKind.HERS_SIMD, 21, 4, 8)), row.operations());
     assertTrue(row.maxAbsError() < 1e-6, "clear backend scores differ by " + row.maxAbsError());
     assertTrue(row.totalSeconds() > 0 && row.plaintextSeconds() > 0 && result.blockSeconds() > 0);
-    assertEquals(23, row.toCsv().split(",").length);
-    assertEquals(23, SearchBenchmarkRow.CSV_HEADER.split(",").length);
+    assertEquals(25, row.toCsv().split(",").length);
+    assertEquals(row.galleryBytes() / 21.0, row.bytesPerItem(), 1e-12);
+    assertTrue(row.scoresBytes() > 0);
+    assertEquals(25, SearchBenchmarkRow.CSV_HEADER.split(",").length);
     try (var left = Files.list(dir)) {
       assertEquals(0, left.count(), "benchmark left files behind");
     }

@@ -31,6 +31,11 @@ public abstract class SearchRejectionContract extends SearchRoundTripContract {
   /** Backends under other parameters. */
   protected abstract Backends otherParameters();
 
+  /** The score form the rejection cases search with; parameters without relinearisation override it. */
+  protected ScoreForm scoreForm() {
+    return ScoreForm.RELINEARIZED;
+  }
+
   private Path smallGallery(int items, int d) throws IOException {
     return enroll(SyntheticRows.materialize(items, d, 3), LayoutKind.HERS_SIMD, "g" + items + "x" + d);
   }
@@ -45,7 +50,7 @@ public abstract class SearchRejectionContract extends SearchRoundTripContract {
   private Path scores(Path gallery, Path probe) throws IOException {
     Path out = dir.resolve("scores.hrec");
     new EncryptedSearchServer(backends().server(), 1).search(gallery,
-        EncryptedProbe.read(probe, backends().server()), ScoreForm.RELINEARIZED, out, ProgressListener.NONE);
+        EncryptedProbe.read(probe, backends().server()), scoreForm(), out, ProgressListener.NONE);
     return out;
   }
 
@@ -61,7 +66,7 @@ public abstract class SearchRejectionContract extends SearchRoundTripContract {
     Path probe = probeFile(otherKeys(), 4);
     var e = assertThrows(RecordFileException.class,
         () -> new EncryptedSearchServer(otherKeys().server(), 1).search(gallery,
-            EncryptedProbe.read(probe, otherKeys().server()), ScoreForm.RELINEARIZED,
+            EncryptedProbe.read(probe, otherKeys().server()), scoreForm(),
             dir.resolve("s.hrec"), ProgressListener.NONE));
     assertMessage(e, "another key", GalleryStore.RECORDS_FILE);
   }

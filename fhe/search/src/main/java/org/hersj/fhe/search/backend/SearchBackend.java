@@ -57,4 +57,39 @@ public interface SearchBackend {
    * to read), advancing the position; no allocation.
    */
   void readPayload(ByteBuffer in, BackendCiphertext out);
+
+  /** Whether this engine can write payloads as {@link PayloadEncoding#PACKED}; default no. */
+  default boolean packsResidues() {
+    return false;
+  }
+
+  /** The encoding new record files of this backend use: packed where supported. */
+  default PayloadEncoding preferredEncoding() {
+    return packsResidues() ? PayloadEncoding.PACKED : PayloadEncoding.WORDS;
+  }
+
+  /** Exact payload size in {@code encoding}. */
+  default int payloadBytes(int degree, int level, PayloadEncoding encoding) {
+    requireEncoding(encoding);
+    return payloadBytes(degree, level);
+  }
+
+  /** Writes {@code ct}'s payload in {@code encoding}. */
+  default void writePayload(ByteBuffer out, BackendCiphertext ct, PayloadEncoding encoding) {
+    requireEncoding(encoding);
+    writePayload(out, ct);
+  }
+
+  /** Reads a payload written in {@code encoding} into {@code out}. */
+  default void readPayload(ByteBuffer in, BackendCiphertext out, PayloadEncoding encoding) {
+    requireEncoding(encoding);
+    readPayload(in, out);
+  }
+
+  private void requireEncoding(PayloadEncoding encoding) {
+    if (encoding != PayloadEncoding.WORDS) {
+      throw new IllegalArgumentException("the " + engineName() + " engine cannot read or write " + encoding
+          + " payloads");
+    }
+  }
 }

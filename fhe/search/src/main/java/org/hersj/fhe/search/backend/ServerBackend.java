@@ -10,6 +10,15 @@ public interface ServerBackend extends SearchBackend {
   /** A new evaluator with its own scratch buffers, for one thread. */
   BlockEvaluator newEvaluator();
 
+  /**
+   * Whether this server can relinearise and rescale a block's degree-2 product (it holds a
+   * relinearisation key and the parameters have a prime to rescale by); parameters sized for degree-2
+   * scores only (one prime, no special prime) cannot.
+   */
+  default boolean canRelinearize() {
+    return true;
+  }
+
   /** Whether rotation (Galois) keys for these steps are present (needed by the 2018 baseline). */
   boolean hasRotationKeys(int... steps);
 }

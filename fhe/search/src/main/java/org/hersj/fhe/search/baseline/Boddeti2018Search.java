@@ -11,6 +11,7 @@ import org.hersj.fhe.search.layout.GalleryLayout;
 import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.layout.OperationCounter;
 import org.hersj.fhe.search.server.RecordScan;
+import org.hersj.fhe.search.backend.PayloadEncoding;
 import org.hersj.fhe.search.server.RecordScorer;
 import org.hersj.fhe.search.server.SearchReport;
 import org.hersj.fhe.search.store.EncryptedProbe;
@@ -67,7 +68,8 @@ public final class Boddeti2018Search {
       OperationCounter counter = new OperationCounter();
       BackendCiphertext p = probe.ciphertexts().get(0);
       int padded = GalleryLayout.paddedDimension(layout.dimension());
-      return scan.run(gallery, () -> new ItemScorer(p, padded, steps.length, counter), 1,
+      PayloadEncoding encoding = gallery.header().payloadEncoding();
+      return scan.run(gallery, () -> new ItemScorer(p, padded, steps.length, counter, encoding), 1,
           backend.scoreLevel(), scoresFile,
           counter, progress);
     }
@@ -83,7 +85,11 @@ public final class Boddeti2018Search {
     private final BackendCiphertext item = backend.newCiphertext(1, backend.freshLevel());
     private final BackendCiphertext product = backend.newCiphertext(1, backend.freshLevel());
 
-    ItemScorer(BackendCiphertext probe, int padded, int rotations, OperationCounter counter) {
+    private final PayloadEncoding encoding;
+
+    ItemScorer(BackendCiphertext probe, int padded, int rotations, OperationCounter counter,
+        PayloadEncoding encoding) {
+      this.encoding = encoding;
       this.probe = probe;
       this.padded = padded;
       this.rotations = rotations;
@@ -92,7 +98,7 @@ public final class Boddeti2018Search {
 
     @Override
     public void score(ByteBuffer payload, int items, BackendCiphertext score) {
-      backend.readPayload(payload, item);
+      backend.readPayload(payload, item, encoding);
       evaluator.multiplyRelinearize(probe, item, product);
       evaluator.sumFirstSlots(product, padded);
       evaluator.rescale(product, score);

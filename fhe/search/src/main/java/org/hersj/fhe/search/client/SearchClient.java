@@ -131,7 +131,7 @@ public final class SearchClient {
         for (long r = next.getAndIncrement(); r < total; r = next.getAndIncrement()) {
           reader.read(r, record);
           ByteBuffer payload = record.payload();
-          worker.readPayload(payload, ct);
+          worker.readPayload(payload, ct, h.payloadEncoding());
           if (pairs) {
             worker.decryptPairs(ct, slots);
           } else {

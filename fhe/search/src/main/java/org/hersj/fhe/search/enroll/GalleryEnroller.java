@@ -61,7 +61,8 @@ public final class GalleryEnroller {
     return new RecordFileHeader(FileKind.GALLERY, backend.engineName(),
         backend.parameterFingerprint(), backend.keyFingerprint(),
         backend.describeParameters(), layout, layout.recordCount(), layout.ciphertextsPerRecord(), 1,
-        backend.freshLevel(), backend.payloadBytes(1, backend.freshLevel()));
+        backend.freshLevel(), backend.payloadBytes(1, backend.freshLevel(), backend.preferredEncoding()),
+        backend.preferredEncoding());
   }
 
   /**
@@ -125,7 +126,7 @@ public final class GalleryEnroller {
         } else {
           worker.encryptColumn(column, ct);
         }
-        worker.writePayload(payload, ct);
+        worker.writePayload(payload, ct, writer.header().payloadEncoding());
       }
       writer.write(r, items, record);
       progress.progress("enroll", finished.incrementAndGet(), total);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.BlockEvaluator;
+import org.hersj.fhe.search.backend.PayloadEncoding;
 import org.hersj.fhe.search.backend.ServerBackend;
 import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.layout.OperationCounter;
@@ -50,6 +51,7 @@ public final class EncryptedSearchServer {
    */
   public SearchReport search(Path galleryDir, EncryptedProbe probe, ScoreForm form, Path scoresFile,
       ProgressListener progress) throws IOException {
+    form.requireSupportedBy(backend);
     try (RecordFileReader gallery = GalleryStore.open(galleryDir, backend)) {
       RecordFileHeader h = gallery.header();
       requireDimensionMajor(h, probe, probe.dimension(), gallery.file());
@@ -57,7 +59,8 @@ public final class EncryptedSearchServer {
       BackendCiphertext[] given = probe.ciphertexts().toArray(new BackendCiphertext[0]);
       BackendCiphertext[] probeCts = h.recordCount() >= PREPARE_FROM_BLOCKS
           ? backend.newEvaluator().prepareFixed(given) : given;
-      return scan.run(gallery, () -> new BlockScorer(probeCts, form, counter), form.degree(),
+      PayloadEncoding encoding = h.payloadEncoding();
+      return scan.run(gallery, () -> new BlockScorer(probeCts, form, counter, encoding), form.degree(),
           form.level(backend),
           scoresFile, counter, progress);
     }
@@ -94,7 +97,10 @@ public final class EncryptedSearchServer {
     private final BackendCiphertext[] columns;
     private final BackendCiphertext accumulator = backend.newCiphertext(2, backend.freshLevel());
 
-    BlockScorer(BackendCiphertext[] probe, ScoreForm form, OperationCounter counter) {
+    private final PayloadEncoding encoding;
+
+    BlockScorer(BackendCiphertext[] probe, ScoreForm form, OperationCounter counter, PayloadEncoding encoding) {
+      this.encoding = encoding;
       this.probe = probe;
       this.form = form;
       this.counter = counter;
@@ -107,7 +113,7 @@ public final class EncryptedSearchServer {
     @Override
     public void score(ByteBuffer payload, int items, BackendCiphertext score) {
       for (BackendCiphertext column : columns) {
-        backend.readPayload(payload, column);
+        backend.readPayload(payload, column, encoding);
       }
       if (form == ScoreForm.RELINEARIZED) {
         evaluator.innerProduct(probe, columns, columns.length, accumulator);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.BlockEvaluator;
+import org.hersj.fhe.search.backend.PayloadEncoding;
 import org.hersj.fhe.search.backend.ServerBackend;
 import org.hersj.fhe.search.layout.OperationCounter;
 import org.hersj.fhe.search.store.GalleryStore;
@@ -33,11 +34,17 @@ public final class PlaintextProbeSearchWeakerThreatModel {
   /** Scores the HERS gallery in {@code galleryDir} against the clear {@code probe}. */
   public SearchReport search(Path galleryDir, float[] probe, Path scoresFile, ProgressListener progress)
       throws IOException {
+    if (backend.freshLevel() < 1) {
+      throw new IllegalArgumentException("the plaintext-probe mode rescales its scores once, and the parameters "
+          + backend.describeParameters() + " have no prime to rescale by; use a preset with two q primes"
+          + " (SEARCH_N4096 or SEARCH_N8192) for it");
+    }
     try (RecordFileReader gallery = GalleryStore.open(galleryDir, backend)) {
       EncryptedSearchServer.requireDimensionMajor(gallery.header(), null, probe.length, gallery.file());
       OperationCounter counter = new OperationCounter();
       float[] values = probe.clone();
-      return scan.run(gallery, () -> new ClearProbeScorer(values, counter), 1, backend.scoreLevel(),
+      PayloadEncoding encoding = gallery.header().payloadEncoding();
+      return scan.run(gallery, () -> new ClearProbeScorer(values, counter, encoding), 1, backend.scoreLevel(),
           scoresFile, counter, progress);
     }
   }
@@ -50,7 +57,10 @@ public final class PlaintextProbeSearchWeakerThreatModel {
     private final BackendCiphertext column = backend.newCiphertext(1, backend.freshLevel());
     private final BackendCiphertext accumulator = backend.newCiphertext(1, backend.freshLevel());
 
-    ClearProbeScorer(float[] probe, OperationCounter counter) {
+    private final PayloadEncoding encoding;
+
+    ClearProbeScorer(float[] probe, OperationCounter counter, PayloadEncoding encoding) {
+      this.encoding = encoding;
       this.probe = probe;
       this.counter = counter;
     }
@@ -59,7 +69,7 @@ public final class PlaintextProbeSearchWeakerThreatModel {
     public void score(ByteBuffer payload, int items, BackendCiphertext score) {
       evaluator.clear(accumulator);
       for (float p : probe) {
-        backend.readPayload(payload, column);
+        backend.readPayload(payload, column, encoding);
         evaluator.multiplyConstantAccumulate(column, p, accumulator);
       }
       evaluator.rescale(accumulator, score);

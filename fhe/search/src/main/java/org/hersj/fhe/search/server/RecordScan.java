@@ -48,7 +48,7 @@ public final class RecordScan {
     return new RecordFileHeader(FileKind.SCORES, backend.engineName(),
         backend.parameterFingerprint(), backend.keyFingerprint(),
         backend.describeParameters(), layout, layout.recordCount(), 1, degree, level,
-        backend.payloadBytes(degree, level));
+        backend.payloadBytes(degree, level, backend.preferredEncoding()), backend.preferredEncoding());
   }
 
   /**
@@ -85,7 +85,7 @@ public final class RecordScan {
           long t2 = cpuTime ? cpu.getCurrentThreadCpuTime() : System.nanoTime();
           readNanos.add(t1 - t0);
           scoreNanos.add(t2 - t1);
-          backend.writePayload(out.payload(), score);
+          backend.writePayload(out.payload(), score, outHeader.payloadEncoding());
           writer.write(r, in.items(), out);
           progress.progress("search", finished.incrementAndGet(), total);
         }

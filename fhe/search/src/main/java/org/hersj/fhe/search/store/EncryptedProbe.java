@@ -64,7 +64,7 @@ public record EncryptedProbe(LayoutKind kind, int dimension, List<BackendCiphert
       RecordBuffer record = new RecordBuffer(header);
       ByteBuffer payload = record.payload();
       for (BackendCiphertext ct : ciphertexts) {
-        backend.writePayload(payload, ct);
+        backend.writePayload(payload, ct, header.payloadEncoding());
       }
       writer.write(0, 1, record);
       writer.finish();
@@ -90,7 +90,7 @@ public record EncryptedProbe(LayoutKind kind, int dimension, List<BackendCiphert
       List<BackendCiphertext> cts = new ArrayList<>();
       for (int i = 0; i < h.ciphertextsPerRecord(); i++) {
         BackendCiphertext ct = backend.newCiphertext(1, h.level());
-        backend.readPayload(payload, ct);
+        backend.readPayload(payload, ct, h.payloadEncoding());
         cts.add(ct);
       }
       try {
@@ -106,6 +106,6 @@ public record EncryptedProbe(LayoutKind kind, int dimension, List<BackendCiphert
     return new RecordFileHeader(FileKind.PROBE, backend.engineName(),
         backend.parameterFingerprint(), backend.keyFingerprint(),
         backend.describeParameters(), layout, 1, ciphertexts.size(), 1, backend.freshLevel(),
-        backend.payloadBytes(1, backend.freshLevel()));
+        backend.payloadBytes(1, backend.freshLevel(), backend.preferredEncoding()), backend.preferredEncoding());
   }
 }

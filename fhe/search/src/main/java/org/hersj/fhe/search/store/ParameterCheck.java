@@ -31,7 +31,8 @@ public final class ParameterCheck {
           + abbreviate(backend.keyFingerprint()) + "); use the matching key files");
     }
     if (header.layout().slots() != backend.slots()
-        || header.payloadBytes() != backend.payloadBytes(header.degree(), header.level())) {
+        || header.payloadBytes() != backend.payloadBytes(header.degree(), header.level(),
+            header.payloadEncoding())) {
       throw new RecordFileException(file, "declares ciphertexts of " + header.payloadBytes()
           + " bytes at level " + header.level() + ", degree " + header.degree()
           + ", which these parameters cannot hold");

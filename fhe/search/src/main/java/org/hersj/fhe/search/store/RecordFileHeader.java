@@ -5,12 +5,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hersj.fhe.io.Sha256;
+import org.hersj.fhe.search.backend.PayloadEncoding;
 import org.hersj.fhe.search.layout.GalleryLayout;
 import org.hersj.fhe.search.layout.LayoutKind;
 
 /**
  * The versioned header of a record file, stored as UTF-8 {@code key=value} lines in the first
- * {@link #HEADER_BYTES} bytes, ending with the SHA-256 of the lines before it.
+ * {@link #HEADER_BYTES} bytes, ending with the SHA-256 of the lines before it. Format 1 files hold
+ * {@link PayloadEncoding#WORDS} payloads (and are still written for them, byte for byte as before);
+ * format 2 adds the line {@code payload-encoding=...} for {@link PayloadEncoding#PACKED} payloads.
+ * Readers accept both.
  *
  * @param kind what the file holds
  * @param engine engine name of the backend that wrote the ciphertexts
@@ -23,11 +27,12 @@ import org.hersj.fhe.search.layout.LayoutKind;
  * @param degree degree of every ciphertext
  * @param level level of every ciphertext
  * @param payloadBytes bytes of one ciphertext payload
+ * @param payloadEncoding how the payloads are encoded
  */
 public record RecordFileHeader(FileKind kind, String engine, String fingerprint, String keyFingerprint,
     String parameters,
     GalleryLayout layout, long recordCount, int ciphertextsPerRecord, int degree, int level,
-    int payloadBytes) {
+    int payloadBytes, PayloadEncoding payloadEncoding) {
 
   /** Size of the header region at the start of every record file. */
   public static final int HEADER_BYTES = 4096;
@@ -37,10 +42,19 @@ public record RecordFileHeader(FileKind kind, String engine, String fingerprint,
   public static final int RECORD_SUFFIX_BYTES = 4;
 
   static final String FORMAT_LINE = "hers-j record file, format 1";
+  static final String FORMAT_2_LINE = "hers-j record file, format 2";
+
+  /** A header of {@link PayloadEncoding#WORDS} payloads (record format 1). */
+  public RecordFileHeader(FileKind kind, String engine, String fingerprint, String keyFingerprint,
+      String parameters, GalleryLayout layout, long recordCount, int ciphertextsPerRecord, int degree, int level,
+      int payloadBytes) {
+    this(kind, engine, fingerprint, keyFingerprint, parameters, layout, recordCount, ciphertextsPerRecord, degree,
+        level, payloadBytes, PayloadEncoding.WORDS);
+  }
 
   /** Validates the fields. */
   public RecordFileHeader {
-    if (kind == null || layout == null || engine == null || fingerprint == null || keyFingerprint == null
+    if (payloadEncoding == null || kind == null || layout == null || engine == null || fingerprint == null || keyFingerprint == null
         || parameters == null) {
       throw new IllegalArgumentException("record file header has a missing field");
     }
@@ -73,7 +87,8 @@ public record RecordFileHeader(FileKind kind, String engine, String fingerprint,
 
   /** The header region: text lines, SHA-256 line, zero padding to {@link #HEADER_BYTES}. */
   public byte[] encode() {
-    StringBuilder text = new StringBuilder(FORMAT_LINE).append('\n');
+    StringBuilder text = new StringBuilder(payloadEncoding == PayloadEncoding.WORDS ? FORMAT_LINE : FORMAT_2_LINE)
+        .append('\n');
     for (Map.Entry<String, String> e : fields().entrySet()) {
       text.append(e.getKey()).append('=').append(e.getValue()).append('\n');
     }
@@ -95,9 +110,10 @@ public record RecordFileHeader(FileKind kind, String engine, String fingerprint,
       end++;
     }
     String all = new String(region, 0, end, StandardCharsets.UTF_8);
-    if (!all.startsWith(FORMAT_LINE + "\n")) {
+    boolean format2 = all.startsWith(FORMAT_2_LINE + "\n");
+    if (!format2 && !all.startsWith(FORMAT_LINE + "\n")) {
       throw new RecordFileException(file, "not a HERS-J record file of a supported format "
-          + "(expected first line '" + FORMAT_LINE + "')");
+          + "(expected first line '" + FORMAT_LINE + "' or '" + FORMAT_2_LINE + "')");
     }
     int shaAt = all.lastIndexOf("header-sha256=");
     if (shaAt < 0 || !all.endsWith("\n")) {
@@ -109,7 +125,7 @@ public record RecordFileHeader(FileKind kind, String engine, String fingerprint,
       throw new RecordFileException(file, "header checksum does not match: the header was altered or damaged");
     }
     Map<String, String> map = new LinkedHashMap<>();
-    for (String line : body.substring(FORMAT_LINE.length() + 1).split("\n")) {
+    for (String line : body.substring(body.indexOf('\n') + 1).split("\n")) {
       int eq = line.indexOf('=');
       if (eq > 0) {
         map.put(line.substring(0, eq), line.substring(eq + 1));
@@ -125,7 +141,8 @@ public record RecordFileHeader(FileKind kind, String engine, String fingerprint,
           Long.parseLong(field(map, "records", file)),
           Integer.parseInt(field(map, "ciphertexts-per-record", file)),
           Integer.parseInt(field(map, "degree", file)), Integer.parseInt(field(map, "level", file)),
-          Integer.parseInt(field(map, "payload-bytes", file)));
+          Integer.parseInt(field(map, "payload-bytes", file)),
+          format2 ? PayloadEncoding.byHeaderName(field(map, "payload-encoding", file)) : PayloadEncoding.WORDS);
     } catch (IllegalArgumentException e) {
       throw new RecordFileException(file, "invalid header field: " + e.getMessage());
     }
@@ -148,6 +165,9 @@ public record RecordFileHeader(FileKind kind, String engine, String fingerprint,
     m.put("level", Integer.toString(level));
     m.put("payload-bytes", Integer.toString(payloadBytes));
     m.put("record-bytes", Integer.toString(recordBytes()));
+    if (payloadEncoding != PayloadEncoding.WORDS) {
+      m.put("payload-encoding", payloadEncoding.headerName());
+    }
     return m;
   }
 

@@ -109,7 +109,7 @@ public final class Stage2Server {
           long[] members = groups.members(g);
           for (int j = 0; j < members.length; j++) {
             gallery.read(members[j] / layout.itemsPerRecord(), buffer);
-            backend.readPayload(buffer.payload(), records[j]);
+            backend.readPayload(buffer.payload(), records[j], gallery.header().payloadEncoding());
             probes[j] = masked[CandidateGroups.segmentOf(members[j], layout)];
           }
           evaluator.innerProduct(probes, records, members.length, accumulator);

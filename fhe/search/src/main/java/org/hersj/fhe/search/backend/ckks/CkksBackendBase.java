@@ -7,6 +7,7 @@ import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.PublicKey;
 import org.hersj.fhe.ckks.io.CkksSerializer;
 import org.hersj.fhe.search.backend.BackendCiphertext;
+import org.hersj.fhe.search.backend.PayloadEncoding;
 import org.hersj.fhe.search.backend.SearchBackend;
 
 /**
@@ -24,10 +25,6 @@ abstract class CkksBackendBase implements SearchBackend {
   CkksBackendBase(CkksParameters params, PublicKey publicKey) {
     if (!publicKey.params().equals(params)) {
       throw new IllegalArgumentException("public key belongs to other parameters than " + params);
-    }
-    if (params.maxLevel() < 1) {
-      throw new IllegalArgumentException("encrypted search needs one rescale: parameters with at least two "
-          + "q primes, got " + params);
     }
     this.params = params;
     this.keyFingerprint = fingerprintOf(publicKey);
@@ -87,6 +84,38 @@ abstract class CkksBackendBase implements SearchBackend {
   @Override
   public int payloadBytes(int degree, int level) {
     return CkksSerializer.ciphertextSize(params, degree, level);
+  }
+
+  /** Residues bit-packed in the bit length of their prime ({@link CkksSerializer#writePackedCiphertextPayload}). */
+  @Override
+  public boolean packsResidues() {
+    return true;
+  }
+
+  @Override
+  public int payloadBytes(int degree, int level, PayloadEncoding encoding) {
+    return encoding == PayloadEncoding.PACKED ? CkksSerializer.packedCiphertextSize(params, degree, level)
+        : payloadBytes(degree, level);
+  }
+
+  @Override
+  public void writePayload(ByteBuffer out, BackendCiphertext handle, PayloadEncoding encoding) {
+    if (encoding == PayloadEncoding.PACKED) {
+      CkksSerializer.writePackedCiphertextPayload(out, CkksCiphertext.of(handle).ct);
+    } else {
+      writePayload(out, handle);
+    }
+  }
+
+  @Override
+  public void readPayload(ByteBuffer in, BackendCiphertext handle, PayloadEncoding encoding) {
+    if (encoding != PayloadEncoding.PACKED) {
+      readPayload(in, handle);
+      return;
+    }
+    CkksCiphertext h = CkksCiphertext.of(handle);
+    CkksSerializer.readPackedCiphertextPayload(in, params, h.ct.capacityDegree(), h.ct.capacityLevel(), h.ct);
+    h.empty = false;
   }
 
   @Override

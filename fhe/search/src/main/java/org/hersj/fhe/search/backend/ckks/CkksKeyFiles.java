@@ -22,7 +22,8 @@ import org.hersj.fhe.ring.RandomSource;
 /**
  * Key files of encrypted search in one directory, each a framed, checksummed engine object written
  * atomically: {@value #PARAMETERS}, {@value #SECRET} (owner-only, key owner only), {@value #PUBLIC},
- * {@value #RELINEARIZATION} and, for the Boddeti 2018 baseline, {@value #GALOIS}, plus
+ * {@value #RELINEARIZATION} (absent for parameters without a special prime, which only make degree-2
+ * scores) and, for the Boddeti 2018 baseline, {@value #GALOIS}, plus
  * {@value #MANIFEST} listing the SHA-256 of the public files so files of different key generations are
  * not mixed. The server loads everything except the secret key; give it a copy of the directory
  * without {@value #SECRET}. A secret key file accessible by others is refused.
@@ -53,8 +54,12 @@ public final class CkksKeyFiles {
     AtomicFiles.write(dir.resolve(PARAMETERS), CkksSerializer.writeParameters(params), false);
     AtomicFiles.write(dir.resolve(SECRET), io.writeSecretKey(keys.secretKey()), true);
     AtomicFiles.write(dir.resolve(PUBLIC), io.writePublicKey(keys.publicKey()), false);
-    AtomicFiles.write(dir.resolve(RELINEARIZATION),
-        io.writeRelinearizationKey(keys.evaluationKeys().relinearizationKey()), false);
+    RelinearizationKey rlk = keys.evaluationKeys().relinearizationKey();
+    if (rlk != null) {
+      AtomicFiles.write(dir.resolve(RELINEARIZATION), io.writeRelinearizationKey(rlk), false);
+    } else {
+      Files.deleteIfExists(dir.resolve(RELINEARIZATION));
+    }
     GaloisKeys galois = keys.evaluationKeys().galoisKeys();
     if (galois != null) {
       AtomicFiles.write(dir.resolve(GALOIS), io.writeGaloisKeys(galois), false);
@@ -104,8 +109,11 @@ public final class CkksKeyFiles {
   public static CkksServerBackend loadServer(Path dir) throws IOException {
     CkksParameters params = parameters(dir);
     CkksSerializer io = new CkksSerializer(params);
-    Path relinFile = existing(dir, RELINEARIZATION);
-    RelinearizationKey rlk = io.readRelinearizationKey(readListed(dir, RELINEARIZATION), relinFile.toString());
+    RelinearizationKey rlk = null;
+    if (params.supportsKeySwitching()) {
+      Path relinFile = existing(dir, RELINEARIZATION);
+      rlk = io.readRelinearizationKey(readListed(dir, RELINEARIZATION), relinFile.toString());
+    }
     Path galoisFile = dir.resolve(GALOIS);
     GaloisKeys galois = Files.exists(galoisFile)
         ? io.readGaloisKeys(readListed(dir, GALOIS), galoisFile.toString()) : null;

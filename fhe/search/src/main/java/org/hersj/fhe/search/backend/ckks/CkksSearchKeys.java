@@ -41,7 +41,7 @@ public final class CkksSearchKeys {
     KeyGenerator generator = new KeyGenerator(params, random);
     SecretKey sk = generator.secretKey();
     PublicKey pk = generator.publicKey(sk);
-    EvaluationKeys ek = new EvaluationKeys(generator.relinearizationKey(sk),
+    EvaluationKeys ek = new EvaluationKeys(params.supportsKeySwitching() ? generator.relinearizationKey(sk) : null,
         rotationSteps.length == 0 ? null : generator.galoisKeys(sk, rotationSteps));
     return new CkksSearchKeys(params, sk, pk, ek, random.fork());
   }

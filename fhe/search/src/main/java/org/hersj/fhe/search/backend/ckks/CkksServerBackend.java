@@ -18,7 +18,7 @@ public final class CkksServerBackend extends CkksBackendBase implements ServerBa
   /** A server backend from public material only. */
   public CkksServerBackend(CkksParameters params, PublicKey publicKey, EvaluationKeys keys) {
     super(params, publicKey);
-    if (keys == null || keys.relinearizationKey() == null) {
+    if (keys == null || (params.supportsKeySwitching() && keys.relinearizationKey() == null)) {
       throw new IllegalArgumentException("the server needs a relinearisation key in its evaluation keys");
     }
     this.keys = keys;
@@ -27,6 +27,11 @@ public final class CkksServerBackend extends CkksBackendBase implements ServerBa
   @Override
   public BlockEvaluator newEvaluator() {
     return new CkksBlockEvaluator(params, keys);
+  }
+
+  @Override
+  public boolean canRelinearize() {
+    return keys.relinearizationKey() != null && params.maxLevel() >= 1;
   }
 
   @Override

@@ -1,0 +1,145 @@
+package org.hersj.fhe.search.backend.ckks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hersj.fhe.ckks.CkksParameters;
+import org.hersj.fhe.ckks.CkksPresets;
+import org.hersj.fhe.ckks.io.CkksSerializer;
+import org.hersj.fhe.ring.RandomSource;
+import org.hersj.fhe.search.ProgressListener;
+import org.hersj.fhe.search.SearchRejectionContract;
+import org.hersj.fhe.search.client.SearchClient;
+import org.hersj.fhe.search.enroll.SyntheticRows;
+import org.hersj.fhe.search.layout.LayoutKind;
+import org.hersj.fhe.search.server.EncryptedSearchServer;
+import org.hersj.fhe.search.server.PlaintextProbeSearchWeakerThreatModel;
+import org.hersj.fhe.search.server.ScoreForm;
+import org.hersj.fhe.search.store.EncryptedProbe;
+import org.hersj.fhe.search.store.GalleryStore;
+import org.hersj.fhe.search.store.RecordFileHeader;
+import org.hersj.fhe.search.testing.Backends;
+import org.hersj.fhe.search.testing.GeneratedGallery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The search contract on the one-prime LITE_N2048 preset (no special prime, degree-two scores only,
+ * bit-packed records): encrypted top-1 equals plaintext top-1 and every score of a key-owner gallery is
+ * within 1e-4 of the plaintext inner product; the forms and modes it cannot run are refused with a
+ * one-line reason; its key directory has no relinearisation key.
+ */
+class LiteSearchTest extends SearchRejectionContract {
+
+  /** Keys are made once per JVM (deterministic test stream; insecure by design, tests only). */
+  private static final class Keys {
+    static final CkksParameters PARAMS = CkksPresets.byName("LITE_N2048");
+    static final CkksSearchKeys MAIN = CkksSearchKeys.generate(PARAMS, RandomSource.seededForTestsOnly(21));
+    static final CkksSearchKeys OTHER = CkksSearchKeys.generate(PARAMS, RandomSource.seededForTestsOnly(22));
+    static final CkksSearchKeys OTHER_PARAMS = CkksSearchKeys.generate(CkksPresets.byName("LITE_N4096"),
+        RandomSource.seededForTestsOnly(23));
+  }
+
+  /** The precision the presets are chosen for (measured ~2.5e-5 at 10^6 items). */
+  private static final double GOAL = 1e-4;
+
+  @Override
+  protected Backends backends() {
+    return new Backends(Keys.MAIN.client(), Keys.MAIN.server());
+  }
+
+  @Override
+  protected Backends otherKeys() {
+    return new Backends(Keys.OTHER.client(), Keys.OTHER.server());
+  }
+
+  @Override
+  protected Backends otherParameters() {
+    return new Backends(Keys.OTHER_PARAMS.client(), Keys.OTHER_PARAMS.server());
+  }
+
+  @Override
+  protected ScoreForm scoreForm() {
+    return ScoreForm.DEGREE_TWO;
+  }
+
+  @Override
+  protected double tolerance() {
+    return GOAL;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {16, 64})
+  void degreeTwoScoresMatchPlaintextOnComplexBlocksNotAMultipleOfTheBlock(int d) throws IOException {
+    Outcome o = hersRoundTrip(2 * 2048 + 301, d, Mode.ENCRYPTED_DEGREE_TWO, LayoutKind.HERS_COMPLEX);
+    assertEquals(0, o.operations().rescales());
+    System.out.printf("LITE_N2048 degree-2 complex slots d=%d: largest score error %.3g%n", d, o.maxError());
+  }
+
+  @Test
+  void degreeTwoScoresMatchPlaintextInThePapersLayout() throws IOException {
+    hersRoundTrip(1024 + 5, 16, Mode.ENCRYPTED_DEGREE_TWO, LayoutKind.HERS_SIMD);
+  }
+
+  @Test
+  void relinearizedScoresAndThePlaintextProbeModeAreRefusedWithTheReason() throws IOException {
+    Path gallery = enroll(SyntheticRows.materialize(5, 4, 1), LayoutKind.HERS_COMPLEX, "g");
+    Path probe = dir.resolve("p.hrec");
+    new SearchClient(backends().client(), 1).encryptProbe(SyntheticRows.materialize(1, 4, 2)[0],
+        LayoutKind.HERS_COMPLEX).write(probe, backends().client());
+    EncryptedProbe onServer = EncryptedProbe.read(probe, backends().server());
+    var relin = assertThrows(IllegalArgumentException.class, () -> new EncryptedSearchServer(backends().server(), 1)
+        .search(gallery, onServer, ScoreForm.RELINEARIZED, dir.resolve("s.hrec"), ProgressListener.NONE));
+    assertTrue(relin.getMessage().contains("degree-two"), relin.getMessage());
+    var clear = assertThrows(IllegalArgumentException.class, () -> new PlaintextProbeSearchWeakerThreatModel(
+        backends().server(), 1).search(gallery, new float[] {1, 0, 0, 0}, dir.resolve("s.hrec"),
+            ProgressListener.NONE));
+    assertTrue(clear.getMessage().contains("no prime to rescale by"), clear.getMessage());
+    assertFalse(Files.exists(dir.resolve("s.hrec")), "nothing is written for a refused search");
+    assertEquals(ScoreForm.DEGREE_TWO, ScoreForm.defaultFor(backends().server()));
+  }
+
+  @Test
+  void keyFilesHoldNoRelinearisationKeyAndTheLoadedRolesSearch() throws IOException {
+    Path keys = dir.resolve("keys");
+    CkksKeyFiles.write(Keys.MAIN, keys);
+    assertFalse(Files.exists(keys.resolve(CkksKeyFiles.RELINEARIZATION)));
+    CkksServerBackend server = CkksKeyFiles.loadServer(keys);
+    assertFalse(server.canRelinearize());
+    CkksClientBackend client = CkksKeyFiles.loadClient(keys, RandomSource.seededForTestsOnly(5));
+    float[][] rows = SyntheticRows.materialize(300, 16, 9);
+    Path gallery = dir.resolve("gallery");
+    new org.hersj.fhe.search.enroll.GalleryEnroller(client, 1, 4).enroll(
+        org.hersj.fhe.search.enroll.RowSource.of(rows), LayoutKind.HERS_COMPLEX, gallery, ProgressListener.NONE);
+    float[] probe = rows[17];
+    Path probeFile = dir.resolve("probe.hrec");
+    new SearchClient(client, 1).encryptProbe(probe, LayoutKind.HERS_COMPLEX).write(probeFile, client);
+    Path scores = dir.resolve("scores.hrec");
+    new EncryptedSearchServer(server, 2).search(gallery, EncryptedProbe.read(probeFile, server),
+        ScoreForm.DEGREE_TWO, scores, ProgressListener.NONE);
+    double[] actual = new SearchClient(client, 2).allScores(scores, ProgressListener.NONE);
+    double[] expected = GeneratedGallery.plainScores(rows, probe);
+    for (int i = 0; i < rows.length; i++) {
+      assertEquals(expected[i], actual[i], GOAL, "item " + i);
+    }
+    assertEquals(17, GeneratedGallery.argmax(actual));
+  }
+
+  @Test
+  void galleryResiduesTakeTheBitsOfTheirPrime() throws IOException {
+    int d = 16;
+    Path gallery = enroll(SyntheticRows.materialize(2 * 2048, d, 4), LayoutKind.HERS_COMPLEX, "packed");
+    int packed = 8 + 2 * 2048 * 54 / 8;
+    assertEquals(packed, CkksSerializer.packedCiphertextSize(Keys.PARAMS, 1, 0));
+    long expected = RecordFileHeader.HEADER_BYTES
+        + 2L * (RecordFileHeader.RECORD_PREFIX_BYTES + d * packed + RecordFileHeader.RECORD_SUFFIX_BYTES);
+    assertEquals(expected, Files.size(GalleryStore.recordsFile(gallery)));
+    assertTrue(expected / (2.0 * 2048) < 218, "216 bytes of residues per 16-d item, plus the 4 KB header and framing");
+  }
+}
