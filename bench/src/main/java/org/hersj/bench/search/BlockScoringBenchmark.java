@@ -61,6 +61,26 @@ public class BlockScoringBenchmark {
     return f.decoded;
   }
 
+  /** @return the block's d gallery columns read from their bit-packed payloads (range-checked), as the server reads them */
+  @Benchmark
+  public BackendCiphertext readBlockPacked(SearchBlockFixture f) {
+    java.nio.ByteBuffer in = f.packedRecord.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (BackendCiphertext column : f.gallery) {
+      f.server.readPayload(in, column, org.hersj.fhe.search.backend.PayloadEncoding.PACKED);
+    }
+    return f.gallery[f.dimension - 1];
+  }
+
+  /** @return the same columns read from 64-bit words (record format 1) */
+  @Benchmark
+  public BackendCiphertext readBlockWords(SearchBlockFixture f) {
+    java.nio.ByteBuffer in = f.wordsRecord.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (BackendCiphertext column : f.gallery) {
+      f.server.readPayload(in, column, org.hersj.fhe.search.backend.PayloadEncoding.WORDS);
+    }
+    return f.gallery[f.dimension - 1];
+  }
+
   /** @return the client's share of the default form: decrypt a relinearised, rescaled score and decode */
   @Benchmark
   public double[] clientDecryptRelinearized(SearchBlockFixture f) {

@@ -20,7 +20,10 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 public class SearchBlockFixture {
 
-  /** Parameter preset. */
+  /**
+   * Parameter preset; the one-prime presets (LITE_N2048, LITE_N4096: {@code -p preset=LITE_N2048}) run the
+   * degree-2 and payload benchmarks only (they cannot relinearise).
+   */
   @Param({"SEARCH_N8192", "SEARCH_N4096"})
   public String preset = "SEARCH_N8192";
 
@@ -38,6 +41,9 @@ public class SearchBlockFixture {
   BackendCiphertext score;
   double[] expected;
   double[] decoded;
+  /** The block's d gallery payloads bit-packed (as galleries are stored) and as 64-bit words (format 1). */
+  java.nio.ByteBuffer packedRecord;
+  java.nio.ByteBuffer wordsRecord;
 
   /** Builds keys and the block. */
   @Setup
@@ -63,11 +69,25 @@ public class SearchBlockFixture {
       client.encryptColumn(column, gallery[j]);
     }
     accumulator = server.newCiphertext(2, server.freshLevel());
-    score = server.newCiphertext(1, server.scoreLevel());
     decoded = new double[client.slots()];
     preparedProbe = evaluator.prepareFixed(probe);
     evaluator.innerProduct(preparedProbe, gallery, dimension, accumulator);
-    evaluator.relinearizeAndRescale(accumulator, score);
+    if (server.canRelinearize()) {
+      score = server.newCiphertext(1, server.scoreLevel());
+      evaluator.relinearizeAndRescale(accumulator, score);
+    }
+    packedRecord = record(org.hersj.fhe.search.backend.PayloadEncoding.PACKED);
+    wordsRecord = record(org.hersj.fhe.search.backend.PayloadEncoding.WORDS);
+  }
+
+  private java.nio.ByteBuffer record(org.hersj.fhe.search.backend.PayloadEncoding encoding) {
+    int size = server.payloadBytes(1, server.freshLevel(), encoding);
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(dimension * size)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (BackendCiphertext column : gallery) {
+      server.writePayload(buffer, column, encoding);
+    }
+    return buffer.flip();
   }
 
   /** Decrypted slots of {@code ct}. */

@@ -24,9 +24,30 @@ class BlockScoringBenchmarkTest {
     assertClose(f.expected, prepared, "prepared inner product");
   }
 
+  @Test
+  void onePrimePresetScoresInDegreeTwoAndReadsPackedPayloadsBack() {
+    SearchBlockFixture f = new SearchBlockFixture();
+    f.preset = "LITE_N2048";
+    f.setUp();
+    BlockScoringBenchmark b = new BlockScoringBenchmark();
+    assertClose(f.expected, f.decrypt(b.scoreBlockDegreeTwo(f)), 1e-5, "degree-2 block, one prime");
+    for (boolean packed : new boolean[] {true, false}) {
+      if (packed) {
+        b.readBlockPacked(f);
+      } else {
+        b.readBlockWords(f);
+      }
+      assertClose(f.expected, f.decrypt(b.scoreBlockDegreeTwo(f)), 1e-5, "block after reading, packed " + packed);
+    }
+  }
+
   private static void assertClose(double[] expected, double[] actual, String what) {
+    assertClose(expected, actual, 1e-7, what);
+  }
+
+  private static void assertClose(double[] expected, double[] actual, double tolerance, String what) {
     for (int i = 0; i < expected.length; i++) {
-      assertEquals(expected[i], actual[i], 1e-7, what + ", slot " + i);
+      assertEquals(expected[i], actual[i], tolerance, what + ", slot " + i);
     }
   }
 }

@@ -132,6 +132,46 @@ class RoleCommandsTest {
     }
 
     @Test
+    void precisionChoosesALitePresetWhoseDegreeTwoScoresRankLikePlaintext() throws IOException {
+        assertEquals(1, run("keygen", "--precision", "1e-12", "--out", dir.resolve("none").toString(), "--quiet"));
+        assertTrue(err.contains("no CKKS preset reaches score precision 1.0E-12"), err);
+        assertFalse(Files.exists(dir.resolve("none/client")), "nothing is written for an unmeetable precision");
+        Path keys = dir.resolve("keys");
+        assertEquals(0, run("keygen", "--precision", "1e-4", "--enrolled-by", "owner", "--out", keys.toString()), err);
+        assertTrue(cli.out().contains("logN=11;logQ=[54];logP=[]"), "1e-4 for a key-owner gallery: LITE_N2048");
+        assertFalse(Files.exists(keys.resolve("server/relinearization.key")), "degree-two only: no evaluation keys");
+        Path galleryDir = dir.resolve("gallery");
+        assertEquals(0, run("enroll", "--keys", keys.resolve("client").toString(), "--features", features.toString(),
+                "--out", galleryDir.toString(), "--quiet"), err);
+        float[][] probeRows = new float[3][DIMS];
+        Path probeFile = probes(probeRows);
+        Path probe = dir.resolve("probe.ct");
+        assertEquals(0, run("encrypt-probe", "--keys", keys.resolve("client").toString(), "--features",
+                probeFile.toString(), "--row", "1", "--out", probe.toString()), err);
+        Path scores = dir.resolve("scores.ct");
+        assertEquals(1, run("search", "--server-keys", keys.resolve("server").toString(), "--gallery",
+                galleryDir.toString(), "--probe", probe.toString(), "--out", scores.toString(), "--score-form",
+                "relinearized", "--quiet"));
+        assertTrue(err.contains("degree-2 scores only"), err);
+        assertEquals(0, run("search", "--server-keys", keys.resolve("server").toString(), "--gallery",
+                galleryDir.toString(), "--probe", probe.toString(), "--out", scores.toString(), "--quiet"), err);
+        assertEquals(0, run("decrypt-scores", "--keys", keys.resolve("client").toString(), "--scores",
+                scores.toString(), "--all", "--quiet"), err);
+        List<String> every = cli.out().lines().toList();
+        double best = -2;
+        int bestItem = -1;
+        for (int i = 0; i < ITEMS; i++) {
+            double score = Double.parseDouble(every.get(i + 1).split(",")[1]);
+            assertEquals(PlainScores.cosine(gallery[i], probeRows[1]), score, 1e-4, "item " + i);
+            if (score > best) {
+                best = score;
+                bestItem = i;
+            }
+        }
+        assertEquals(PlainScores.top1(gallery, probeRows[1]), bestItem);
+    }
+
+    @Test
     void serverRefusesSecretKeysAndGalleriesOfOtherParameters() throws IOException {
         Path keys = dir.resolve("keys");
         Path other = dir.resolve("other");

@@ -103,6 +103,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void precisionChoosesTheLightestPresetForTheModesAndRefusesWhatCannotMeetIt() throws IOException {
+        String encrypted = GOOD.replace("search: [plaintext]", "search: [plaintext, encrypted]");
+        ExperimentConfig lite = ConfigLoader.load(write(encrypted + "fhe: {precision: 1e-4}\n"));
+        assertEquals("LITE_N2048", lite.fhe().preset());
+        assertEquals(lite, ConfigLoader.load(write(ConfigLoader.toYaml(lite))), "the resolved config reads back");
+        assertEquals("SEARCH_N8192", ConfigLoader.load(write(encrypted)).fhe().preset(), "default without precision");
+        String clearProbe = GOOD.replace("search: [plaintext]", "search: [plaintext, plaintext-probe]");
+        assertEquals("SEARCH_N4096", ConfigLoader.load(write(clearProbe + "fhe: {precision: 1e-4}\n")).fhe().preset(),
+                "the plaintext-probe mode needs a preset that rescales");
+        assertEquals("fhe.precision", failure(encrypted + "fhe: {precision: 1e-12}\n").keyPath());
+        ConfigException tooCoarse = failure(encrypted + "fhe: {preset: LITE_N2048, precision: 1e-6}\n");
+        assertEquals("fhe.precision", tooCoarse.keyPath());
+        assertTrue(tooCoarse.getMessage().contains("drop fhe.preset"), tooCoarse.getMessage());
+        assertEquals("fhe.preset", failure(clearProbe + "fhe: {preset: LITE_N4096}\n").keyPath());
+        assertEquals("fhe.scoreForm", failure(encrypted + "fhe: {preset: LITE_N4096, scoreForm: relinearized}\n")
+                .keyPath());
+        assertEquals("fhe.scoreForm", failure(encrypted + "fhe: {scoreForm: degree-3}\n").keyPath());
+        assertEquals("fhe.precision", failure(encrypted + "fhe: {precision: 2}\n").keyPath());
+    }
+
+    @Test
     void missingFeatureFileIsAnErrorNamingTheKey() throws IOException {
         Files.writeString(dir.resolve("labels.npy"), "x");
         ConfigException e = failure("name: x\nseed: 1\ndataset:\n  features: data/missing.npy\n  labels: labels.npy\n");
