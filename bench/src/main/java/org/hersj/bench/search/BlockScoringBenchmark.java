@@ -64,19 +64,20 @@ public class BlockScoringBenchmark {
   /** @return the block's d gallery columns read from their bit-packed payloads (range-checked), as the server reads them */
   @Benchmark
   public BackendCiphertext readBlockPacked(SearchBlockFixture f) {
-    java.nio.ByteBuffer in = f.packedRecord.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    for (BackendCiphertext column : f.gallery) {
-      f.server.readPayload(in, column, org.hersj.fhe.search.backend.PayloadEncoding.PACKED);
-    }
-    return f.gallery[f.dimension - 1];
+    return readBlock(f, f.packedRecord, org.hersj.fhe.search.backend.PayloadEncoding.PACKED);
   }
 
   /** @return the same columns read from 64-bit words (record format 1) */
   @Benchmark
   public BackendCiphertext readBlockWords(SearchBlockFixture f) {
-    java.nio.ByteBuffer in = f.wordsRecord.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    return readBlock(f, f.wordsRecord, org.hersj.fhe.search.backend.PayloadEncoding.WORDS);
+  }
+
+  private static BackendCiphertext readBlock(SearchBlockFixture f, java.nio.ByteBuffer record,
+      org.hersj.fhe.search.backend.PayloadEncoding encoding) {
+    java.nio.ByteBuffer in = record.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
     for (BackendCiphertext column : f.gallery) {
-      f.server.readPayload(in, column, org.hersj.fhe.search.backend.PayloadEncoding.WORDS);
+      f.server.readPayload(in, column, encoding);
     }
     return f.gallery[f.dimension - 1];
   }

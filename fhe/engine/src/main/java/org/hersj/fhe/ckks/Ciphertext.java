@@ -15,6 +15,7 @@ public final class Ciphertext {
     private int degree;
     private int level;
     private double scale;
+    private byte[] seed;
 
     /**
      * Allocates a zero ciphertext.
@@ -105,6 +106,31 @@ public final class Ciphertext {
         degree = newDegree;
         level = newLevel;
         scale = newScale;
+        seed = null;
+    }
+
+    /**
+     * @return the 32-byte public seed c_1 was expanded from ({@link Encryptor#SEED_BYTES}), or null when c_1 is
+     *         not (any operation or read that rewrites the ciphertext forgets the seed)
+     */
+    public byte[] seed() {
+        return seed == null ? null : seed.clone();
+    }
+
+    /** Records that c_1 is {@link SeededUniform#expand expanded} from {@code seed} (encryptor and readers). */
+    void markSeeded(byte[] seed32) {
+        this.seed = seed32.clone();
+    }
+
+    /**
+     * Marks c_1 as expanded from {@code seed32}: for deserialisers that have just expanded it with
+     * {@link SeededUniform#expand}.
+     */
+    public void markExpandedFrom(byte[] seed32) {
+        if (seed32.length != Encryptor.SEED_BYTES) {
+            throw new IllegalArgumentException("a seed is " + Encryptor.SEED_BYTES + " bytes, got " + seed32.length);
+        }
+        markSeeded(seed32);
     }
 
     @Override

@@ -10,13 +10,19 @@ import org.hersj.fhe.ring.RnsPoly;
  * Encrypts plaintexts at their own level, with the public key (anyone) or the secret key (the key owner;
  * smaller noise). Public-key encryption: (b u + e_0 + m, a u + e_1) with u ternary and e_i Gaussian; its
  * noise has standard deviation about sigma * sqrt(2N/3 + 1) per coefficient, i.e. roughly
- * sigma * N / scale per slot. Secret-key encryption: (-a s + e + m, a). Not thread-safe; one per thread.
+ * sigma * N / scale per slot. Secret-key encryption: (-a s + e + m, a) with a expanded from a fresh public
+ * 32-byte seed ({@link SeededUniform}; {@link Ciphertext#seed()}), so it can be stored as seed and c_0 only.
+ * Not thread-safe; one per thread.
  */
 public final class Encryptor {
+    /** Bytes of the public seed of a secret-key ciphertext's c_1. */
+    public static final int SEED_BYTES = 32;
+
     private final CkksParameters params;
     private final PublicKey publicKey;
     private final SecretKey secretKey;
     private final PolySampler sampler;
+    private final RandomSource random;
     private final RnsPoly u;
     private final RnsPoly e0;
     private final RnsPoly e1;
@@ -26,6 +32,7 @@ public final class Encryptor {
         this.publicKey = pk;
         this.secretKey = sk;
         this.sampler = new PolySampler(params.ring(), random);
+        this.random = random;
         int limbs = params.maxLevel() + 1;
         this.u = new RnsPoly(params.ringDegree(), limbs);
         this.e0 = new RnsPoly(params.ringDegree(), limbs);
@@ -95,7 +102,9 @@ public final class Encryptor {
                 LimbArithmetic.mulAdd(publicKey.a().limb(i), u.limb(i), e1.limb(i), c1.limb(i), m);
             }
         } else {
-            sampler.uniform(c1, limbs);
+            byte[] seed = new byte[SEED_BYTES];
+            random.nextBytes(seed);
+            SeededUniform.expand(params, seed, level, c1);
             sampler.gaussian(e0, limbs);
             for (int i = 0; i < limbs; i++) {
                 Modulus m = params.ring().modulus(i);
@@ -103,6 +112,8 @@ public final class Encryptor {
                 LimbArithmetic.mul(c1.limb(i), secretKey.poly().limb(i), c0.limb(i), m);
                 LimbArithmetic.sub(e0.limb(i), c0.limb(i), c0.limb(i), m);
             }
+            out.markSeeded(seed);
+            java.util.Arrays.fill(seed, (byte) 0);
         }
     }
 }

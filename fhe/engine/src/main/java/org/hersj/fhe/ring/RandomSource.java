@@ -58,6 +58,20 @@ public final class RandomSource {
                 .getBytes(StandardCharsets.US_ASCII)), true);
     }
 
+    /**
+     * The stream a public 32-byte seed expands to (the uniform half of a seeded ciphertext): anyone holding the
+     * seed regenerates the same values, so use it only for public randomness, never for keys or noise.
+     *
+     * @param seed 32 bytes (not modified)
+     * @return AES-256-CTR keyed with the seed
+     */
+    public static RandomSource expandingPublicSeed(byte[] seed) {
+        if (seed.length != 32) {
+            throw new IllegalArgumentException("a seed is 32 bytes, got " + seed.length);
+        }
+        return new RandomSource(seed.clone(), true);
+    }
+
     /** @return an independent stream keyed from this one (deterministic iff this one is) */
     public RandomSource fork() {
         byte[] key = new byte[32];

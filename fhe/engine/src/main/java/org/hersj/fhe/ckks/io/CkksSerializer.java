@@ -28,8 +28,7 @@ import org.hersj.fhe.ring.RnsPoly;
  *
  * <p>The raw ciphertext payload ({@link #writeCiphertextPayload}) is unframed and of fixed size
  * {@link #ciphertextSize} for given (parameters, degree, level): the gallery store frames and checksums its
- * own records. Its bit-packed variant ({@link #writePackedCiphertextPayload}, {@link #packedCiphertextSize})
- * stores each residue in the bit length of its prime. Thread-safe (stateless apart from the parameters).
+ * own records; {@link CompactPayloads} has the bit-packed and seeded variants. Thread-safe (stateless apart from the parameters).
  */
 public final class CkksSerializer {
     private final CkksParameters params;
@@ -300,58 +299,8 @@ public final class CkksSerializer {
         in.position(in.position() + longs.position() * 8).order(order);
     }
 
-    /**
-     * @return bytes of the bit-packed payload of a ciphertext: scale (8) + for each of its (degree+1)(level+1)
-     *         polynomial limbs, N residues in the bit length of their prime, rounded up to whole 64-bit words
-     */
-    public static int packedCiphertextSize(CkksParameters params, int degree, int level) {
-        long size = 8;
-        for (int i = 0; i <= level; i++) {
-            size += (long) (degree + 1) * ResiduePacking.runBytes(params, i);
-        }
-        return Math.toIntExact(size);
-    }
-
-    /**
-     * Writes the bit-packed payload ({@link #packedCiphertextSize} bytes) at the buffer's position: the scale,
-     * then each polynomial's limbs, every residue in as many bits as its prime has.
-     *
-     * @param out destination with enough remaining space; its position advances
-     * @param ct the ciphertext
-     */
-    public static void writePackedCiphertextPayload(ByteBuffer out, Ciphertext ct) {
-        ByteOrder order = out.order();
-        out.order(ByteOrder.LITTLE_ENDIAN).putDouble(ct.scale());
-        for (int d = 0; d <= ct.degree(); d++) {
-            for (int i = 0; i <= ct.level(); i++) {
-                ResiduePacking.write(out, ct.poly(d).limb(i), ResiduePacking.bits(ct.params(), i));
-            }
-        }
-        out.order(order);
-    }
-
-    /**
-     * Reads a payload written by {@link #writePackedCiphertextPayload} into {@code out}.
-     *
-     * @throws CkksFormatException if the payload is short, the scale is not a positive finite number or a
-     *         residue is not below its prime
-     */
-    public static void readPackedCiphertextPayload(ByteBuffer in, CkksParameters params, int degree, int level,
-            Ciphertext out) {
-        ByteOrder order = in.order();
-        startPayload(in, params, degree, level, out, packedCiphertextSize(params, degree, level),
-                "packed ciphertext payload");
-        for (int d = 0; d <= degree; d++) {
-            for (int i = 0; i <= level; i++) {
-                ResiduePacking.read(in, out.poly(d).limb(i), ResiduePacking.bits(params, i),
-                        params.ring().modulus(i).value(), "packed ciphertext payload");
-            }
-        }
-        in.order(order);
-    }
-
     // Checks the output's parameters and the payload's length, reads the scale (little-endian) and resets out.
-    private static void startPayload(ByteBuffer in, CkksParameters params, int degree, int level, Ciphertext out,
+    static void startPayload(ByteBuffer in, CkksParameters params, int degree, int level, Ciphertext out,
             int size, String what) {
         if (!out.params().equals(params)) {
             throw new IllegalArgumentException("output ciphertext belongs to other CKKS parameters than " + params);

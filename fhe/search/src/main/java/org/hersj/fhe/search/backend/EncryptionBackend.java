@@ -28,6 +28,19 @@ public interface EncryptionBackend extends SearchBackend {
         + "use the HERS_SIMD layout with this engine (CLI: --layout hers, config: fhe.layout: hers)");
   }
 
+  /**
+   * Whether the fresh ciphertexts of this backend can be stored {@link PayloadEncoding#SEEDED} (the key
+   * owner's secret-key encryption); default no.
+   */
+  default boolean seedsCiphertexts() {
+    return false;
+  }
+
+  /** The encoding of fresh ciphertexts this backend writes: seeded where it can, else packed or words. */
+  default PayloadEncoding freshEncoding() {
+    return seedsCiphertexts() ? PayloadEncoding.SEEDED : preferredEncoding();
+  }
+
   /** A new instance with the same keys and its own buffers and randomness, for another thread. */
   EncryptionBackend newWorker();
 }

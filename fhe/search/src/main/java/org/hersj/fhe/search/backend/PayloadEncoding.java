@@ -15,7 +15,14 @@ public enum PayloadEncoding {
    * Residues bit-packed in the bit length of their prime (a 54-bit residue in 54 bits); engines that
    * support it say so with {@link SearchBackend#packsResidues()}.
    */
-  PACKED("packed");
+  PACKED("packed"),
+
+  /**
+   * A fresh secret-key ciphertext as the public 32-byte seed its uniform half was expanded from plus
+   * the other half bit-packed: half of {@link #PACKED}. Only the key owner makes such ciphertexts
+   * ({@link EncryptionBackend#seedsCiphertexts()}); readers expand the seed.
+   */
+  SEEDED("seeded");
 
   private final String headerName;
 

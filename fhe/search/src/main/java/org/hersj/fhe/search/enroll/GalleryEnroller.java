@@ -61,8 +61,8 @@ public final class GalleryEnroller {
     return new RecordFileHeader(FileKind.GALLERY, backend.engineName(),
         backend.parameterFingerprint(), backend.keyFingerprint(),
         backend.describeParameters(), layout, layout.recordCount(), layout.ciphertextsPerRecord(), 1,
-        backend.freshLevel(), backend.payloadBytes(1, backend.freshLevel(), backend.preferredEncoding()),
-        backend.preferredEncoding());
+        backend.freshLevel(), backend.payloadBytes(1, backend.freshLevel(), backend.freshEncoding()),
+        backend.freshEncoding());
   }
 
   /**

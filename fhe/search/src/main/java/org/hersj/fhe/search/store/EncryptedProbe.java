@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.hersj.fhe.search.backend.BackendCiphertext;
+import org.hersj.fhe.search.backend.EncryptionBackend;
+import org.hersj.fhe.search.backend.PayloadEncoding;
 import org.hersj.fhe.search.backend.SearchBackend;
 import org.hersj.fhe.search.layout.GalleryLayout;
 import org.hersj.fhe.search.layout.LayoutKind;
@@ -101,11 +103,14 @@ public record EncryptedProbe(LayoutKind kind, int dimension, List<BackendCiphert
     }
   }
 
+  // The key owner's fresh probe ciphertexts are stored seeded (half the upload), others packed.
   private RecordFileHeader header(SearchBackend backend) {
     GalleryLayout layout = new GalleryLayout(kind, 1, dimension, backend.slots());
+    PayloadEncoding encoding = backend instanceof EncryptionBackend fresh ? fresh.freshEncoding()
+        : backend.preferredEncoding();
     return new RecordFileHeader(FileKind.PROBE, backend.engineName(),
         backend.parameterFingerprint(), backend.keyFingerprint(),
         backend.describeParameters(), layout, 1, ciphertexts.size(), 1, backend.freshLevel(),
-        backend.payloadBytes(1, backend.freshLevel(), backend.preferredEncoding()), backend.preferredEncoding());
+        backend.payloadBytes(1, backend.freshLevel(), encoding), encoding);
   }
 }

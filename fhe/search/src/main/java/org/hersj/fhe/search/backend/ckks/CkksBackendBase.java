@@ -6,6 +6,7 @@ import org.hersj.fhe.ckks.Ciphertext;
 import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.PublicKey;
 import org.hersj.fhe.ckks.io.CkksSerializer;
+import org.hersj.fhe.ckks.io.CompactPayloads;
 import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.PayloadEncoding;
 import org.hersj.fhe.search.backend.SearchBackend;
@@ -94,27 +95,32 @@ abstract class CkksBackendBase implements SearchBackend {
 
   @Override
   public int payloadBytes(int degree, int level, PayloadEncoding encoding) {
-    return encoding == PayloadEncoding.PACKED ? CkksSerializer.packedCiphertextSize(params, degree, level)
-        : payloadBytes(degree, level);
+    return switch (encoding) {
+      case PACKED -> CompactPayloads.packedCiphertextSize(params, degree, level);
+      case SEEDED -> degree == 1 ? CompactPayloads.seededCiphertextSize(params, level) : -1;
+      case WORDS -> payloadBytes(degree, level);
+    };
   }
 
   @Override
   public void writePayload(ByteBuffer out, BackendCiphertext handle, PayloadEncoding encoding) {
-    if (encoding == PayloadEncoding.PACKED) {
-      CkksSerializer.writePackedCiphertextPayload(out, CkksCiphertext.of(handle).ct);
-    } else {
-      writePayload(out, handle);
+    switch (encoding) {
+      case PACKED -> CompactPayloads.writePackedCiphertextPayload(out, CkksCiphertext.of(handle).ct);
+      case SEEDED -> CompactPayloads.writeSeededCiphertextPayload(out, CkksCiphertext.of(handle).ct);
+      case WORDS -> writePayload(out, handle);
     }
   }
 
   @Override
   public void readPayload(ByteBuffer in, BackendCiphertext handle, PayloadEncoding encoding) {
-    if (encoding != PayloadEncoding.PACKED) {
-      readPayload(in, handle);
-      return;
-    }
     CkksCiphertext h = CkksCiphertext.of(handle);
-    CkksSerializer.readPackedCiphertextPayload(in, params, h.ct.capacityDegree(), h.ct.capacityLevel(), h.ct);
+    switch (encoding) {
+      case PACKED -> CompactPayloads.readPackedCiphertextPayload(in, params, h.ct.capacityDegree(),
+          h.ct.capacityLevel(), h.ct);
+      case SEEDED -> CompactPayloads.readSeededCiphertextPayload(in, params, h.ct.capacityLevel(), h.ct);
+      case WORDS -> CkksSerializer.readCiphertextPayload(in, params, h.ct.capacityDegree(), h.ct.capacityLevel(),
+          h.ct);
+    }
     h.empty = false;
   }
 

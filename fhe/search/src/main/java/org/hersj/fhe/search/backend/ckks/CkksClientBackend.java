@@ -71,6 +71,12 @@ public final class CkksClientBackend extends CkksEncryptionBackend implements Cl
     return decrypted;
   }
 
+  /** Secret-key ciphertexts carry the seed of their uniform half: stored seeded, half the bytes. */
+  @Override
+  public boolean seedsCiphertexts() {
+    return true;
+  }
+
   @Override
   public CkksClientBackend newWorker() {
     return new CkksClientBackend(params, secretKey, publicKey(), forkRandom());

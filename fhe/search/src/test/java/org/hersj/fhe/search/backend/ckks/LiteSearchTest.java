@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.CkksPresets;
 import org.hersj.fhe.ckks.io.CkksSerializer;
+import org.hersj.fhe.ckks.io.CompactPayloads;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.SearchRejectionContract;
@@ -132,14 +133,40 @@ class LiteSearchTest extends SearchRejectionContract {
   }
 
   @Test
-  void galleryResiduesTakeTheBitsOfTheirPrime() throws IOException {
+  void ownerGalleriesAreSeededAndPublicKeyGalleriesBitPacked() throws IOException {
     int d = 16;
-    Path gallery = enroll(SyntheticRows.materialize(2 * 2048, d, 4), LayoutKind.HERS_COMPLEX, "packed");
+    float[][] rows = SyntheticRows.materialize(2 * 2048, d, 4);
+    Path owner = enroll(rows, LayoutKind.HERS_COMPLEX, "seeded");
+    Path publicKey = dir.resolve("packed");
+    new org.hersj.fhe.search.enroll.GalleryEnroller(Keys.MAIN.enroller(), 1, 4).enroll(
+        org.hersj.fhe.search.enroll.RowSource.of(rows), LayoutKind.HERS_COMPLEX, publicKey, ProgressListener.NONE);
     int packed = 8 + 2 * 2048 * 54 / 8;
-    assertEquals(packed, CkksSerializer.packedCiphertextSize(Keys.PARAMS, 1, 0));
-    long expected = RecordFileHeader.HEADER_BYTES
-        + 2L * (RecordFileHeader.RECORD_PREFIX_BYTES + d * packed + RecordFileHeader.RECORD_SUFFIX_BYTES);
-    assertEquals(expected, Files.size(GalleryStore.recordsFile(gallery)));
-    assertTrue(expected / (2.0 * 2048) < 218, "216 bytes of residues per 16-d item, plus the 4 KB header and framing");
+    int seeded = 8 + 32 + 2048 * 54 / 8;
+    assertEquals(packed, CompactPayloads.packedCiphertextSize(Keys.PARAMS, 1, 0));
+    assertEquals(seeded, CompactPayloads.seededCiphertextSize(Keys.PARAMS, 0));
+    for (int[] pair : new int[][] {{0, seeded}, {1, packed}}) {
+      Path file = GalleryStore.recordsFile(pair[0] == 0 ? owner : publicKey);
+      long expected = RecordFileHeader.HEADER_BYTES
+          + 2L * (RecordFileHeader.RECORD_PREFIX_BYTES + d * pair[1] + RecordFileHeader.RECORD_SUFFIX_BYTES);
+      assertEquals(expected, Files.size(file));
+    }
+    assertTrue(Files.size(GalleryStore.recordsFile(owner)) / (2.0 * 2048) < 110, "108 B per 16-d item, seeded");
+    // both decrypt to the plaintext scores
+    float[] probe = rows[100];
+    Path probeFile = dir.resolve("probe.hrec");
+    new SearchClient(backends().client(), 1).encryptProbe(probe, LayoutKind.HERS_COMPLEX).write(probeFile,
+        backends().client());
+    double[] expected = GeneratedGallery.plainScores(rows, probe);
+    for (Path gallery : new Path[] {owner, publicKey}) {
+      Path scores = dir.resolve("scores-" + gallery.getFileName() + ".hrec");
+      new EncryptedSearchServer(backends().server(), 2).search(gallery,
+          EncryptedProbe.read(probeFile, backends().server()), ScoreForm.DEGREE_TWO, scores, ProgressListener.NONE);
+      double[] actual = new SearchClient(backends().client(), 2).allScores(scores, ProgressListener.NONE);
+      double tolerance = gallery == owner ? GOAL : 3e-3;
+      for (int i = 0; i < rows.length; i++) {
+        assertEquals(expected[i], actual[i], tolerance, gallery.getFileName() + " item " + i);
+      }
+      assertEquals(100, GeneratedGallery.argmax(actual));
+    }
   }
 }

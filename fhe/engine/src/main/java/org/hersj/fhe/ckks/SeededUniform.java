@@ -1,0 +1,30 @@
+package org.hersj.fhe.ckks;
+
+import org.hersj.fhe.ring.PolySampler;
+import org.hersj.fhe.ring.RandomSource;
+import org.hersj.fhe.ring.RnsPoly;
+
+/**
+ * The uniform polynomial c_1 of a seeded secret-key ciphertext, expanded from a public 32-byte seed with
+ * AES-256-CTR ({@link RandomSource#expandingPublicSeed}): uniform residues in NTT form over q_0 .. q_level,
+ * by rejection sampling. A reader regenerates c_1 from the seed, so a stored ciphertext needs its seed and
+ * c_0 only (half the bytes). The seed is public; security rests on AES as a PRF and on a fresh seed per
+ * ciphertext, drawn from the encryptor's secure stream.
+ */
+public final class SeededUniform {
+
+    private SeededUniform() {
+    }
+
+    /**
+     * Writes the expansion of {@code seed} into limbs 0 .. level of {@code c1}.
+     *
+     * @param params parameters
+     * @param seed 32 bytes
+     * @param level level of the ciphertext
+     * @param c1 destination polynomial with at least level + 1 limbs
+     */
+    public static void expand(CkksParameters params, byte[] seed, int level, RnsPoly c1) {
+        new PolySampler(params.ring(), RandomSource.expandingPublicSeed(seed)).uniform(c1, level + 1);
+    }
+}
