@@ -30,14 +30,14 @@ class BlockScoringBenchmarkTest {
     f.preset = "LITE_N2048";
     f.setUp();
     BlockScoringBenchmark b = new BlockScoringBenchmark();
-    assertClose(f.expected, f.decrypt(b.scoreBlockDegreeTwo(f)), 1e-5, "degree-2 block, one prime");
+    assertClose(f.expected, f.decrypt(b.scoreBlockDegreeTwo(f)), 1e-4, "degree-2 block, one prime (LITE_N2048 promises 1e-4)");
     for (boolean packed : new boolean[] {true, false}) {
       if (packed) {
         b.readBlockPacked(f);
       } else {
         b.readBlockWords(f);
       }
-      assertClose(f.expected, f.decrypt(b.scoreBlockDegreeTwo(f)), 1e-5, "block after reading, packed " + packed);
+      assertClose(f.expected, f.decrypt(b.scoreBlockDegreeTwo(f)), 1e-4, "block after reading, packed " + packed);
     }
   }
 

@@ -101,7 +101,7 @@ class RecordFormatCompatibilityTest {
     for (String broken : new String[] {text.replace("payload-encoding=packed\n", ""),
         text.replace("payload-encoding=packed", "payload-encoding=zstd")}) {
       String body = broken.substring(0, broken.lastIndexOf("header-sha256="));
-      String resealed = body + "header-sha256=" + org.hersj.fhe.search.Sha256Hex.of(
+      String resealed = body + "header-sha256=" + org.hersj.fhe.io.Sha256.hex(
           body.getBytes(StandardCharsets.UTF_8)) + "\n";
       byte[] region = java.util.Arrays.copyOf(resealed.getBytes(StandardCharsets.UTF_8), RecordFileHeader.HEADER_BYTES);
       var e = assertThrows(RecordFileException.class, () -> RecordFileHeader.decode(region, dir));
