@@ -25,8 +25,14 @@ import picocli.CommandLine.Option;
             + " rerun the same command after an interruption."})
 final class EnrollCommand implements Callable<Integer> {
 
-    /** File name of the gallery labels copied into the gallery directory. */
-    static final String LABELS_FILE = "labels.txt";
+    /**
+     * Where {@code --labels} are written without {@code --labels-out}: beside the gallery directory, never
+     * in it (the server holds the gallery directory; labels would map its candidate indices to names).
+     */
+    static Path defaultLabelsFile(Path galleryDir) {
+        Path abs = galleryDir.toAbsolutePath().normalize();
+        return abs.resolveSibling(abs.getFileName() + ".labels.txt");
+    }
 
     @Option(names = "--keys", required = true, paramLabel = "KEYDIR/enroller",
             description = "Public key directory (anyone may enroll), or KEYDIR/client: the key owner enrolls with the"
@@ -39,8 +45,13 @@ final class EnrollCommand implements Callable<Integer> {
     Path features;
 
     @Option(names = "--labels", paramLabel = "FILE",
-            description = "Gallery labels (.npy or text); copied to GALLERYDIR/" + LABELS_FILE + " for 'hers rank'.")
+            description = "Gallery labels (.npy or text); copied for the key owner's 'hers rank --labels' to"
+                    + " --labels-out (default: GALLERYDIR.labels.txt beside, not inside, the gallery directory).")
     Path labels;
+
+    @Option(names = "--labels-out", paramLabel = "FILE",
+            description = "Key-owner file for the copied labels; must be outside GALLERYDIR (which the server holds).")
+    Path labelsOut;
 
     @Option(names = "--layout", paramLabel = "LAYOUT",
             description = "hers-complex (SIMD blocks, two items per complex slot; default with the java engine), "
@@ -79,16 +90,24 @@ final class EnrollCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Reads the labels (one int per row, in memory), checks their count and writes them beside the gallery. */
+    /** Reads the labels (one int per row, in memory), checks their count and writes them for the key owner. */
     private void copyLabels(long rowCount) throws java.io.IOException {
         int[] values = LabelReader.read(labels);
         if (values.length != rowCount) {
             throw new IllegalArgumentException(labels + " holds " + values.length + " labels but " + features
                     + " holds " + rowCount + " rows; expected one label per row");
         }
-        Files.createDirectories(out);
+        Path target = (labelsOut != null ? labelsOut : defaultLabelsFile(out)).toAbsolutePath().normalize();
+        if (target.startsWith(out.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--labels-out " + labelsOut + " is inside the gallery directory " + out
+                    + ", which the server holds; write the labels outside it, for the key owner");
+        }
+        if (target.getParent() != null) {
+            Files.createDirectories(target.getParent());
+        }
+        output.err().println("labels written to " + target + ": keep them with the key owner, not the server");
         // Written label by label: one string of 10^8 labels would need about a gigabyte.
-        AtomicFiles.write(out.resolve(LABELS_FILE), stream -> {
+        AtomicFiles.write(target, stream -> {
             for (int value : values) {
                 stream.write((value + "\n").getBytes(StandardCharsets.US_ASCII));
             }

@@ -75,8 +75,9 @@ final class RankCommand implements Callable<Integer> {
             try (RecordFileReader reader = RecordFileReader.open(scores, FileKind.SCORES)) {
                 items = reader.header().layout().itemCount();
             }
-            new Stage2Request(items, backend.keyFingerprint(), ranking.stream().mapToLong(Match::item).toArray())
-                    .write(stage2Request);
+            // in a random order: the server learns which items are candidates, not how stage 1 ranked them
+            Stage2Request.inRandomOrder(items, backend.keyFingerprint(),
+                    ranking.stream().mapToLong(Match::item).toArray()).write(stage2Request);
             output.err().println("wrote the stage-2 request (" + ranking.size() + " candidates) to " + stage2Request
                     + "; send it to the server with the stage-2 probe ('hers encrypt-probe --layout packed')");
         }

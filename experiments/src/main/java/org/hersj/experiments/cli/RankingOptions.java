@@ -18,7 +18,7 @@ final class RankingOptions {
     int top;
 
     @Option(names = "--labels", paramLabel = "FILE",
-            description = "Gallery labels (e.g. GALLERYDIR/" + EnrollCommand.LABELS_FILE + ") to print with each item.")
+            description = "Gallery labels, the key owner's copy written by 'hers enroll --labels' (default GALLERYDIR.labels.txt), to print with each item.")
     Path labels;
 
     @Option(names = "--out", paramLabel = "CSV", description = "Also write the ranking as CSV.")

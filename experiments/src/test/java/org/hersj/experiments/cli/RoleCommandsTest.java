@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -82,6 +83,10 @@ class RoleCommandsTest {
         Path galleryDir = dir.resolve("gallery");
         assertEquals(0, run("enroll", "--keys", keys.resolve("enroller").toString(), "--features", features.toString(),
                 "--labels", dir.resolve("labels.txt").toString(), "--out", galleryDir.toString(), "--quiet"), err);
+        // The labels stay with the key owner: written beside the gallery directory, no label text inside it.
+        Path labelsCopy = EnrollCommand.defaultLabelsFile(galleryDir);
+        assertEquals(Files.readString(dir.resolve("labels.txt")).strip(), Files.readString(labelsCopy).strip());
+        assertNoLabelTextIn(galleryDir, Files.readAllLines(labelsCopy));
         // A finished gallery is not silently overwritten; the message says what to do.
         assertEquals(1, run("enroll", "--keys", keys.resolve("enroller").toString(), "--features", features.toString(),
                 "--out", galleryDir.toString(), "--quiet"), err);
@@ -98,7 +103,7 @@ class RoleCommandsTest {
             assertEquals(0, run("search", "--server-keys", keys.resolve("server").toString(), "--gallery",
                     galleryDir.toString(), "--probe", probe.toString(), "--out", scores.toString(), "--quiet"), err);
             assertEquals(0, run("rank", "--keys", keys.resolve("client").toString(), "--scores", scores.toString(),
-                    "--top", "5", "--labels", galleryDir.resolve(EnrollCommand.LABELS_FILE).toString(), "--out",
+                    "--top", "5", "--labels", labelsCopy.toString(), "--out",
                     ranking.toString(), "--quiet"), err);
             assertEquals(Files.readString(ranking), cli.out(), "rank prints what it writes");
             List<String> lines = Files.readAllLines(ranking);
@@ -222,6 +227,19 @@ class RoleCommandsTest {
             String[] args = java.util.Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";
             assertEquals(0, run(args), String.join(" ", command));
+        }
+    }
+
+    /** Fails if any file under {@code dir} holds two consecutive labels as text (one per line). */
+    private static void assertNoLabelTextIn(Path dir, List<String> labels) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                for (int i = 0; i + 1 < labels.size(); i++) {
+                    String pair = labels.get(i) + "\n" + labels.get(i + 1) + "\n";
+                    assertFalse(content.contains(pair), file + " holds label text '" + pair.strip() + "'");
+                }
+            }
         }
     }
 }

@@ -95,7 +95,7 @@ public final class TwoStageBenchmark {
       double reducedCpu = (ProcessCpuClock.nanos() - c0) / 1e9;
       TwoStageResult r = new TwoStageSearch(client, server, config.threads())
           .search(gallery, reducedProbe, fullProbe, k, work, progress);
-      TwoStageResult clientSums = new TwoStageSearch(client, server, config.threads(), Stage2Form.CLIENT_SUMS)
+      TwoStageResult clientSums = new TwoStageSearch(client, server, config.threads(), Stage2Form.CLIENT_SUMS_REVEALS_PRODUCTS)
           .search(gallery, reducedProbe, fullProbe, k, work, progress);
       return new TwoStageBenchmarkRow(n, config.threads(), fullCpu, reducedCpu, r.stage1CpuSeconds(),
           r.stage2CpuSeconds(), r.stage1().size(), r.groups(), r.stage2CpuSeconds() / r.groups(),

@@ -14,7 +14,7 @@ import org.hersj.fhe.search.twostage.Stage2Form;
  * @param candidates candidates re-scored by stage 2
  * @param groups candidate groups scored by stage 2 (one score ciphertext each)
  * @param stage2CpuPerGroup stage-2 CPU seconds per group ({@link Stage2Form#SERVER_SUMS})
- * @param stage2ClientSumsCpuPerGroup the same with {@link Stage2Form#CLIENT_SUMS}
+ * @param stage2ClientSumsCpuPerGroup the same with {@link Stage2Form#CLIENT_SUMS_REVEALS_PRODUCTS}
  * @param fullBlockCpuSeconds CPU seconds to score one full-dimension HERS block (server threads), NaN if
  *     not run: the cost per touched block of the "HERS blocks restricted to touched blocks" alternative
  * @param twoStageWallSeconds wall-clock seconds of both stages

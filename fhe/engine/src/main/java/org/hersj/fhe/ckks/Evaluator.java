@@ -207,6 +207,30 @@ public final class Evaluator {
         }
     }
 
+    /**
+     * out = a + pt (slot-wise): the plaintext is added to the degree-0 part at the ciphertext's level; the
+     * scales must match (encode {@code pt} at {@code a.scale()} and at least {@code a.level()}).
+     */
+    public void addPlain(Ciphertext a, Plaintext pt, Ciphertext out) {
+        checkParams(a, out);
+        OperandChecks.sameParameters(params, pt.params(), "plaintext");
+        OperandChecks.sameScale(a.scale(), pt.scale(), "addPlain");
+        if (pt.level() < a.level()) {
+            throw new IllegalArgumentException("plaintext at level " + pt.level() + " cannot be added to a ciphertext"
+                    + " at level " + a.level() + "; encode it at the ciphertext's level");
+        }
+        int level = a.level();
+        int degree = a.degree();
+        out.reset(degree, level, a.scale());
+        for (int i = 0; i <= level; i++) {
+            Modulus m = ring.modulus(i);
+            LimbArithmetic.add(a.poly(0).limb(i), pt.poly().limb(i), out.poly(0).limb(i), m);
+            for (int d = 1; d <= degree; d++) {
+                copyLimb(a.poly(d).limb(i), out.poly(d).limb(i));
+            }
+        }
+    }
+
     /** @return a * pt */
     public Ciphertext multiplyPlainNew(Ciphertext a, Plaintext pt) {
         Ciphertext out = newCiphertext(a.degree(), Math.min(a.level(), pt.level()), a.scale());

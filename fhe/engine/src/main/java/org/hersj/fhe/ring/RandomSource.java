@@ -118,6 +118,16 @@ public final class RandomSource {
         }
     }
 
+    /** @return a uniform double in [0, 1) with 53 random bits */
+    public double uniformDouble() {
+        return (nextLong() >>> 11) * 0x1p-53;
+    }
+
+    /** @return a standard normal value (Box-Muller on two {@link #uniformDouble()} draws) */
+    public double gaussian() {
+        return Math.sqrt(-2 * Math.log(1 - uniformDouble())) * Math.cos(2 * Math.PI * uniformDouble());
+    }
+
     private void refill() {
         try {
             cipher.update(zeros, 0, BUFFER_BYTES, buffer, 0);

@@ -67,4 +67,15 @@ public interface BlockEvaluator {
 
   /** {@code out = relinearise(a * b)}: one product with immediate relinearisation (baseline). */
   void multiplyRelinearize(BackendCiphertext a, BackendCiphertext b, BackendCiphertext out);
+
+  /**
+   * Adds to {@code ct} (degree 1) fresh random values from a secure source on every slot except slots
+   * 0, {@code period}, 2 {@code period}, ... (real and imaginary parts), which keep their value: stage 2
+   * hides the partial sums that rotate-and-sum leaves in the other slots from the key owner. Engines
+   * that cannot do this throw {@link UnsupportedOperationException}.
+   */
+  default void maskNonScoreSlots(BackendCiphertext ct, int period) {
+    throw new UnsupportedOperationException("this engine cannot blind the non-score slots of a stage-2"
+        + " response; the key owner would see the candidates' partial sums");
+  }
 }

@@ -25,4 +25,20 @@ public interface ClientBackend extends EncryptionBackend {
 
   @Override
   ClientBackend newWorker();
+
+  /**
+   * How decryptions are noise-flooded (for provenance): "off", or the flooding in use. Engines without
+   * their own flooding leave the default.
+   */
+  default String noiseFlooding() {
+    return "not offered by " + engineName();
+  }
+
+  /**
+   * The same key owner with exact (unflooded) decryptions: for experiments and precision tests only,
+   * never for values that leave the key owner. The default returns this backend (nothing to turn off).
+   */
+  default ClientBackend withoutNoiseFlooding() {
+    return this;
+  }
 }

@@ -18,5 +18,5 @@ public enum Stage2Form {
    * HERS the gallery is encrypted under the key owner's key), not when the gallery's owner is another
    * party.
    */
-  CLIENT_SUMS
+  CLIENT_SUMS_REVEALS_PRODUCTS
 }

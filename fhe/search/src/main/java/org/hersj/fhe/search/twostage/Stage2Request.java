@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import org.hersj.fhe.search.store.RecordFileException;
 
 /**
@@ -14,7 +15,7 @@ import org.hersj.fhe.search.store.RecordFileException;
  *
  * @param galleryItems   items of the searched gallery (stage 1's and stage 2's galleries list the same items)
  * @param keyFingerprint fingerprint of the key set stage 1 was searched under; the server's must match
- * @param candidates     candidate item indices, best first (duplicates allowed; stage 2 scores each once)
+ * @param candidates     candidate item indices in the order sent (duplicates allowed; stage 2 scores each once)
  */
 public record Stage2Request(long galleryItems, String keyFingerprint, long[] candidates) {
 
@@ -42,6 +43,23 @@ public record Stage2Request(long galleryItems, String keyFingerprint, long[] can
             + (galleryItems - 1));
       }
     }
+  }
+
+  /**
+   * A request for the candidates {@code bestFirst} (stage 1's ranking) in a uniformly random order
+   * (Fisher-Yates with {@link SecureRandom}), so the file tells the server which items are candidates
+   * but not how stage 1 ranked them.
+   */
+  public static Stage2Request inRandomOrder(long galleryItems, String keyFingerprint, long[] bestFirst) {
+    long[] shuffled = bestFirst.clone();
+    SecureRandom random = new SecureRandom();
+    for (int i = shuffled.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      long t = shuffled[i];
+      shuffled[i] = shuffled[j];
+      shuffled[j] = t;
+    }
+    return new Stage2Request(galleryItems, keyFingerprint, shuffled);
   }
 
   @Override

@@ -8,7 +8,7 @@ import org.hersj.fhe.search.layout.OperationCounts;
 /**
  * What the server returns for a stage-2 request: one score ciphertext (degree 1, score level) per group
  * of candidates; the score of the group's candidate at segment g is in slot g*p (or, with
- * {@link Stage2Form#CLIENT_SUMS}, its per-feature products in slots g*p .. g*p+d-1). Only the key
+ * {@link Stage2Form#CLIENT_SUMS_REVEALS_PRODUCTS}, its per-feature products in slots g*p .. g*p+d-1). Only the key
  * owner can read the scores.
  *
  * @param layout the packed gallery's layout

@@ -68,7 +68,7 @@ public final class Stage2Server {
 
   /**
    * Like {@link #score(Path, EncryptedProbe, long[], ProgressListener)} with the explicit choice of who
-   * sums the segments ({@link Stage2Form#CLIENT_SUMS} skips the rotations and needs no rotation keys).
+   * sums the segments ({@link Stage2Form#CLIENT_SUMS_REVEALS_PRODUCTS} skips the rotations and needs no rotation keys).
    */
   public Stage2Response score(Path packedDir, EncryptedProbe maskedProbes, long[] candidates, Stage2Form form,
       ProgressListener progress) throws IOException {
@@ -119,6 +119,8 @@ public final class Stage2Server {
             evaluator.relinearize(accumulator, relinearized);
             evaluator.sumFirstSlots(relinearized, p);
             evaluator.rescale(relinearized, score);
+            // the other slots hold partial sums of p products, i.e. the candidates' features: blind them
+            evaluator.maskNonScoreSlots(score, p);
           } else {
             evaluator.relinearizeAndRescale(accumulator, score);
           }

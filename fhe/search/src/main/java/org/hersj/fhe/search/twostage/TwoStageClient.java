@@ -75,7 +75,7 @@ public final class TwoStageClient {
       for (long item : groups.members(i)) {
         int first = CandidateGroups.segmentOf(item, layout) * segment;
         double score = slots[first];
-        if (response.form() == Stage2Form.CLIENT_SUMS) {
+        if (response.form() == Stage2Form.CLIENT_SUMS_REVEALS_PRODUCTS) {
           for (int j = 1; j < layout.dimension(); j++) {
             score += slots[first + j];
           }

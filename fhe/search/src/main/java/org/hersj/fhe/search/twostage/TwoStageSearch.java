@@ -15,6 +15,8 @@ import org.hersj.fhe.search.enroll.GalleryEnroller;
 import org.hersj.fhe.search.server.EncryptedSearchServer;
 import org.hersj.fhe.search.server.ScoreForm;
 import org.hersj.fhe.search.store.EncryptedProbe;
+import org.hersj.fhe.search.store.FileKind;
+import org.hersj.fhe.search.store.RecordFileReader;
 
 /**
  * Runs both roles of a two-stage search in one process (client: encrypt, decrypt, rank; server:
@@ -75,14 +77,20 @@ public final class TwoStageSearch {
     List<Match> stage1 = searchClient.topK(scores, k, progress);
     long c1 = ProcessCpuClock.nanos();
     long t1 = System.nanoTime();
-    long[] candidates = stage1.stream().mapToLong(Match::item).toArray();
+    // what the server receives: the candidates in a random order, not stage 1's ranking
+    long items;
+    try (RecordFileReader reader = RecordFileReader.open(scores, FileKind.SCORES)) {
+      items = reader.header().layout().itemCount();
+    }
+    Stage2Request request = Stage2Request.inRandomOrder(items, client.keyFingerprint(),
+        stage1.stream().mapToLong(Match::item).toArray());
+    long[] candidates = request.candidates();
     TwoStageClient stage2Client = new TwoStageClient(client);
     EncryptedProbe probe2 = stage2Client.encryptMaskedProbes(fullProbe)
         .handOver(workDir.resolve("stage2-probe.hrec"), client, server);
     Stage2Response response = new Stage2Server(server, threads).score(gallery.fullDir(), probe2, candidates, form,
         progress);
     // the response travels back as the roles exchange it: written by the server, read by the client
-    Stage2Request request = new Stage2Request(response.layout().itemCount(), client.keyFingerprint(), candidates);
     Path responseFile = workDir.resolve("stage2-response.h2r");
     Stage2ResponseFile.write(responseFile, response, request, server);
     List<Match> ranking = stage2Client.scores(Stage2ResponseFile.read(responseFile, request, client), candidates);

@@ -54,13 +54,13 @@ public final class FileRoles {
   public static EnrollmentSummary enroll(Path keyDir, RowSource rows, LayoutKind layout, Path galleryDir,
       boolean publicKeyOnly, int threads, ProgressListener progress) throws IOException {
     EncryptionBackend backend = publicKeyOnly ? CkksKeyFiles.loadEnroller(keyDir, RandomSource.secure())
-        : CkksKeyFiles.loadClient(keyDir, RandomSource.secure());
+        : CkksKeyFiles.loadClient(keyDir, RandomSource.secure()).withoutNoiseFlooding();
     return new GalleryEnroller(backend, threads, 64).enroll(rows, layout, galleryDir, progress);
   }
 
   /** {@code hers encrypt-probe}: encrypts one probe for a gallery of {@code layout} into {@code probeFile}. */
   public static void encryptProbe(Path keyDir, float[] probe, LayoutKind layout, Path probeFile) throws IOException {
-    CkksClientBackend client = CkksKeyFiles.loadClient(keyDir, RandomSource.secure());
+    CkksClientBackend client = CkksKeyFiles.loadClient(keyDir, RandomSource.secure()).withoutNoiseFlooding();
     new SearchClient(client, 1).encryptProbe(probe, layout).write(probeFile, client);
   }
 
@@ -91,14 +91,14 @@ public final class FileRoles {
   /** {@code hers rank}: decrypts {@code scoresFile} and returns the {@code k} best items, best first. */
   public static List<Match> rank(Path keyDir, Path scoresFile, int k, int threads, ProgressListener progress)
       throws IOException {
-    return new SearchClient(CkksKeyFiles.loadClient(keyDir, RandomSource.secure()), threads)
+    return new SearchClient(CkksKeyFiles.loadClient(keyDir, RandomSource.secure()).withoutNoiseFlooding(), threads)
         .topK(scoresFile, k, progress);
   }
 
   /** {@code hers decrypt-scores}: every decrypted score, by gallery item (galleries that fit in memory). */
   public static double[] decryptScores(Path keyDir, Path scoresFile, int threads, ProgressListener progress)
       throws IOException {
-    return new SearchClient(CkksKeyFiles.loadClient(keyDir, RandomSource.secure()), threads)
+    return new SearchClient(CkksKeyFiles.loadClient(keyDir, RandomSource.secure()).withoutNoiseFlooding(), threads)
         .allScores(scoresFile, progress);
   }
 
@@ -112,7 +112,7 @@ public final class FileRoles {
   public static double[][] scoreProbes(CkksParameters params, float[][] gallery, float[][] probes,
       Path workDir, int threads, ProgressListener progress) throws IOException {
     CkksSearchKeys keys = CkksSearchKeys.generate(params, RandomSource.secure());
-    CkksClientBackend client = keys.client();
+    CkksClientBackend client = keys.client().withoutNoiseFlooding();
     Path store = workDir.resolve("gallery");
     new GalleryEnroller(client, threads, 64).enroll(RowSource.of(gallery), LayoutKind.HERS_COMPLEX, store, progress);
     SearchClient searchClient = new SearchClient(client, threads);

@@ -58,7 +58,7 @@ class CkksTwoStageSearchTest {
   void stage2ScoresEqualPlaintextFullDimensionInnerProducts() throws IOException {
     float[] probe = DATA.probeNear(37, 0.05, 1);
     long[] candidates = {99, 0, 37, 15, 16, 98, 37, 64, 0}; // several records, last (partial) record, duplicates
-    TwoStageClient client = new TwoStageClient(KEYS.client());
+    TwoStageClient client = new TwoStageClient(KEYS.client().withoutNoiseFlooding());
     Stage2Response response = new Stage2Server(KEYS.server(), 2).score(gallery.fullDir(),
         client.encryptMaskedProbes(probe), candidates, ProgressListener.NONE);
     // segments (item mod 16): 0, 15, 0, 5, 0, 2, 3 for items 0, 15, 16, 37, 64, 98, 99: three items share segment 0
@@ -85,11 +85,11 @@ class CkksTwoStageSearchTest {
   void clientSummedFormGivesTheSameScoresWithoutRotations() throws IOException {
     float[] probe = DATA.probeNear(80, 0.05, 2);
     long[] candidates = {80, 81, 3, 99};
-    TwoStageClient client = new TwoStageClient(KEYS.client());
+    TwoStageClient client = new TwoStageClient(KEYS.client().withoutNoiseFlooding());
     CkksSearchKeys noRotations = CkksSearchKeys.generate(PARAMS, RandomSource.seededForTestsOnly(11));
     assertEquals(KEYS.server().keyFingerprint(), noRotations.server().keyFingerprint());
     Stage2Response response = new Stage2Server(noRotations.server(), 2).score(gallery.fullDir(),
-        client.encryptMaskedProbes(probe), candidates, Stage2Form.CLIENT_SUMS, ProgressListener.NONE);
+        client.encryptMaskedProbes(probe), candidates, Stage2Form.CLIENT_SUMS_REVEALS_PRODUCTS, ProgressListener.NONE);
     assertEquals(0, response.operations().rotations());
     for (Match m : client.scores(response, candidates)) {
       double expected = TwoStageFixture.dot(DATA.full[(int) m.item()], probe);
@@ -99,7 +99,7 @@ class CkksTwoStageSearchTest {
 
   @Test
   void twoStageTop1EqualsFullDimensionTop1WhenTheMateSurvivesStage1() throws IOException {
-    TwoStageSearch search = new TwoStageSearch(KEYS.client(), KEYS.server(), 2);
+    TwoStageSearch search = new TwoStageSearch(KEYS.client().withoutNoiseFlooding(), KEYS.server(), 2);
     int survived = 0;
     for (int mate = 3; mate < N; mate += 19) {
       float[] probe = DATA.probeNear(mate, 0.06, mate);
@@ -125,7 +125,7 @@ class CkksTwoStageSearchTest {
   @Test
   void kLargerThanTheGalleryScoresEveryItem() throws IOException {
     float[] probe = DATA.probeNear(99, 0.05, 3);
-    TwoStageResult r = new TwoStageSearch(KEYS.client(), KEYS.server(), 2).search(gallery,
+    TwoStageResult r = new TwoStageSearch(KEYS.client().withoutNoiseFlooding(), KEYS.server(), 2).search(gallery,
         TwoStageFixture.reduce(probe, REDUCED), probe, 1000, dir.resolve("work-all"), ProgressListener.NONE);
     assertEquals(N, r.ranking().size());
     assertEquals(7, r.groups(), "segments 0..3 hold 7 of the 100 items, the others 6");
@@ -135,7 +135,7 @@ class CkksTwoStageSearchTest {
   @Test
   void badRequestsAreRefusedClearly() throws IOException {
     Stage2Server server = new Stage2Server(KEYS.server(), 1);
-    var probe = new TwoStageClient(KEYS.client()).encryptMaskedProbes(DATA.full[0]);
+    var probe = new TwoStageClient(KEYS.client().withoutNoiseFlooding()).encryptMaskedProbes(DATA.full[0]);
     IllegalArgumentException out = assertThrows(IllegalArgumentException.class,
         () -> server.score(gallery.fullDir(), probe, new long[] {3, 100}, ProgressListener.NONE));
     assertTrue(out.getMessage().contains("candidate index 100") && out.getMessage().contains("0..99"));
@@ -144,7 +144,7 @@ class CkksTwoStageSearchTest {
     RecordFileException wrongLayout = assertThrows(RecordFileException.class,
         () -> server.score(gallery.reducedDir(), probe, new long[] {1}, ProgressListener.NONE));
     assertTrue(wrongLayout.getMessage().contains("PACKED_ITEMS"), wrongLayout.getMessage());
-    var shortProbe = new TwoStageClient(KEYS.client()).encryptMaskedProbes(new float[128]);
+    var shortProbe = new TwoStageClient(KEYS.client().withoutNoiseFlooding()).encryptMaskedProbes(new float[128]);
     RecordFileException wrongDim = assertThrows(RecordFileException.class,
         () -> server.score(gallery.fullDir(), shortProbe, new long[] {1}, ProgressListener.NONE));
     assertTrue(wrongDim.getMessage().contains("dimension 192"), wrongDim.getMessage());
@@ -155,7 +155,7 @@ class CkksTwoStageSearchTest {
 
   @Test
   void otherKeysAndOtherParametersAreRefused() {
-    var probe = new TwoStageClient(KEYS.client()).encryptMaskedProbes(DATA.full[0]);
+    var probe = new TwoStageClient(KEYS.client().withoutNoiseFlooding()).encryptMaskedProbes(DATA.full[0]);
     CkksSearchKeys other = CkksSearchKeys.generate(PARAMS, RandomSource.seededForTestsOnly(12));
     RecordFileException key = assertThrows(RecordFileException.class, () -> new Stage2Server(other.server(), 1)
         .score(gallery.fullDir(), probe, new long[] {1}, ProgressListener.NONE));
@@ -184,7 +184,7 @@ class CkksTwoStageSearchTest {
       ch.write(b, at);
     }
     Stage2Server server = new Stage2Server(KEYS.server(), 1);
-    var probe = new TwoStageClient(KEYS.client()).encryptMaskedProbes(DATA.full[0]);
+    var probe = new TwoStageClient(KEYS.client().withoutNoiseFlooding()).encryptMaskedProbes(DATA.full[0]);
     assertEquals(2, server.score(copy.fullDir(), probe, new long[] {5, 40}, ProgressListener.NONE)
         .groups().candidateCount(), "records other than the tampered one are still usable");
     RecordFileException e = assertThrows(RecordFileException.class,

@@ -54,13 +54,13 @@ class GroupedStage2Test {
     new GalleryEnroller(KEYS.enroller(), 2, 4).enroll(RowSource.of(DATA.full), LayoutKind.PACKED_ITEMS, gallery,
         ProgressListener.NONE);
     probe = DATA.probeNear(9, 0.05, 2);
-    masked = new TwoStageClient(KEYS.client()).encryptMaskedProbes(probe);
+    masked = new TwoStageClient(KEYS.client().withoutNoiseFlooding()).encryptMaskedProbes(probe);
   }
 
   private static Stage2Response scoreAndCheck(long[] candidates, Stage2Form form) throws IOException {
     Stage2Response response = new Stage2Server(KEYS.server(), 2).score(gallery, masked, candidates, form,
         ProgressListener.NONE);
-    List<Match> scores = new TwoStageClient(KEYS.client()).scores(response, candidates);
+    List<Match> scores = new TwoStageClient(KEYS.client().withoutNoiseFlooding()).scores(response, candidates);
     long[] distinct = Arrays.stream(candidates).distinct().sorted().toArray();
     assertEquals(distinct.length, scores.size());
     for (Match m : scores) {
@@ -112,12 +112,12 @@ class GroupedStage2Test {
   @Test
   void maskedProbesRoundTripThroughTheirFileAndCountIsChecked() throws IOException {
     Path file = dir.resolve("masked.ct");
-    masked.write(file, KEYS.client());
+    masked.write(file, KEYS.client().withoutNoiseFlooding());
     EncryptedProbe read = EncryptedProbe.read(file, KEYS.server());
     assertEquals(SEGMENTS, read.ciphertexts().size());
     Stage2Response response = new Stage2Server(KEYS.server(), 1).score(gallery, read, new long[] {3, 11},
         ProgressListener.NONE);
-    List<Match> scores = new TwoStageClient(KEYS.client()).scores(response, new long[] {3, 11});
+    List<Match> scores = new TwoStageClient(KEYS.client().withoutNoiseFlooding()).scores(response, new long[] {3, 11});
     for (Match m : scores) {
       assertEquals(TwoStageFixture.dot(DATA.full[(int) m.item()], probe), m.score(), BOUND, "item " + m.item());
     }
@@ -135,7 +135,7 @@ class GroupedStage2Test {
     Stage2Response response = new Stage2Server(KEYS.server(), 1).score(gallery, masked, new long[] {3, 11},
         ProgressListener.NONE);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new TwoStageClient(KEYS.client()).scores(response, new long[] {3, 12}));
+        () -> new TwoStageClient(KEYS.client().withoutNoiseFlooding()).scores(response, new long[] {3, 12}));
     assertTrue(e.getMessage().contains("does not answer"), e.getMessage());
   }
 }

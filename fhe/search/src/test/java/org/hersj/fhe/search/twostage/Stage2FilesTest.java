@@ -54,8 +54,8 @@ class Stage2FilesTest {
     new GalleryEnroller(KEYS.enroller(), 2, 8).enroll(RowSource.of(DATA.full), LayoutKind.PACKED_ITEMS, galleryDir,
         ProgressListener.NONE);
     probe = DATA.probeNear(17, 0.05, 4);
-    request = new Stage2Request(N, KEYS.client().keyFingerprint(), CANDIDATES);
-    response = new Stage2Server(KEYS.server(), 2).score(galleryDir, new TwoStageClient(KEYS.client())
+    request = new Stage2Request(N, KEYS.client().withoutNoiseFlooding().keyFingerprint(), CANDIDATES);
+    response = new Stage2Server(KEYS.server(), 2).score(galleryDir, new TwoStageClient(KEYS.client().withoutNoiseFlooding())
         .encryptMaskedProbes(probe), request.candidates(), ProgressListener.NONE);
   }
 
@@ -72,10 +72,10 @@ class Stage2FilesTest {
     Stage2Request readRequest = Stage2Request.read(folder.resolve("request.h2q"));
     assertEquals(N, readRequest.galleryItems());
     assertArrayEquals(CANDIDATES, readRequest.candidates());
-    Stage2Response readResponse = Stage2ResponseFile.read(folder.resolve("response.h2s"), readRequest, KEYS.client());
+    Stage2Response readResponse = Stage2ResponseFile.read(folder.resolve("response.h2s"), readRequest, KEYS.client().withoutNoiseFlooding());
     assertEquals(response.groups(), readResponse.groups());
     assertEquals(response.operations(), readResponse.operations());
-    TwoStageClient client = new TwoStageClient(KEYS.client());
+    TwoStageClient client = new TwoStageClient(KEYS.client().withoutNoiseFlooding());
     List<Match> fromFile = client.scores(readResponse, readRequest.candidates());
     assertEquals(client.scores(response, CANDIDATES), fromFile, "same ciphertexts, same decrypted scores");
     assertEquals(4, fromFile.size(), "duplicates merged");
@@ -129,14 +129,14 @@ class Stage2FilesTest {
     Path file = folder.resolve("response.h2s");
     byte[] good = Files.readAllBytes(file);
     Files.write(file, Arrays.copyOf(good, good.length - 1000));
-    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client()), file, "truncated");
+    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client().withoutNoiseFlooding()), file, "truncated");
     byte[] flipped = good.clone();
     flipped[good.length / 2] ^= 0x10; // inside a score ciphertext
     Files.write(file, flipped);
-    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client()), file, "modified");
+    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client().withoutNoiseFlooding()), file, "modified");
     Files.write(file, good);
-    Stage2Request other = new Stage2Request(N, KEYS.client().keyFingerprint(), new long[] {3, 17});
-    assertRefused(() -> Stage2ResponseFile.read(file, other, KEYS.client()), file, "answers another stage-2 request");
+    Stage2Request other = new Stage2Request(N, KEYS.client().withoutNoiseFlooding().keyFingerprint(), new long[] {3, 17});
+    assertRefused(() -> Stage2ResponseFile.read(file, other, KEYS.client().withoutNoiseFlooding()), file, "answers another stage-2 request");
     CkksSearchKeys otherKeys = CkksSearchKeys.generate(PARAMS, RandomSource.seededForTestsOnly(4));
     assertRefused(() -> Stage2ResponseFile.read(file, request, otherKeys.client()), file, "another key");
     CkksSearchKeys otherParams = CkksSearchKeys.generate(CkksPresets.byName("SEARCH_N8192"),
@@ -152,8 +152,8 @@ class Stage2FilesTest {
     int magic = ByteBuffer.wrap(good).getInt();
     byte[] body = Arrays.copyOfRange(good, 8, good.length - Stage2FileFormat.DIGEST_BYTES);
     Files.write(file, Stage2FileFormat.frame(magic, 1, body));
-    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client()), file, "format version 1");
-    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client()), file, "reads only version 2");
+    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client().withoutNoiseFlooding()), file, "format version 1");
+    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client().withoutNoiseFlooding()), file, "reads only version 2");
     // the one group (40 items, 64 segments per record): member count 4, then items 0, 3, 17, 39
     ByteBuffer pattern = ByteBuffer.allocate(Integer.BYTES + 4 * Long.BYTES).putInt(4).putLong(0).putLong(3)
         .putLong(17).putLong(39);
@@ -162,15 +162,15 @@ class Stage2FilesTest {
     byte[] otherItem = body.clone();
     ByteBuffer.wrap(otherItem).putLong(at + Integer.BYTES + Long.BYTES, 5); // item 3 -> 5, digest recomputed
     Files.write(file, Stage2FileFormat.frame(magic, Stage2ResponseFile.VERSION, otherItem));
-    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client()), file, "do not list exactly");
+    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client().withoutNoiseFlooding()), file, "do not list exactly");
     byte[] twice = body.clone();
     ByteBuffer.wrap(twice).putLong(at + Integer.BYTES + Long.BYTES, 17); // item 3 -> 17, listed twice
     Files.write(file, Stage2FileFormat.frame(magic, Stage2ResponseFile.VERSION, twice));
-    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client()), file, "item 17");
+    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client().withoutNoiseFlooding()), file, "item 17");
     byte[] oversized = body.clone();
     ByteBuffer.wrap(oversized).putInt(at, 65);
     Files.write(file, Stage2FileFormat.frame(magic, Stage2ResponseFile.VERSION, oversized));
-    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client()), file, "65 candidates");
+    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client().withoutNoiseFlooding()), file, "65 candidates");
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {

@@ -38,7 +38,7 @@ public final class TwoStageInProcess {
     TwoStageGallery gallery = TwoStageGallery.enroll(new GalleryEnroller(keys.enroller(), threads, 64),
         RowSource.of(reducedGallery), RowSource.of(fullGallery), workDir.resolve("gallery-stage1"),
         workDir.resolve("gallery-stage2"), progress);
-    TwoStageSearch search = new TwoStageSearch(keys.client(), keys.server(), threads);
+    TwoStageSearch search = new TwoStageSearch(keys.client().withoutNoiseFlooding(), keys.server(), threads);
     List<TwoStageResult> results = new ArrayList<>();
     for (int p = 0; p < fullProbes.length; p++) {
       results.add(search.search(gallery, reducedProbes[p], fullProbes[p], k, workDir, ProgressListener.NONE));

@@ -7,6 +7,7 @@ import org.hersj.fhe.ckks.EvaluationKeys;
 import org.hersj.fhe.ckks.Evaluator;
 import org.hersj.fhe.ckks.Plaintext;
 import org.hersj.fhe.ckks.PreparedCiphertext;
+import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.BlockEvaluator;
 
@@ -21,6 +22,9 @@ final class CkksBlockEvaluator implements BlockEvaluator {
   private Ciphertext[] left = new Ciphertext[0];
   private Ciphertext[] right = new Ciphertext[0];
   private PreparedCiphertext[] fixed = new PreparedCiphertext[0];
+  private RandomSource blindingRandom;
+  private double[] blindingValues;
+  private Plaintext blinding;
 
   CkksBlockEvaluator(CkksParameters params, EvaluationKeys keys) {
     this.params = params;
@@ -146,5 +150,31 @@ final class CkksBlockEvaluator implements BlockEvaluator {
   @Override
   public void multiplyRelinearize(BackendCiphertext a, BackendCiphertext b, BackendCiphertext out) {
     evaluator.multiply(CkksCiphertext.of(a).ct, CkksCiphertext.of(b).ct, CkksCiphertext.of(out).ct);
+  }
+
+  /**
+   * Adds a plaintext that is 0 on the score slots and uniform on [-B, B] elsewhere ({@link SlotBlinding}),
+   * encoded at the ciphertext's level and scale, from this evaluator's own secure random source.
+   */
+  @Override
+  public void maskNonScoreSlots(BackendCiphertext handle, int period) {
+    Ciphertext ct = CkksCiphertext.of(handle).ct;
+    int n = params.slots();
+    if (period < 1 || n % period != 0) {
+      throw new IllegalArgumentException("score period " + period + " must divide the " + n + " slots");
+    }
+    if (blinding == null) {
+      blindingRandom = RandomSource.secure();
+      blindingValues = new double[2 * n];
+      blinding = new Plaintext(params, params.maxLevel(), params.defaultScale());
+    }
+    double bound = SlotBlinding.uniformBound(params, ct.level(), ct.scale());
+    for (int k = 0; k < n; k++) {
+      boolean score = k % period == 0;
+      blindingValues[k] = score ? 0 : (2 * blindingRandom.uniformDouble() - 1) * bound;
+      blindingValues[k + n] = score ? 0 : (2 * blindingRandom.uniformDouble() - 1) * bound;
+    }
+    encoder.encodeComplex(blindingValues, ct.level(), ct.scale(), blinding);
+    evaluator.addPlain(ct, blinding, ct);
   }
 }

@@ -5,6 +5,7 @@ import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.Decryptor;
 import org.hersj.fhe.ckks.Encryptor;
 import org.hersj.fhe.ckks.Evaluator;
+import org.hersj.fhe.ckks.NoiseFlooding;
 import org.hersj.fhe.ckks.Plaintext;
 import org.hersj.fhe.ckks.PublicKey;
 import org.hersj.fhe.ckks.SecretKey;
@@ -25,14 +26,21 @@ public final class CkksClientBackend extends CkksEncryptionBackend implements Cl
   private final Evaluator keyless;
   private final Ciphertext product;
   private final Ciphertext rescaled;
+  private final NoiseFlooding flooding;
 
   /**
-   * A client backend.
+   * A client backend that floods the noise of every decryption ({@link NoiseFlooding#DEFAULT_BITS} bits).
    *
    * @param random {@link RandomSource#secure()} outside tests
    */
   public CkksClientBackend(CkksParameters params, SecretKey secretKey, PublicKey publicKey, RandomSource random) {
+    this(params, secretKey, publicKey, random, new NoiseFlooding(params, NoiseFlooding.DEFAULT_BITS, random.fork()));
+  }
+
+  private CkksClientBackend(CkksParameters params, SecretKey secretKey, PublicKey publicKey, RandomSource random,
+      NoiseFlooding flooding) {
     super(params, publicKey, random, Encryptor.withSecretKey(params, secretKey, random));
+    this.flooding = flooding;
     this.secretKey = secretKey;
     this.decryptor = new Decryptor(params, secretKey);
     this.decrypted = new Plaintext(params, params.maxLevel(), params.defaultScale());
@@ -68,6 +76,9 @@ public final class CkksClientBackend extends CkksEncryptionBackend implements Cl
       keyless.rescale(product, rescaled);
       decryptor.decrypt(rescaled, decrypted);
     }
+    if (flooding != null) {
+      flooding.flood(decrypted);
+    }
     return decrypted;
   }
 
@@ -79,7 +90,29 @@ public final class CkksClientBackend extends CkksEncryptionBackend implements Cl
 
   @Override
   public CkksClientBackend newWorker() {
-    return new CkksClientBackend(params, secretKey, publicKey(), forkRandom());
+    return new CkksClientBackend(params, secretKey, publicKey(), forkRandom(),
+        flooding == null ? null : flooding.fork());
+  }
+
+  /**
+   * The same key owner with noise flooding of {@code bits} bits, or none when {@code bits} is negative
+   * (exact decryptions, for experiments and precision tests; never for values that leave the key owner).
+   */
+  public CkksClientBackend withNoiseFlooding(int bits) {
+    return new CkksClientBackend(params, secretKey, publicKey(), forkRandom(),
+        bits < 0 ? null : new NoiseFlooding(params, bits, forkRandom()));
+  }
+
+  @Override
+  public CkksClientBackend withoutNoiseFlooding() {
+    return withNoiseFlooding(-1);
+  }
+
+  @Override
+  public String noiseFlooding() {
+    return flooding == null ? "off" : "2^" + flooding.bits() + " x estimated noise (decoded values perturbed by "
+        + String.format(java.util.Locale.ROOT, "%.2g", flooding.slotErrorStandardDeviation(params.defaultScale()))
+        + " standard deviation)";
   }
 
   @Override

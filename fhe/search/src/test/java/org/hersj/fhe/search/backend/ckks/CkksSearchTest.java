@@ -35,17 +35,17 @@ class CkksSearchTest extends SearchRejectionContract {
 
   @Override
   protected Backends backends() {
-    return new Backends(Keys.MAIN.client(), Keys.MAIN.server());
+    return new Backends(Keys.MAIN.client().withoutNoiseFlooding(), Keys.MAIN.server());
   }
 
   @Override
   protected Backends otherKeys() {
-    return new Backends(Keys.OTHER.client(), Keys.OTHER.server());
+    return new Backends(Keys.OTHER.client().withoutNoiseFlooding(), Keys.OTHER.server());
   }
 
   @Override
   protected Backends otherParameters() {
-    return new Backends(Keys.OTHER_PARAMS.client(), Keys.OTHER_PARAMS.server());
+    return new Backends(Keys.OTHER_PARAMS.client().withoutNoiseFlooding(), Keys.OTHER_PARAMS.server());
   }
 
   @Override
