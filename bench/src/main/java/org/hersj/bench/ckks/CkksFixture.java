@@ -76,7 +76,7 @@ public class CkksFixture {
     @Setup(Level.Trial)
     public void setUp() {
         params = CkksPresets.byName(preset);
-        RandomSource random = RandomSource.seededForTestsOnly(2024);
+        RandomSource random = RandomSource.secure();
         KeyGenerator keys = new KeyGenerator(params, random);
         SecretKey sk = keys.secretKey();
         encoder = new CkksEncoder(params);

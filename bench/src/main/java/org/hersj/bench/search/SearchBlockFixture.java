@@ -48,8 +48,8 @@ public class SearchBlockFixture {
   /** Builds keys and the block. */
   @Setup
   public void setUp() {
-    CkksSearchKeys keys = CkksSearchKeys.generate(CkksPresets.byName(preset), RandomSource.seededForTestsOnly(42));
-    client = keys.client();
+    CkksSearchKeys keys = CkksSearchKeys.generate(CkksPresets.byName(preset), RandomSource.secure());
+    client = keys.client().withoutNoiseFlooding();
     server = keys.server();
     evaluator = server.newEvaluator();
     int slots = client.slots();

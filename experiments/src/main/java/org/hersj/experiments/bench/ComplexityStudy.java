@@ -50,7 +50,7 @@ public record ComplexityStudy(List<Long> baselineSizes, List<Long> hersSizes, in
             throws IOException {
         SearchKeySet keys = engine.generateKeys(params.literal(), RandomSource.secure(),
                 Boddeti2018Search.rotationSteps(dimension));
-        SearchBenchmark bench = new SearchBenchmark(keys.client(), keys.server());
+        SearchBenchmark bench = new SearchBenchmark(keys.client().withoutNoiseFlooding(), keys.server());
         int slots = keys.server().slots();
         List<ComplexityRow> rows = new ArrayList<>();
         List<LayoutKind> layouts = keys.server().packsTwoValuesPerSlot()

@@ -121,7 +121,7 @@ final class BenchComplexityCommand implements Callable<Integer> {
         TwoStageBenchmarkConfig config = new TwoStageBenchmarkConfig(sizes, twoStage.get(0), twoStage.get(1),
                 Math.min(k, MEASURED_K), k, threads, sizes.get(sizes.size() - 1), Path.of(System.getProperty("java.io.tmpdir")),
                 seed);
-        TwoStageBenchmarkResult result = new TwoStageBenchmark(keys.client(), keys.server()).run(config,
+        TwoStageBenchmarkResult result = new TwoStageBenchmark(keys.client().withoutNoiseFlooding(), keys.server()).run(config,
                 bar.asSearchListener());
         bar.finish("benchmark");
         return result;

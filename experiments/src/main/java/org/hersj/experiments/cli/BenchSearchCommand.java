@@ -109,7 +109,7 @@ final class BenchSearchCommand implements Callable<Integer> {
             SearchBenchmarkConfig config = new SearchBenchmarkConfig(sizes, dims, threads, kind,
                     form, false, 10, reps, work, seed, checkAccuracyUpTo);
             SearchKeySet keys = engine.generateKeys(CkksPresets.byName(chosen).literal(), RandomSource.secure());
-            SearchBenchmarkResult result = new SearchBenchmark(keys.client(), keys.server()).run(config,
+            SearchBenchmarkResult result = new SearchBenchmark(keys.client().withoutNoiseFlooding(), keys.server()).run(config,
                     bar.asSearchListener());
             bar.finish("benchmark");
             String name = engine.name() + (forms.size() > 1 ? ":" + form.cliName() : "");

@@ -26,9 +26,12 @@ import org.hersj.fhe.search.server.ScoreForm;
  *                  the preset must meet it
  * @param scoreForm {@code degree-two} (the server returns the unrelinearised block product; default) or
  *                  {@code relinearized} (needs a preset with a special prime and two q primes)
+ * @param noiseFlooding whether the key owner floods the noise of its decryptions (default {@code true});
+ *                  {@code false} gives exact decryptions, for experiments on precision only (it is recorded
+ *                  in the run's resolved config)
  */
 public record FheConfig(String preset, String backend, Integer threads, String layout, Double precision,
-                        String scoreForm) {
+                        String scoreForm, Boolean noiseFlooding) {
 
     /** The gallery layouts a config may name. */
     public static final List<String> LAYOUTS = List.of("hers-complex", "hers");
@@ -38,6 +41,7 @@ public record FheConfig(String preset, String backend, Integer threads, String l
 
     /** Checks values and fills in defaults (the preset of a precision is chosen by {@link #resolved}). */
     public FheConfig {
+        noiseFlooding = noiseFlooding == null || noiseFlooding;
         backend = backend == null ? "java" : backend;
         SearchEngine engine;
         try {
@@ -100,7 +104,7 @@ public record FheConfig(String preset, String backend, Integer threads, String l
 
     /** @return the defaults */
     public static FheConfig defaults() {
-        return new FheConfig(null, null, null, null, null, null);
+        return new FheConfig(null, null, null, null, null, null, null);
     }
 
     /**
@@ -123,7 +127,7 @@ public record FheConfig(String preset, String backend, Integer threads, String l
                     + " the plaintext-probe and two-stage modes need relinearisation or rotation keys; use SEARCH_N4096"
                     + " or SEARCH_N8192");
         }
-        return new FheConfig(chosen, backend, threads, layout, precision, scoreForm);
+        return new FheConfig(chosen, backend, threads, layout, precision, scoreForm, noiseFlooding);
     }
 
     /** @return the score form, or null for the server's default ({@code ScoreForm.defaultFor}) */

@@ -80,6 +80,9 @@ final class EncryptedGalleryCache {
         });
         Path keys = entry.dir().resolve("keys");
         ClientBackend client = fresh[0] != null ? fresh[0].client() : backend.loadClient(keys, RandomSource.secure());
+        if (!fhe.noiseFlooding()) {
+            client = client.withoutNoiseFlooding();
+        }
         ServerBackend server = fresh[0] != null ? fresh[0].server() : backend.loadServer(keys);
         return new Ready(entry.dir(), client, server, entry.reused(), keygenEnrol[0], keygenEnrol[1]);
     }

@@ -53,7 +53,7 @@ class TwoStageSearcherTest {
         }
         float[][] gallery = truncated(fullGallery);
         float[][] probes = truncated(fullProbes);
-        SearchContext context = new SearchContext(1, dir.resolve("cache"), new FheConfig("SEARCH_N4096", "java", 2, null, null, null),
+        SearchContext context = new SearchContext(1, dir.resolve("cache"), new FheConfig("SEARCH_N4096", "java", 2, null, null, null, null),
                 new TwoStageConfig(K, REDUCED, null));
 
         SearchResult result = TwoStageSearcher.provider().create(context)

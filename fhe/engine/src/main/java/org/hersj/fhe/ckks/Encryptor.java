@@ -28,6 +28,7 @@ public final class Encryptor {
     private final RnsPoly e1;
 
     private Encryptor(CkksParameters params, PublicKey pk, SecretKey sk, RandomSource random) {
+        random.requireSecureFor("CKKS encryption");
         this.params = params;
         this.publicKey = pk;
         this.secretKey = sk;

@@ -1,5 +1,8 @@
 package org.hersj.fhe.ckks;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.IntUnaryOperator;
@@ -143,9 +146,11 @@ public final class Evaluator {
     // ---- products by constants and plaintexts ----------------------------------------------------------
 
     /**
-     * out = a * c. An integer c (|c| &lt; 2^31) keeps the scale; any other c is rounded to c * q_level / q_level
+     * out = a * c. An integer c keeps the scale; any other c is rounded to round(c * q_level) / q_level
      * (relative error 2^-bits(q_level)) and multiplies the scale by q_level, so that a following
-     * {@link #rescale} restores the input's scale exactly. Non-integers are refused at level 0.
+     * {@link #rescale} restores the input's scale exactly. The integer c or round(c * q_level) is reduced
+     * exactly modulo every prime (big-integer arithmetic beyond 2^62), so any constant whose scaled value
+     * lies within (-Q_level/2, Q_level/2) is correct; a larger one is refused, as are non-integers at level 0.
      */
     public void multiplyConst(Ciphertext a, double c, Ciphertext out) {
         checkParams(a, out);
@@ -153,9 +158,8 @@ public final class Evaluator {
             throw new IllegalArgumentException("constant " + c + " is not finite");
         }
         int level = a.level();
-        boolean integer = c == Math.rint(c) && Math.abs(c) < 0x1p31;
-        checkParams(a, out);
-        double constScale = 1;
+        boolean integer = c == Math.rint(c);
+        long constScale = 1;
         if (!integer) {
             if (level == 0) {
                 throw new IllegalArgumentException("cannot multiply by the non-integer " + c
@@ -163,17 +167,29 @@ public final class Evaluator {
             }
             constScale = ring.modulus(level).value();
         }
-        multiplyByInteger(a, (long) Math.rint(c * constScale), a.scale() * constScale, out);
+        BigInteger scaled = new BigDecimal(c).multiply(BigDecimal.valueOf(constScale))
+                .setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact();
+        BigInteger half = modulusProduct(level).shiftRight(1);
+        if (scaled.abs().compareTo(half) >= 0) {
+            throw new IllegalArgumentException("constant " + c + (integer ? "" : " times the scale q_" + level)
+                    + " = " + scaled + " does not fit in the modulus at level " + level + " (|value| must stay below "
+                    + "Q/2 = 2^" + half.bitLength() + "); use a smaller constant or a higher level");
+        }
+        multiplyByInteger(a, scaled, a.scale() * constScale, out);
     }
 
-    // out = a * c for an integer |c| < 2^62, declared scale newScale.
     private void multiplyByInteger(Ciphertext a, long c, double newScale, Ciphertext out) {
+        multiplyByInteger(a, BigInteger.valueOf(c), newScale, out);
+    }
+
+    // out = a * c for an integer |c| < Q_level / 2, declared scale newScale.
+    private void multiplyByInteger(Ciphertext a, BigInteger c, double newScale, Ciphertext out) {
         int level = a.level();
         int degree = a.degree();
         out.reset(degree, level, newScale);
         for (int i = 0; i <= level; i++) {
             Modulus m = ring.modulus(i);
-            long w = residueOf(c, m);
+            long w = c.mod(BigInteger.valueOf(m.value())).longValueExact();
             long ws = m.shoup(w);
             for (int d = 0; d <= degree; d++) {
                 LimbArithmetic.mulScalar(a.poly(d).limb(i), w, ws, out.poly(d).limb(i), m);
@@ -181,16 +197,19 @@ public final class Evaluator {
         }
     }
 
+    private BigInteger modulusProduct(int level) {
+        BigInteger q = BigInteger.ONE;
+        for (int i = 0; i <= level; i++) {
+            q = q.multiply(BigInteger.valueOf(ring.modulus(i).value()));
+        }
+        return q;
+    }
+
     /** @return a * c (see {@link #multiplyConst(Ciphertext, double, Ciphertext)}) */
     public Ciphertext multiplyConstNew(Ciphertext a, double c) {
         Ciphertext out = newCiphertext(a.degree(), a.level(), a.scale());
         multiplyConst(a, c, out);
         return out;
-    }
-
-    private static long residueOf(long integer, Modulus m) {
-        long r = m.reduceWord(Math.abs(integer));
-        return integer < 0 ? m.negate(r) : r;
     }
 
     /** out = a * pt (slot-wise); the scales multiply. */

@@ -20,9 +20,11 @@ public final class KeyGenerator {
 
     /**
      * @param params parameters
-     * @param random the random stream: {@link RandomSource#secure()} for real keys
+     * @param random the random stream: {@link RandomSource#secure()}; a deterministic test stream is refused
+     *               outside test runs ({@link RandomSource#requireSecureFor})
      */
     public KeyGenerator(CkksParameters params, RandomSource random) {
+        random.requireSecureFor("CKKS key generation");
         this.params = params;
         this.ring = params.ring();
         this.sampler = new PolySampler(ring, random);

@@ -40,6 +40,12 @@ public final class RandomSource {
         java.util.Arrays.fill(key, (byte) 0);
     }
 
+    /**
+     * System property through which test runs (and only they: the build's surefire configuration sets it)
+     * let deterministic streams into key generation and encryption, see {@link #requireSecureFor}.
+     */
+    public static final String ALLOW_TEST_STREAMS_PROPERTY = "hersj.allowDeterministicTestStreams";
+
     /** @return a stream seeded with 256 bits from {@link SecureRandom} */
     public static RandomSource secure() {
         byte[] key = new byte[32];
@@ -115,6 +121,20 @@ public final class RandomSource {
             if (v < bound) {
                 return v;
             }
+        }
+    }
+
+    /**
+     * Refuses a deterministic stream ({@link #seededForTestsOnly}) for {@code purpose} (key generation,
+     * encryption) unless the JVM runs tests that opted in with {@value #ALLOW_TEST_STREAMS_PROPERTY}=true.
+     *
+     * @throws IllegalStateException naming the purpose and what to use instead
+     */
+    public void requireSecureFor(String purpose) {
+        if (deterministic && !Boolean.getBoolean(ALLOW_TEST_STREAMS_PROPERTY)) {
+            throw new IllegalStateException(purpose + " refuses a deterministic test stream"
+                    + " (RandomSource.seededForTestsOnly): its keys and noise are public; use RandomSource.secure()"
+                    + " (tests opt in with -D" + ALLOW_TEST_STREAMS_PROPERTY + "=true)");
         }
     }
 

@@ -211,6 +211,17 @@ public final class ClearTestBackend implements ClientBackend, ServerBackend {
       }
 
       @Override
+      public void maskNonScoreSlots(BackendCiphertext ct, int period) {
+        double[] x = ((ClearCiphertext) ct).polys[0];
+        java.util.SplittableRandom random = new java.util.SplittableRandom();
+        for (int i = 0; i < x.length; i++) {
+          if (i % period != 0) {
+            x[i] += random.nextDouble(-1000, 1000);
+          }
+        }
+      }
+
+      @Override
       public void multiplyRelinearize(BackendCiphertext a, BackendCiphertext b, BackendCiphertext out) {
         double[] x = ((ClearCiphertext) a).polys[0];
         double[] y = ((ClearCiphertext) b).polys[0];

@@ -1,0 +1,59 @@
+package org.hersj.fhe.ckks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.hersj.fhe.ring.RandomSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Flooded decryptions against exact ones on SEARCH_N4096 after a product and a rescale (the shape of a
+ * search score): the added error has the stated standard deviation (within 10 %), stays within 6 of them
+ * on every slot, is fresh on every decryption, and is at least 2^bits times the noise estimate.
+ */
+class NoiseFloodingTest {
+
+    private static final TestKeys K = new TestKeys(CkksPresets.byName("SEARCH_N4096"), 51);
+
+    @Test
+    void floodedDecodeIsWithinTheStatedBoundOfTheExactOne() {
+        double[] a = TestKeys.randomValues(K.params.slots(), 1, 1);
+        Ciphertext score = K.evaluator.rescaleNew(K.evaluator.multiplyNew(K.encrypt(a), K.encrypt(a)));
+        double[] exact = K.encoder.decode(K.decryptor.decryptNew(score));
+        NoiseFlooding flooding = new NoiseFlooding(K.params, NoiseFlooding.DEFAULT_BITS, RandomSource.secure());
+        double sigma = flooding.slotErrorStandardDeviation(score.scale());
+        assertTrue(sigma > 5e-6 && sigma < 2e-5, "SEARCH_N4096 flooding perturbs scores by ~1e-5: " + sigma);
+        assertTrue(flooding.standardDeviation() >= Math.scalb(NoiseFlooding.noiseEstimate(K.params), 12));
+        double[] first = flood(flooding, score);
+        double[] second = flood(flooding, score);
+        double sumSq = 0;
+        double worst = 0;
+        double apart = 0;
+        for (int i = 0; i < exact.length; i++) {
+            double d = first[i] - exact[i];
+            sumSq += d * d;
+            worst = Math.max(worst, Math.abs(d));
+            apart += Math.abs(first[i] - second[i]);
+        }
+        double rms = Math.sqrt(sumSq / exact.length);
+        assertEquals(sigma, rms, 0.1 * sigma, "measured flooding error");
+        assertTrue(worst < 6 * sigma, "largest flooding error " + worst + " beyond 6 sigma = " + 6 * sigma);
+        assertTrue(apart / exact.length > 0.5 * sigma, "two floodings of one ciphertext must differ");
+    }
+
+    @Test
+    void refusesOtherParametersAndSillyBitCounts() {
+        assertThrows(IllegalArgumentException.class, () -> new NoiseFlooding(K.params, 41, RandomSource.secure()));
+        assertThrows(IllegalArgumentException.class, () -> new NoiseFlooding(K.params, -1, RandomSource.secure()));
+        NoiseFlooding other = new NoiseFlooding(CkksPresets.byName("SEARCH_N8192"), 12, RandomSource.secure());
+        Plaintext pt = K.decryptor.decryptNew(K.encrypt(new double[] {0.5}));
+        assertThrows(IllegalArgumentException.class, () -> other.flood(pt));
+    }
+
+    private static double[] flood(NoiseFlooding flooding, Ciphertext ct) {
+        Plaintext pt = K.decryptor.decryptNew(ct);
+        flooding.flood(pt);
+        return K.encoder.decode(pt);
+    }
+}
