@@ -4,8 +4,11 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import org.hersj.experiments.run.ProvenanceCollector;
 import org.hersj.experiments.run.StageRegistry;
+import org.hersj.fhe.ckks.InsecureParameters;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code hers} command line: {@code run}, {@code report} and {@code data synth}. Errors are one line
@@ -16,6 +19,11 @@ import picocli.CommandLine.Command;
         description = "HERS-J: dimensionality reduction and homomorphically encrypted search over embeddings.",
         subcommands = CommandLine.HelpCommand.class)
 public final class HersCli {
+
+    @Option(names = "--allow-insecure", scope = ScopeType.INHERIT,
+            description = "Accept key and parameter files whose CKKS parameters are outside the security table"
+                    + " (tests only; printed as a warning and recorded in the run's provenance with the command line).")
+    boolean allowInsecure;
 
     private HersCli() {
     }
@@ -54,6 +62,12 @@ public final class HersCli {
      */
     static CommandLine commandLine(StageRegistry registry, String[] args, PrintWriter out, PrintWriter err) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
+        // only the command line itself may let insecure parameters in from files (recorded in provenance)
+        if (Arrays.asList(args).contains("--allow-insecure")) {
+            InsecureParameters.allowFromCommandLine("hers " + String.join(" ", args));
+        } else {
+            InsecureParameters.refuse();
+        }
         if (verbose && System.getProperty(LOG_LEVEL) == null) {
             System.setProperty(LOG_LEVEL, "info"); // before any library creates its first logger
         }

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.fhe.search.engine.SearchEngine;
 import org.hersj.fhe.search.engine.SearchEngines;
+import org.hersj.fhe.search.backend.ckks.CkksKeyFiles;
 
 /**
  * The key directory written by {@code hers keygen}: one subdirectory per role, so each role is handed
@@ -82,6 +83,7 @@ final class KeyDirectory {
                 }
             }
         }
+        CkksKeyFiles.requireNoSecretKey(dir); // by content too, whatever the file names
     }
 
     /** @return whether the directory {@code dir} holds a secret key file (the key owner's directory) */

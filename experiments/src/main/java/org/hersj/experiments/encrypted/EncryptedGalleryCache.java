@@ -1,7 +1,9 @@
 package org.hersj.experiments.encrypted;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.hersj.experiments.cache.StageCache;
 import org.hersj.experiments.config.FheConfig;
 import org.hersj.experiments.search.SearchContext;
@@ -13,6 +15,7 @@ import org.hersj.fhe.search.engine.SearchEngines;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.backend.ServerBackend;
+import org.hersj.fhe.search.backend.ckks.CkksKeyFiles;
 
 /**
  * Keys and encrypted galleries of the encrypted search modes, kept in the stage cache under the hash of
@@ -83,7 +86,36 @@ final class EncryptedGalleryCache {
         if (!fhe.noiseFlooding()) {
             client = client.withoutNoiseFlooding();
         }
-        ServerBackend server = fresh[0] != null ? fresh[0].server() : backend.loadServer(keys);
+        ServerBackend server = fresh[0] != null ? fresh[0].server() : backend.loadServer(serverKeys(keys));
         return new Ready(entry.dir(), client, server, entry.reused(), keygenEnrol[0], keygenEnrol[1]);
+    }
+
+    /**
+     * The server's view of a cached key directory: a sibling {@code server-keys} directory holding every
+     * key file except the secret key (by name and by content), made on first use; server-side loaders
+     * refuse a directory that holds the secret key.
+     */
+    private static Path serverKeys(Path keys) throws IOException {
+        Path server = keys.resolveSibling("server-keys");
+        if (Files.isDirectory(server)) {
+            return server;
+        }
+        Path partial = keys.resolveSibling("server-keys.partial");
+        Files.createDirectories(partial);
+        try (var listing = Files.list(keys)) {
+            for (Path file : listing.filter(Files::isRegularFile).toList()) {
+                boolean secret = file.getFileName().toString().startsWith("secret");
+                try {
+                    CkksKeyFiles.requireNoSecretKey(file);
+                } catch (IOException e) {
+                    secret = true;
+                }
+                if (!secret) {
+                    Files.copy(file, partial.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Files.move(partial, server, StandardCopyOption.ATOMIC_MOVE);
+        return server;
     }
 }

@@ -14,7 +14,8 @@ import org.hersj.fhe.ring.RnsRing;
  * Validated, immutable CKKS parameters: the literal, the generated primes (q_0 .. q_L, then p_0 .. p_{K-1}),
  * the ring over all of them and the precomputed tables of rescaling and key switching.
  *
- * <p>Validation: log2 N in the security table (10 .. 15), prime sizes in [logN + 2, 60], a scale below q_0,
+ * <p>Validation: log2 N in [3, {@value #MAX_LOG_N}] and in the security table (10 .. 15) unless insecure,
+ * at most {@value #MAX_PRIMES} primes, prime sizes in [logN + 2, 60], a scale below q_0,
  * and log2(QP) (the sum of the prime bit sizes) at most the
  * HomomorphicEncryption.org limit for N and the chosen {@link SecurityLevel}. Parameters that break only
  * the security rules are accepted when {@code allowInsecure} is set, with a warning on standard error.
@@ -26,6 +27,10 @@ import org.hersj.fhe.ring.RnsRing;
  * its noise is about sqrt(digits) * N * sigma * max(digit) / P before it is added at the ciphertext's scale.
  */
 public final class CkksParameters {
+    /** Largest log2 N accepted (2^16: a file cannot make the engine allocate rings beyond it). */
+    public static final int MAX_LOG_N = 16;
+    /** Most primes (q and special primes together) accepted, bounding key and ciphertext sizes. */
+    public static final int MAX_PRIMES = 32;
     private final CkksParametersLiteral literal;
     private final long[] qPrimes;
     private final long[] pPrimes;
@@ -80,8 +85,8 @@ public final class CkksParameters {
         if (literal.security() == null) {
             throw new IllegalArgumentException("CKKS parameter 'security' is missing: use BITS_128, BITS_192 or BITS_256");
         }
-        if (logN < 3 || logN > 17) {
-            throw new IllegalArgumentException("CKKS parameter 'logN' = " + logN + " must be in [3, 17] (and in ["
+        if (logN < 3 || logN > MAX_LOG_N) {
+            throw new IllegalArgumentException("CKKS parameter 'logN' = " + logN + " must be in [3, " + MAX_LOG_N + "] (and in ["
                     + SecurityLevel.MIN_TABLE_LOG_N + ", " + SecurityLevel.MAX_TABLE_LOG_N + "] to be secure)");
         }
         List<Integer> logQ = requireBitSizes("logQ", literal.logQ(), logN);
@@ -90,6 +95,10 @@ public final class CkksParameters {
                     + " or [] for none (then no relinearisation or rotation keys)");
         }
         List<Integer> logP = literal.logP().isEmpty() ? literal.logP() : requireBitSizes("logP", literal.logP(), logN);
+        if (logQ.size() + logP.size() > MAX_PRIMES) {
+            throw new IllegalArgumentException("CKKS parameters list " + (logQ.size() + logP.size())
+                    + " primes (logQ and logP); at most " + MAX_PRIMES + " are accepted");
+        }
         if (literal.logScale() < 1 || literal.logScale() >= logQ.get(0)) {
             throw new IllegalArgumentException("CKKS parameter 'logScale' = " + literal.logScale()
                     + " must be in [1, logQ[0] = " + logQ.get(0) + "): q_0 must hold the scaled message with headroom");

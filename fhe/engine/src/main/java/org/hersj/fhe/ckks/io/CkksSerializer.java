@@ -12,6 +12,7 @@ import org.hersj.fhe.ckks.Ciphertext;
 import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.CkksParametersLiteral;
 import org.hersj.fhe.ckks.GaloisKeys;
+import org.hersj.fhe.ckks.InsecureParameters;
 import org.hersj.fhe.ckks.Plaintext;
 import org.hersj.fhe.ckks.PublicKey;
 import org.hersj.fhe.ckks.RelinearizationKey;
@@ -69,6 +70,17 @@ public final class CkksSerializer {
             if (security < 0 || security >= SecurityLevel.values().length) {
                 throw new CkksFormatException(source + ": unknown security level " + security);
             }
+            if (logN < 1 || logN > CkksParameters.MAX_LOG_N || logQ.size() + logP.size() > CkksParameters.MAX_PRIMES) {
+                throw new CkksFormatException(source + ": log2 N = " + logN + " with " + (logQ.size() + logP.size())
+                        + " primes exceeds the limits (log2 N <= " + CkksParameters.MAX_LOG_N + ", at most "
+                        + CkksParameters.MAX_PRIMES + " primes); the file is damaged or not for this build");
+            }
+            if (insecure && !InsecureParameters.allowed()) {
+                throw new CkksFormatException(source + ": holds parameters marked insecure (allowInsecure, log2 N = "
+                        + logN + ", prime bits " + logQ + " + " + logP + "); insecure parameters are refused when read"
+                        + " from a file: regenerate the keys with a preset, or pass --allow-insecure on the command"
+                        + " line (tests only)");
+            }
             CkksParameters p = CkksParameters.of(new CkksParametersLiteral(logN, logQ, logP, logScale,
                     SecurityLevel.values()[security], insecure));
             if (!p.fingerprint().equals(Frame.fingerprint(bytes))) {
@@ -82,14 +94,26 @@ public final class CkksSerializer {
 
     private static List<Integer> readInts(ByteBuffer b, String source) {
         int count = b.getInt();
-        if (count < 0 || count > 64) {
-            throw new CkksFormatException(source + ": " + count + " prime sizes is not plausible (0..64)");
+        if (count < 0 || count > CkksParameters.MAX_PRIMES) {
+            throw new CkksFormatException(source + ": " + count + " prime sizes is not plausible (0.."
+                    + CkksParameters.MAX_PRIMES + ")");
         }
         List<Integer> list = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             list.add(b.getInt());
         }
         return list;
+    }
+
+    /** Bytes of a file's head that {@link #isSecretKeyFrame} reads. */
+    public static final int TYPE_PROBE_BYTES = 7;
+
+    /**
+     * Whether {@code head} (the first bytes of a file, at least {@link #TYPE_PROBE_BYTES}) starts a framed
+     * secret key, whatever the file is called: server-side loaders refuse such files by content.
+     */
+    public static boolean isSecretKeyFrame(byte[] head) {
+        return Frame.typeOf(head) == ObjectType.SECRET_KEY;
     }
 
     // ---- keys --------------------------------------------------------------------------------------------

@@ -85,6 +85,14 @@ final class Frame {
         return ByteBuffer.wrap(bytes, HEADER_BYTES, (int) length).slice().order(ByteOrder.LITTLE_ENDIAN);
     }
 
+    /** The type announced by a frame's header ({@code head} = its first 7 or more bytes), or null if none. */
+    static ObjectType typeOf(byte[] head) {
+        if (head.length < 7 || !Arrays.equals(Arrays.copyOf(head, 4), MAGIC)) {
+            return null;
+        }
+        return ObjectType.ofTag(Byte.toUnsignedInt(head[6]));
+    }
+
     static String fingerprint(byte[] bytes) {
         return HexFormat.of().formatHex(bytes, 8, 40);
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * The stage-2 request does not carry stage 1's ranking: {@link Stage2Request#inRandomOrder} sends the
  * same candidates in a uniformly random order. Over 640 requests of 64 candidates the best one lands at
  * each of the 64 positions about 10 times; a best-first request would put it at position 0 every time.
+ * And what the request's digest does and does not guarantee.
  */
 class Stage2RequestOrderTest {
 
@@ -47,5 +48,25 @@ class Stage2RequestOrderTest {
     }
     assertTrue(chi2 < 120, "position of the best candidate is not uniform (chi-square " + chi2 + ")");
     assertFalse(positionOfBest[0] > TRIALS / 8, "best candidate first in " + positionOfBest[0] + " of " + TRIALS);
+  }
+
+  /**
+   * The SHA-256 that closes a request catches accidents, not an attacker: whoever changes a candidate
+   * and recomputes the digest (no key needed) gets the file accepted. If the files ever carry a MAC or
+   * signature, this test fails and the threat model must be updated.
+   */
+  @Test
+  void theDigestDetectsDamageButNotARecomputedForgery(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    byte[] bytes = new Stage2Request(100, "ab", new long[] {3, 7}).encode();
+    int lastCandidate = bytes.length - Stage2FileFormat.DIGEST_BYTES - Long.BYTES;
+    bytes[lastCandidate + Long.BYTES - 1] ^= 0x01; // candidate 7 -> 6 (big-endian long)
+    java.nio.file.Path damaged = java.nio.file.Files.write(dir.resolve("damaged.h2q"), bytes);
+    org.junit.jupiter.api.Assertions.assertThrows(org.hersj.fhe.search.store.RecordFileException.class,
+        () -> Stage2Request.read(damaged));
+    byte[] digest = Stage2FileFormat.sha256(bytes, bytes.length - Stage2FileFormat.DIGEST_BYTES);
+    System.arraycopy(digest, 0, bytes, bytes.length - digest.length, digest.length);
+    java.nio.file.Path forged = java.nio.file.Files.write(dir.resolve("forged.h2q"), bytes);
+    assertArrayEquals(new long[] {3, 6}, Stage2Request.read(forged).candidates(), "a recomputed digest is accepted");
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
 import org.hersj.fhe.io.Sha256;
 import org.hersj.fhe.ckks.CkksParameters;
@@ -105,8 +106,12 @@ public final class CkksKeyFiles {
     return new CkksEncryptionBackend(params, publicKey(dir, new CkksSerializer(params)), random);
   }
 
-  /** The server's backend from {@code dir}: parameters, public key, evaluation keys; never the secret key. */
+  /**
+   * The server's backend from {@code dir}: parameters, public key, evaluation keys; never the secret key.
+   * Refuses a directory (or a file) holding a secret key under any name: every file's frame header is read.
+   */
   public static CkksServerBackend loadServer(Path dir) throws IOException {
+    requireNoSecretKey(dir);
     CkksParameters params = parameters(dir);
     CkksSerializer io = new CkksSerializer(params);
     RelinearizationKey rlk = null;
@@ -118,6 +123,34 @@ public final class CkksKeyFiles {
     GaloisKeys galois = Files.exists(galoisFile)
         ? io.readGaloisKeys(readListed(dir, GALOIS), galoisFile.toString()) : null;
     return new CkksServerBackend(params, publicKey(dir, io), new EvaluationKeys(rlk, galois));
+  }
+
+  /**
+   * Refuses {@code path} (a key directory or a single file) if any regular file in it is a framed secret
+   * key, by content (the type in the frame header), whatever its name.
+   *
+   * @throws IOException naming the file and what to give the server instead
+   */
+  public static void requireNoSecretKey(Path path) throws IOException {
+    List<Path> files;
+    if (Files.isDirectory(path)) {
+      try (var listing = Files.list(path)) {
+        files = listing.filter(Files::isRegularFile).toList();
+      }
+    } else {
+      files = Files.isRegularFile(path) ? List.of(path) : List.of();
+    }
+    for (Path file : files) {
+      byte[] head = new byte[CkksSerializer.TYPE_PROBE_BYTES];
+      int read;
+      try (var in = Files.newInputStream(file)) {
+        read = in.readNBytes(head, 0, head.length);
+      }
+      if (read == head.length && CkksSerializer.isSecretKeyFrame(head)) {
+        throw new IOException("refusing server-side use of " + path + ": " + file + " holds a secret key (by its"
+            + " content, whatever its name); the server must never hold it: give it KEYDIR/server only");
+      }
+    }
   }
 
   private static PublicKey publicKey(Path dir, CkksSerializer io) throws IOException {
