@@ -32,6 +32,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecordFormatCompatibilityTest {
 
+  /** The format-1 files were made under toy parameters (log2 N = 6): opt in as a command line would. */
+  @org.junit.jupiter.api.BeforeEach
+  void allowToyParameters() {
+    org.hersj.fhe.ckks.InsecureParameters.allowFromCommandLine("RecordFormatCompatibilityTest (toy parameters)");
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void refuseInsecureParametersAgain() {
+    org.hersj.fhe.ckks.InsecureParameters.refuse();
+  }
+
+
   private static final String[] FILES = {"keys/keyset.sha256", "keys/parameters.ckks", "keys/public.key",
       "keys/relinearization.key", "keys/secret.key", "gallery/gallery.hrec", "probe.hrec", "scores.hrec"};
 
@@ -61,8 +73,8 @@ class RecordFormatCompatibilityTest {
   @Test
   void aFormatOneGalleryProbeAndScoresFileStillReadAndDecrypt() throws IOException {
     Path root = fixture();
-    CkksServerBackend server = CkksKeyFiles.loadServer(root.resolve("keys"));
-    CkksClientBackend client = CkksKeyFiles.loadClient(root.resolve("keys"), RandomSource.seededForTestsOnly(1));
+    CkksServerBackend server = CkksKeyFiles.loadServer(org.hersj.fhe.search.testing.ServerKeyCopy.of(root.resolve("keys")));
+    CkksClientBackend client = CkksKeyFiles.loadClient(root.resolve("keys"), RandomSource.seededForTestsOnly(1)).withoutNoiseFlooding();
     try (RecordFileReader old = GalleryStore.open(root.resolve("gallery"), server)) {
       assertEquals(PayloadEncoding.WORDS, old.header().payloadEncoding());
     }
@@ -87,7 +99,7 @@ class RecordFormatCompatibilityTest {
   @Test
   void aFormatTwoHeaderWithoutOrWithAnUnknownEncodingIsRefused() throws IOException {
     Path root = fixture();
-    CkksServerBackend server = CkksKeyFiles.loadServer(root.resolve("keys"));
+    CkksServerBackend server = CkksKeyFiles.loadServer(org.hersj.fhe.search.testing.ServerKeyCopy.of(root.resolve("keys")));
     RecordFileHeader h;
     try (RecordFileReader old = GalleryStore.open(root.resolve("gallery"), server)) {
       h = old.header();
