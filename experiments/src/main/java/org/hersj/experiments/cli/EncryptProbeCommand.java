@@ -41,17 +41,22 @@ final class EncryptProbeCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
+    ForceOption force;
+
+    @Mixin
     OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.checkFile("--out", out, force.force, OutputPaths.inputs(keys, features));
+        FeatureFiles.requireFile("--features", features);
         SearchEngine engine = KeyDirectory.backendOf(keys);
         ClientBackend client = engine.loadClient(keys, RandomSource.secure());
         float[] probe = FeatureFiles.row(features, row);
         LayoutKind kind = RoleOptions.layout(layout, engine);
         EncryptedProbe encrypted = kind == LayoutKind.PACKED_ITEMS ? new TwoStageClient(client).encryptMaskedProbes(probe)
                 : new SearchClient(client, 1).encryptProbe(probe, kind);
-        encrypted.write(out, client);
+        OutputPaths.writeReplacing(out, file -> encrypted.write(file, client));
         output.out().println("wrote the encrypted probe (row " + row + " of " + features + ", " + probe.length
                 + " dims) to " + out);
         return 0;

@@ -12,6 +12,10 @@ import org.hersj.fhe.search.backend.EncryptionBackend;
 import org.hersj.fhe.search.enroll.EnrollmentSummary;
 import org.hersj.fhe.search.enroll.GalleryEnroller;
 import org.hersj.fhe.search.enroll.RowSource;
+import org.hersj.fhe.search.layout.LayoutKind;
+import org.hersj.fhe.search.store.GalleryStore;
+import org.hersj.fhe.search.store.RecordFileWriter;
+import org.hersj.fhe.search.store.StoreLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,9 +25,14 @@ import picocli.CommandLine.Option;
  * running it again after an interruption resumes without re-encrypting finished blocks.
  */
 @Command(name = "enroll", mixinStandardHelpOptions = true,
-        description = {"Encrypt a gallery (enroller; needs only the public key, KEYDIR/enroller). Resumable:"
-            + " rerun the same command after an interruption."})
+        description = {"Encrypt a gallery (enroller; needs only the public key, KEYDIR/enroller). Resumable: rerun"
+            + " the same command after an interruption; every finished block is journaled. A resume from other"
+            + " --features or --labels (size, modification time or SHA-256 differ) is refused, and a second"
+            + " enrollment into the same GALLERYDIR fails while one runs."})
 final class EnrollCommand implements Callable<Integer> {
+
+    /** Records (blocks) between journal entries: 1, so a resume loses at most the blocks in flight. */
+    static final int JOURNAL_EVERY = 1;
 
     /**
      * Where {@code --labels} are written without {@code --labels-out}: beside the gallery directory, never
@@ -71,37 +80,66 @@ final class EnrollCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        RoleOptions.threads(threads);
+        FeatureFiles.requireFile("--features", features);
+        if (labels != null) {
+            FeatureFiles.requireFile("--labels", labels);
+        }
+        OutputPaths.checkDirectory("--out", out, OutputPaths.inputs(keys, features, labels));
+        Path labelsTarget = labels == null ? null
+                : (labelsOut != null ? labelsOut : defaultLabelsFile(out)).toAbsolutePath().normalize();
+        if (labelsTarget != null) {
+            if (labelsTarget.startsWith(out.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("--labels-out " + labelsOut + " is inside the gallery directory "
+                        + out + ", which the server holds; write the labels outside it, for the key owner");
+            }
+            // Replaced on a resume (the journal guarantees the same labels), never an input or a key file.
+            OutputPaths.checkFile("--labels-out", labelsTarget, true, OutputPaths.inputs(keys, features, labels));
+        }
         SearchEngine engine = KeyDirectory.backendOf(keys);
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
+        // Keys, rows and labels are checked before the lock creates anything in GALLERYDIR.
+        boolean owner = KeyDirectory.holdsSecret(keys);
+        EncryptionBackend encryption = owner ? engine.loadClient(keys, RandomSource.secure())
+                : engine.loadEnroller(keys, RandomSource.secure());
+        LayoutKind kind = RoleOptions.layout(layout, engine);
         try (RowSource rows = FeatureFiles.openGallery(features, bar)) {
-            if (labels != null) {
-                copyLabels(rows.rowCount());
+            int[] labelValues = labels == null ? null : readLabels(rows.rowCount());
+            try (StoreLock lock = StoreLock.acquire(out)) {
+                enroll(rows, labelValues, labelsTarget, encryption, kind, bar);
             }
-            boolean owner = KeyDirectory.holdsSecret(keys);
-            EncryptionBackend encryption = owner ? engine.loadClient(keys, RandomSource.secure())
-                    : engine.loadEnroller(keys, RandomSource.secure());
-            EnrollmentSummary summary = new GalleryEnroller(encryption, threads, 64)
-                    .enroll(rows, RoleOptions.layout(layout, engine), out, bar.asSearchListener());
-            bar.finish("enroll");
-            output.out().println("enrolled " + rows.rowCount() + " items of dimension " + rows.dimension() + " into "
-                    + out + String.format(java.util.Locale.ROOT, " (%d blocks, %d resumed from an earlier run, %.1f s)",
-                            summary.records(), summary.resumedRecords(), summary.seconds()));
         }
         return 0;
     }
 
-    /** Reads the labels (one int per row, in memory), checks their count and writes them for the key owner. */
-    private void copyLabels(long rowCount) throws java.io.IOException {
+    /** Under the lock: checks a resume, writes the labels, enrolls. */
+    private void enroll(RowSource rows, int[] labelValues, Path labelsTarget, EncryptionBackend encryption,
+            LayoutKind kind, ProgressBar bar) throws java.io.IOException {
+        String input = EnrollmentInput.identity(features, labels);
+        RecordFileWriter.requireResumable(GalleryStore.recordsFile(out), input);
+        if (labelValues != null) {
+            writeLabels(labelValues, labelsTarget);
+        }
+        EnrollmentSummary summary = new GalleryEnroller(encryption, threads, JOURNAL_EVERY)
+                .enroll(rows, kind, out, bar.asSearchListener(), input);
+        bar.finish("enroll");
+        output.out().println("enrolled " + rows.rowCount() + " items of dimension " + rows.dimension() + " into "
+                + out + String.format(java.util.Locale.ROOT, " (%d blocks, %d resumed from an earlier run, %.1f s)",
+                        summary.records(), summary.resumedRecords(), summary.seconds()));
+    }
+
+    /** Reads the labels (one int per row, in memory) and checks their count. */
+    private int[] readLabels(long rowCount) {
         int[] values = LabelReader.read(labels);
         if (values.length != rowCount) {
             throw new IllegalArgumentException(labels + " holds " + values.length + " labels but " + features
                     + " holds " + rowCount + " rows; expected one label per row");
         }
-        Path target = (labelsOut != null ? labelsOut : defaultLabelsFile(out)).toAbsolutePath().normalize();
-        if (target.startsWith(out.toAbsolutePath().normalize())) {
-            throw new IllegalArgumentException("--labels-out " + labelsOut + " is inside the gallery directory " + out
-                    + ", which the server holds; write the labels outside it, for the key owner");
-        }
+        return values;
+    }
+
+    /** Writes the labels for the key owner, outside the gallery directory. */
+    private void writeLabels(int[] values, Path target) throws java.io.IOException {
         if (target.getParent() != null) {
             Files.createDirectories(target.getParent());
         }

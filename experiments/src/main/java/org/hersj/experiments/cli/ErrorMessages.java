@@ -23,13 +23,30 @@ final class ErrorMessages {
             return oneLine(e.getMessage());
         }
         if (e instanceof UncheckedIOException u) {
-            return oneLine(u.getCause().getMessage());
+            return u.getCause() instanceof java.nio.file.FileSystemException f ? describe(f) : oneLine(u.getCause().getMessage());
+        }
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied: " + a.getFile() + (a.getOtherFile() == null ? "" : " -> " + a.getOtherFile())
+                    + "; check the file's and its directory's permissions";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException n) {
+            return n.getFile() + " is not a directory";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return f.getFile() + " already exists";
         }
         if (e instanceof java.nio.file.NoSuchFileException n) {
             return "file not found: " + n.getFile();
         }
         if (e instanceof IOException) {
             return oneLine(e.getMessage());
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (" + oneLine(e.getMessage()) + "); use fewer --threads or a larger heap"
+                    + " (HERS_JAVA_OPTS=-Xmx...)";
+        }
+        if (e.getCause() instanceof java.nio.file.FileSystemException f && e.getCause() != e) {
+            return describe(f);
         }
         return e.getClass().getSimpleName() + ": " + oneLine(String.valueOf(e.getMessage()))
                 + " (run with --verbose for details)";

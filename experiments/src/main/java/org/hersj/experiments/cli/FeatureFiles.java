@@ -25,6 +25,25 @@ final class FeatureFiles {
     }
 
     /**
+     * Checks that an input file given on the command line exists and is a readable regular file.
+     *
+     * @param option the option that named it, e.g. {@code --features}
+     * @param file   the path given
+     * @throws IllegalArgumentException saying which of these it is not
+     */
+    static void requireFile(String option, Path file) {
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new IllegalArgumentException(option + " " + file + " is a directory; give the file itself");
+        }
+        if (!java.nio.file.Files.exists(file)) {
+            throw new IllegalArgumentException(option + " " + file + " does not exist");
+        }
+        if (!java.nio.file.Files.isReadable(file)) {
+            throw new IllegalArgumentException(option + " " + file + ": permission denied (the file is not readable)");
+        }
+    }
+
+    /**
      * @param file a feature file
      * @return its rows, each scaled to unit length
      * @throws DataFormatException naming the file and row if a row is zero or not finite

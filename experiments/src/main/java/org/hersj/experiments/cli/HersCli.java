@@ -46,8 +46,17 @@ public final class HersCli {
      * @return the exit status
      */
     public static int execute(StageRegistry registry, String... args) {
-        return commandLine(registry, args, new PrintWriter(System.out, true), new PrintWriter(System.err, true))
-                .execute(args);
+        PrintWriter err = new PrintWriter(System.err, true);
+        try {
+            return commandLine(registry, args, new PrintWriter(System.out, true), err).execute(args);
+        } catch (RuntimeException | Error e) {
+            // picocli passes errors (e.g. OutOfMemoryError) through; they still get one line, not a stack trace
+            err.println("hers: error: " + ErrorMessages.describe(e));
+            if (Arrays.asList(args).contains("--verbose")) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
     }
 
     /** slf4j-simple's level property; {@code simplelogger.properties} sets warn, {@code --verbose} info. */

@@ -71,6 +71,7 @@ final class KeygenCommand implements Callable<Integer> {
             throw new IllegalArgumentException(out + " already holds keys (" + out.resolve(KeyDirectory.CLIENT)
                     + "); choose another --out or delete it: a new key set cannot decrypt galleries of the old one");
         }
+        OutputPaths.checkDirectory("--out", out, List.of());
         IntStream boddeti = boddetiDims > 0 ? Arrays.stream(Boddeti2018Search.rotationSteps(boddetiDims)) : IntStream.empty();
         IntStream twoStage = twoStageDims > 0 ? Arrays.stream(TwoStageSearch.rotationSteps(twoStageDims))
                 : IntStream.empty();

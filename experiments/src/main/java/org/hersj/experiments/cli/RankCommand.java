@@ -51,16 +51,26 @@ final class RankCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ranked.check();
+        ranked.check(OutputPaths.inputs(keys, scores, ranked.labels));
+        RoleOptions.threads(threads);
+        if (stage2Request != null) {
+            OutputPaths.checkFile("--stage2-request", stage2Request, ranked.force,
+                    OutputPaths.inputs(keys, scores, ranked.labels, ranked.out));
+        }
         if (all && stage2Request != null) {
             throw new IllegalArgumentException("--stage2-request takes the top K; drop --all");
         }
         if (!Files.isRegularFile(scores)) {
             throw new IllegalArgumentException("scores file " + scores + " does not exist; write it with 'hers search'");
         }
+        long items;
+        try (RecordFileReader reader = RecordFileReader.open(scores, FileKind.SCORES)) {
+            items = reader.header().layout().itemCount();
+        }
+        int[] labelValues = ranked.labelsFor(items);
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         ClientBackend backend = KeyDirectory.backendOf(keys).loadClient(keys, RandomSource.secure());
-        SearchClient client = new SearchClient(backend, threads);
+        SearchClient client = new SearchClient(backend, threads).requiringUnitScores();
         List<Match> ranking;
         if (all) {
             double[] every = client.allScores(scores, bar.asSearchListener());
@@ -69,12 +79,8 @@ final class RankCommand implements Callable<Integer> {
             ranking = client.topK(scores, ranked.top, bar.asSearchListener());
         }
         bar.finish("decrypt");
-        ranked.emit(ranking, !all, output);
+        ranked.emit(ranking, !all, labelValues, output);
         if (stage2Request != null) {
-            long items;
-            try (RecordFileReader reader = RecordFileReader.open(scores, FileKind.SCORES)) {
-                items = reader.header().layout().itemCount();
-            }
             // in a random order: the server learns which items are candidates, not how stage 1 ranked them
             Stage2Request.inRandomOrder(items, backend.keyFingerprint(),
                     ranking.stream().mapToLong(Match::item).toArray()).write(stage2Request);

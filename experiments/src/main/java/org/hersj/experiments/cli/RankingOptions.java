@@ -24,20 +24,50 @@ final class RankingOptions {
     @Option(names = "--out", paramLabel = "CSV", description = "Also write the ranking as CSV.")
     Path out;
 
-    /** @throws IllegalArgumentException if {@code --top} is below 1 */
-    void check() {
+    @Option(names = "--force", description = "Replace output files that already exist (never an input or a key file).")
+    boolean force;
+
+    /**
+     * @param inputs the command's inputs, which {@code --out} must not be
+     * @throws IllegalArgumentException if {@code --top} is below 1 or {@code --out} cannot be written
+     */
+    void check(List<Path> inputs) {
         if (top < 1) {
             throw new IllegalArgumentException("--top must be at least 1, got " + top);
         }
+        if (out != null) {
+            OutputPaths.checkFile("--out", out, force, inputs);
+        }
+    }
+
+    /**
+     * Reads {@code --labels} and checks there is one per gallery item.
+     *
+     * @param galleryItems items in the gallery the scores are of
+     * @return the labels, or null without {@code --labels}
+     * @throws IllegalArgumentException if the count differs (the labels of another gallery)
+     */
+    int[] labelsFor(long galleryItems) {
+        if (labels == null) {
+            return null;
+        }
+        FeatureFiles.requireFile("--labels", labels);
+        int[] values = LabelReader.read(labels);
+        if (values.length != galleryItems) {
+            throw new IllegalArgumentException("--labels " + labels + " holds " + values.length + " labels but the"
+                    + " gallery holds " + galleryItems + " items; pass the labels of this gallery");
+        }
+        return values;
     }
 
     /**
      * Prints {@code ranking} as CSV (with labels when given) and writes it to {@code --out} when given.
      *
-     * @param numbered whether lines start with their rank
+     * @param numbered    whether lines start with their rank
+     * @param labelValues labels by item (from {@link #labelsFor}), or null
      */
-    void emit(List<Match> ranking, boolean numbered, OutputOptions output) throws IOException {
-        String csv = RankingCsv.render(ranking, numbered, labels == null ? null : LabelReader.read(labels), labels);
+    void emit(List<Match> ranking, boolean numbered, int[] labelValues, OutputOptions output) throws IOException {
+        String csv = RankingCsv.render(ranking, numbered, labelValues, labels);
         output.out().print(csv);
         output.out().flush();
         if (out != null) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.client.Match;
+import org.hersj.fhe.search.client.SearchClient;
 import org.hersj.fhe.search.twostage.Stage2Request;
 import org.hersj.fhe.search.twostage.Stage2Response;
 import org.hersj.fhe.search.twostage.Stage2ResponseFile;
@@ -43,12 +44,20 @@ final class RerankCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ranked.check();
+        ranked.check(OutputPaths.inputs(keys, request, response, ranked.labels));
         ClientBackend client = KeyDirectory.backendOf(keys).loadClient(keys, RandomSource.secure());
         Stage2Request asked = Stage2Request.read(request);
         Stage2Response answer = Stage2ResponseFile.read(response, asked, client);
         List<Match> ranking = new TwoStageClient(client).scores(answer, asked.candidates());
-        ranked.emit(ranking.subList(0, Math.min(ranked.top, ranking.size())), true, output);
+        for (Match m : ranking) {
+            if (!(Math.abs(m.score()) <= 1 + SearchClient.UNIT_SCORE_MARGIN)) {
+                throw new IllegalStateException("decrypted stage-2 score " + m.score() + " of item " + m.item()
+                        + " is outside [-1, 1] by more than " + SearchClient.UNIT_SCORE_MARGIN + ": the keys and the"
+                        + " stage-2 response do not belong together; decrypt with the client keys of this key set");
+            }
+        }
+        ranked.emit(ranking.subList(0, Math.min(ranked.top, ranking.size())), true,
+                ranked.labelsFor(asked.galleryItems()), output);
         return 0;
     }
 }

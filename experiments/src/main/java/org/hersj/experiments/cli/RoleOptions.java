@@ -37,4 +37,22 @@ final class RoleOptions {
         }
         return kind;
     }
+
+    /** Threads a command may start per core: more only adds memory and contention. */
+    static final int THREADS_PER_CORE = 4;
+
+    /**
+     * @param threads the value of {@code --threads}
+     * @return it, when between 1 and {@value #THREADS_PER_CORE} x the available cores
+     * @throws IllegalArgumentException naming the limit otherwise
+     */
+    static int threads(int threads) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int limit = THREADS_PER_CORE * cores;
+        if (threads < 1 || threads > limit) {
+            throw new IllegalArgumentException("--threads " + threads + " is out of range; expected 1 to " + limit
+                    + " (" + THREADS_PER_CORE + " x the " + cores + " cores of this machine)");
+        }
+        return threads;
+    }
 }

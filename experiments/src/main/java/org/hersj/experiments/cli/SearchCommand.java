@@ -64,6 +64,9 @@ final class SearchCommand implements Callable<Integer> {
     String scoreForm;
 
     @Mixin
+    ForceOption force;
+
+    @Mixin
     OutputOptions output;
 
     /** The probe: an encrypted probe file, or (weaker threat model) a clear feature row. */
@@ -88,29 +91,32 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        RoleOptions.threads(threads);
+        OutputPaths.checkFile("--out", out, force.force, OutputPaths.inputs(serverKeys, gallery, probe.encrypted,
+                probe.clear == null ? null : probe.clear.features, twoStage));
         KeyDirectory.requireNoSecret(serverKeys);
         ServerBackend server = KeyDirectory.backendOf(serverKeys).loadServer(serverKeys);
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         if (twoStage != null) {
             return stage2(server);
         }
-        SearchReport report;
+        SearchReport[] report = new SearchReport[1];
         if (probe.encrypted != null) {
             EncryptedProbe encrypted = EncryptedProbe.read(probe.encrypted, server);
-            report = encrypted.kind() == LayoutKind.BODDETI_2018
-                    ? new Boddeti2018Search(server, threads).search(gallery, encrypted, out, bar.asSearchListener())
-                    : new EncryptedSearchServer(server, threads).search(gallery, encrypted,
-                            scoreForm == null ? ScoreForm.defaultFor(server) : ScoreForm.byName(scoreForm), out,
-                            bar.asSearchListener());
+            ScoreForm form = scoreForm == null ? ScoreForm.defaultFor(server) : ScoreForm.byName(scoreForm);
+            OutputPaths.writeReplacing(out, file -> report[0] = encrypted.kind() == LayoutKind.BODDETI_2018
+                    ? new Boddeti2018Search(server, threads).search(gallery, encrypted, file, bar.asSearchListener())
+                    : new EncryptedSearchServer(server, threads).search(gallery, encrypted, form, file,
+                            bar.asSearchListener()));
         } else {
             output.err().println("hers: warning: WEAKER THREAT MODEL: the probe is in the clear; only the gallery is protected");
             float[] clear = FeatureFiles.row(probe.clear.features, probe.clear.row);
-            report = new PlaintextProbeSearchWeakerThreatModel(server, threads).search(gallery, clear, out,
-                    bar.asSearchListener());
+            OutputPaths.writeReplacing(out, file -> report[0] = new PlaintextProbeSearchWeakerThreatModel(server, threads)
+                    .search(gallery, clear, file, bar.asSearchListener()));
         }
         bar.finish("search");
         output.out().printf(Locale.ROOT, "scored %d items (%d dims, %d blocks) in %.2f s; encrypted scores in %s%n",
-                report.items(), report.dimension(), report.records(), report.seconds(), out);
+                report[0].items(), report[0].dimension(), report[0].records(), report[0].seconds(), out);
         return 0;
     }
 

@@ -2,6 +2,7 @@ package org.hersj.experiments.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.hersj.experiments.data.Dataset;
 import org.hersj.experiments.data.NpyWriter;
@@ -68,9 +69,10 @@ final class SynthCommand implements Callable<Integer> {
                 kappaSpread == null ? preset.kappaSpread() : kappaSpread, seed);
         Path embeddings = out.resolve("embeddings.npy");
         Path labels = out.resolve("labels.npy");
-        if (!force && (Files.exists(embeddings) || Files.exists(labels))) {
-            throw new IllegalArgumentException(out + " already holds embeddings.npy or labels.npy; use --force to"
-                    + " overwrite or choose another --out");
+        OutputPaths.checkDirectory("--out", out, List.of());
+        if (Files.isDirectory(out)) {
+            OutputPaths.checkFile("--out", embeddings, force, List.of());
+            OutputPaths.checkFile("--out", labels, force, List.of());
         }
         Dataset data = SyntheticGenerator.generate(spec, ProgressBar.forTerminal(output.quiet));
         Files.createDirectories(out);

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
 
-    private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory()
+    private static final ObjectMapper YAML = JsonMapper.builder(YAMLFactory.builder()
+                    .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -56,6 +57,7 @@ public final class ConfigLoader {
         }
         ExperimentConfig config;
         try {
+            YamlStrictness.check(file);
             JsonNode tree = YAML.readTree(file.toFile());
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 throw new ConfigException(file, "", "the file is empty; expected keys name, seed, dataset, ...");

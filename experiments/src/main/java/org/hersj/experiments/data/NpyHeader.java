@@ -6,9 +6,6 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The header of a NumPy {@code .npy} file (format versions 1 to 3): element type, shape and where the
@@ -23,9 +20,6 @@ import java.util.regex.Pattern;
 public record NpyHeader(NpyArray.NpyType type, long[] shape, long dataOffset) {
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
-    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
     /** Magic string, two version bytes and the longest (4-byte) header length field. */
     private static final int PREAMBLE_BYTES = 12;
 
@@ -78,12 +72,13 @@ public record NpyHeader(NpyArray.NpyType type, long[] shape, long dataOffset) {
         ByteBuffer textBytes = readAt(channel, textStart, Math.toIntExact(headerLength));
         String text = new String(textBytes.array(), 0, textBytes.limit(),
                 major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        NpyArray.NpyType type = parseType(file, text);
-        if (field(file, text, FORTRAN, "fortran_order").equals("True")) {
+        NpyHeaderDict dict = NpyHeaderDict.parse(file, text);
+        NpyArray.NpyType type = parseType(file, dict.descr());
+        if (dict.fortranOrder()) {
             throw new DataFormatException(file, "the array is stored in Fortran (column-major) order; expected C order."
                     + " Re-save it with numpy.save(path, numpy.ascontiguousarray(array))");
         }
-        long[] shape = parseShape(file, field(file, text, SHAPE, "shape"));
+        long[] shape = dict.shape();
         NpyHeader header = new NpyHeader(type, shape, textStart + headerLength);
         header.checkFileSize(file, channel.size());
         return header;
@@ -152,8 +147,7 @@ public record NpyHeader(NpyArray.NpyType type, long[] shape, long dataOffset) {
         return buffer.flip();
     }
 
-    private static NpyArray.NpyType parseType(Path file, String header) {
-        String descr = field(file, header, DESCR, "descr");
+    private static NpyArray.NpyType parseType(Path file, String descr) {
         if (descr.length() < 2) {
             throw new DataFormatException(file, "unsupported element type '" + descr + "'");
         }
@@ -168,35 +162,6 @@ public record NpyHeader(NpyArray.NpyType type, long[] shape, long dataOffset) {
                     + "'; expected float32 ('<f4'), float64 ('<f8'), int32 ('<i4') or int64 ('<i8')");
         }
         return type;
-    }
-
-    private static String field(Path file, String header, Pattern pattern, String name) {
-        Matcher m = pattern.matcher(header);
-        if (!m.find()) {
-            throw new DataFormatException(file, "the .npy header has no '" + name + "' entry: " + header.trim());
-        }
-        return m.group(1);
-    }
-
-    private static long[] parseShape(Path file, String text) {
-        String[] parts = text.split(",");
-        int n = 0;
-        long[] shape = new long[parts.length];
-        for (String part : parts) {
-            String p = part.trim();
-            if (p.isEmpty()) {
-                continue;
-            }
-            try {
-                shape[n] = Long.parseLong(p.endsWith("L") ? p.substring(0, p.length() - 1) : p);
-            } catch (NumberFormatException e) {
-                throw new DataFormatException(file, "cannot read the shape (" + text + ") in the .npy header");
-            }
-            if (shape[n++] < 0) {
-                throw new DataFormatException(file, "the shape (" + text + ") in the .npy header has a negative size");
-            }
-        }
-        return Arrays.copyOf(shape, n);
     }
 
     /**

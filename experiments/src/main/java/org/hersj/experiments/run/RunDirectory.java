@@ -17,6 +17,9 @@ import java.util.stream.Stream;
  */
 public final class RunDirectory {
 
+    /** Names inside {@code <results>/<experiment>/} that are not run directories. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("cache");
+
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final Path target;
@@ -41,6 +44,10 @@ public final class RunDirectory {
     public static Path plan(Path resultsDir, String experiment, String runId) {
         if (!SAFE.matcher(runId).matches()) {
             throw new IllegalArgumentException("run id '" + runId + "' is not valid; expected letters, digits, '.', '_' or '-'");
+        }
+        if (RESERVED.contains(runId)) {
+            throw new IllegalArgumentException("run id '" + runId + "' is reserved (" + resultsDir.resolve(experiment)
+                    .resolve(runId) + " holds the experiment's stage cache); choose another --run-id");
         }
         Path target = resultsDir.toAbsolutePath().normalize().resolve(experiment).resolve(runId);
         if (Files.exists(target)) {

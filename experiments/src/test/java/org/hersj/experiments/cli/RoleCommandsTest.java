@@ -220,7 +220,7 @@ class RoleCommandsTest {
         assertTrue(err.contains("--layout must be hers-complex, hers, boddeti or packed (the full-dimension gallery of two-stage search), got 'simd'"), err);
 
         assertEquals(1, run("encrypt-probe", "--keys", keys.resolve("client").toString(), "--features",
-                features.toString(), "--row", "99", "--out", probe.toString()));
+                features.toString(), "--row", "99", "--out", dir.resolve("probe99.ct").toString()));
         assertTrue(err.contains("--row 99 is out of range"), err);
         assertEquals(1, run("keygen", "--preset", "SEARCH_N4096", "--out", keys.toString()));
         assertTrue(err.contains("already holds keys"), err);

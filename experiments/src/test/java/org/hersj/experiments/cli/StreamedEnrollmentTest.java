@@ -182,7 +182,8 @@ class StreamedEnrollmentTest {
         GalleryEnroller enroller = new GalleryEnroller(
                 KeyDirectory.backendOf(enrollerKeys).loadEnroller(enrollerKeys, RandomSource.secure()), 1, 1);
         NoSuchElementException crash = assertThrows(NoSuchElementException.class,
-                () -> enroller.enroll(crashing, LayoutKind.HERS_SIMD, galleryDir, ProgressListener.NONE));
+                () -> enroller.enroll(crashing, LayoutKind.HERS_SIMD, galleryDir, ProgressListener.NONE,
+                        EnrollmentInput.identity(features, null)));
         assertTrue(crash.getMessage().contains("ended after 2053"), crash.getMessage());
         // The command resumes from the file: block 0 is skipped unread, blocks 1 and 2 are streamed.
         ok("enroll", "--keys", enrollerKeys.toString(), "--features", features.toString(), "--layout", "hers",

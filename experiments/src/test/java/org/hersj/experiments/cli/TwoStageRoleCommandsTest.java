@@ -72,15 +72,15 @@ class TwoStageRoleCommandsTest {
             Path request = dir.resolve("request" + p + ".h2q");
             Path response = dir.resolve("response" + p + ".h2s");
             ok("encrypt-probe", "--keys", client, "--features", reducedProbes.toString(), "--row", Integer.toString(p),
-                    "--out", dir.resolve("p1.ct").toString());
+                    "--out", dir.resolve("p1.ct").toString(), "--force");
             ok("search", "--server-keys", server, "--gallery", stage1.toString(), "--probe", dir.resolve("p1.ct").toString(),
-                    "--out", dir.resolve("s1.ct").toString(), "--quiet");
+                    "--out", dir.resolve("s1.ct").toString(), "--force", "--quiet");
             ok("rank", "--keys", client, "--scores", dir.resolve("s1.ct").toString(), "--top", Integer.toString(K),
                     "--stage2-request", request.toString(), "--quiet");
             long[] shortlist = cli.out().lines().skip(1).mapToLong(l -> Long.parseLong(l.split(",")[1])).toArray();
             assertEquals(K, shortlist.length);
             ok("encrypt-probe", "--keys", client, "--features", fullProbes.toString(), "--row", Integer.toString(p),
-                    "--layout", "packed", "--out", dir.resolve("p2.ct").toString());
+                    "--layout", "packed", "--out", dir.resolve("p2.ct").toString(), "--force");
             ok("search", "--server-keys", server, "--gallery", stage2.toString(), "--probe", dir.resolve("p2.ct").toString(),
                     "--two-stage", request.toString(), "--out", response.toString(), "--quiet");
             assertTrue(cli.out().contains("stage 2: scored " + K + " candidates"), cli.out());

@@ -54,7 +54,9 @@ class TwoStageConfigTest {
     @Test
     void theModeWithoutItsBlockIsAnError() throws IOException {
         failsAt("search: [plaintext, two-stage]\n", "twoStage", "missing");
-        failsAt("reduction: [{method: pca, dimensions: [16], search: [two-stage]}]\n", "twoStage", "stage1Dimension");
+        // HEAD's own reduction list is replaced (a second 'reduction' key would be a duplicate).
+        ConfigAssertions.failsAt(Files.writeString(dir.resolve("exp.yaml"), HEAD.substring(0, HEAD.indexOf("reduction:"))
+                + "reduction: [{method: pca, dimensions: [16], search: [two-stage]}]\n"), "twoStage", "stage1Dimension");
     }
 
     @Test

@@ -179,7 +179,7 @@ class NpyRowStreamTest {
         Path ints = NpyBytes.write(dir.resolve("ints.npy"), dict("<i4", "(1, 2)"), NpyBytes.ints(1, 2));
         assertFailure(ints, "expected float32 or float64", () -> NpyRowStream.open(ints));
         Path negative = NpyBytes.write(dir.resolve("negative.npy"), dict("<f4", "(-1, 2)"), new byte[0]);
-        assertFailure(negative, "negative size", () -> NpyRowStream.open(negative));
+        assertFailure(negative, "non-negative integers", () -> NpyRowStream.open(negative));
         Path huge = NpyBytes.write(dir.resolve("huge.npy"), dict("<f8", "(4611686018427387904, 4)"), new byte[0]);
         assertFailure(huge, "more than 2^63 bytes", () -> NpyRowStream.open(huge));
         Path text = Files.writeString(dir.resolve("text.npy"), "hello");

@@ -27,16 +27,46 @@ import org.hersj.fhe.search.store.RecordFileReader;
  */
 public final class SearchClient {
 
+  /**
+   * Margin beyond [-1, 1] a decrypted cosine score may have: CKKS error (~1e-6) and the noise flooding of
+   * decryptions are orders of magnitude below it, a decryption under other keys is far above it.
+   */
+  public static final double UNIT_SCORE_MARGIN = 1e-2;
+
   private final ClientBackend backend;
   private final int threads;
+  private final double scoreBound;
 
   /** A client with the secret-key backend {@code backend}, decrypting on {@code threads} threads. */
   public SearchClient(ClientBackend backend, int threads) {
+    this(backend, threads, Double.POSITIVE_INFINITY);
+  }
+
+  private SearchClient(ClientBackend backend, int threads, double scoreBound) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
     this.backend = backend;
     this.threads = threads;
+    this.scoreBound = scoreBound;
+  }
+
+  /**
+   * This client, refusing any decrypted score outside [-1 - {@value #UNIT_SCORE_MARGIN}, 1 +
+   * {@value #UNIT_SCORE_MARGIN}]: the range of cosine scores of unit vectors. A score outside it means the
+   * scores were not made for these keys (or not from unit vectors), so nothing is ranked.
+   */
+  public SearchClient requiringUnitScores() {
+    return new SearchClient(backend, threads, 1 + UNIT_SCORE_MARGIN);
+  }
+
+  private void checkScore(Path file, long item, double score) {
+    if (!(Math.abs(score) <= scoreBound)) {
+      throw new IllegalStateException("decrypted score " + score + " of item " + item + " in " + file
+          + " is outside [-" + scoreBound + ", " + scoreBound + "], the range of cosine scores (margin "
+          + UNIT_SCORE_MARGIN + "): the keys and the scores do not belong together; decrypt with the client keys"
+          + " of the key set the gallery and probe were encrypted under");
+    }
   }
 
   /**
@@ -141,9 +171,11 @@ public final class SearchClient {
           long first = layout.firstItem(r);
           if (layout.kind().dimensionMajor()) {
             for (int i = 0; i < items; i++) {
+              checkScore(file, first + i, slots[i]);
               sink.accept(first + i, slots[i]);
             }
           } else {
+            checkScore(file, first, slots[0]);
             sink.accept(first, slots[0]);
           }
           progress.progress("decrypt", finished.incrementAndGet(), total);

@@ -14,9 +14,11 @@ import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.layout.RecordPacker;
 import org.hersj.fhe.search.store.FileKind;
 import org.hersj.fhe.search.store.GalleryStore;
+import org.hersj.fhe.search.store.InputIdentity;
 import org.hersj.fhe.search.store.RecordBuffer;
 import org.hersj.fhe.search.store.RecordFileHeader;
 import org.hersj.fhe.search.store.RecordFileWriter;
+import org.hersj.fhe.search.store.StoreLock;
 
 /**
  * Encrypts a stream of feature rows into a gallery store. Several threads each take the next record's
@@ -71,16 +73,36 @@ public final class GalleryEnroller {
    */
   public EnrollmentSummary enroll(RowSource source, LayoutKind kind, Path directory,
       ProgressListener progress) throws IOException {
-    long start = System.nanoTime();
+    return enroll(source, kind, directory, progress, InputIdentity.NONE);
+  }
+
+  /**
+   * As {@link #enroll(RowSource, LayoutKind, Path, ProgressListener)}, holding the directory's
+   * {@link StoreLock} throughout, and recording {@code inputIdentity} (see {@link InputIdentity}) in the
+   * journal: an interrupted enrollment made from another input is not resumed.
+   *
+   * @throws org.hersj.fhe.search.store.RecordFileException if another enrollment holds the directory or
+   *     the interrupted one was made from another input
+   */
+  public EnrollmentSummary enroll(RowSource source, LayoutKind kind, Path directory,
+      ProgressListener progress, String inputIdentity) throws IOException {
     if (kind.valuesPerSlot() == 2 && !backend.packsTwoValuesPerSlot()) {
       throw new IllegalArgumentException("the " + backend.engineName() + " engine holds one value per slot, so it"
           + " cannot enroll the " + kind + " layout; enroll with the HERS_SIMD layout (CLI: --layout hers, config:"
           + " fhe.layout: hers)");
     }
+    try (StoreLock lock = StoreLock.acquire(directory)) {
+      return enrollLocked(source, kind, directory, progress, inputIdentity);
+    }
+  }
+
+  private EnrollmentSummary enrollLocked(RowSource source, LayoutKind kind, Path directory,
+      ProgressListener progress, String inputIdentity) throws IOException {
+    long start = System.nanoTime();
     GalleryLayout layout = new GalleryLayout(kind, source.rowCount(), source.dimension(), backend.slots());
     Files.createDirectories(directory);
     try (RecordFileWriter writer = RecordFileWriter.open(GalleryStore.recordsFile(directory),
-        galleryHeader(layout, backend), syncEvery)) {
+        galleryHeader(layout, backend), syncEvery, inputIdentity)) {
       long resumed = writer.doneCount();
       AtomicLong nextRecord = new AtomicLong();
       AtomicLong finished = new AtomicLong(resumed);

@@ -50,6 +50,18 @@ public final class RecordFileWriter implements AutoCloseable {
    *     header (other parameters, layout or counts) is in the way
    */
   public static RecordFileWriter open(Path target, RecordFileHeader header, int syncEvery) throws IOException {
+    return open(target, header, syncEvery, InputIdentity.NONE);
+  }
+
+  /**
+   * As {@link #open(Path, RecordFileHeader, int)}, and records {@code inputIdentity} (what the records
+   * are made from, see {@link InputIdentity}) in the journal: an interrupted write started from another
+   * identity is not resumed.
+   *
+   * @throws RecordFileException also if the interrupted write was started from another input
+   */
+  public static RecordFileWriter open(Path target, RecordFileHeader header, int syncEvery, String inputIdentity)
+      throws IOException {
     if (syncEvery < 1) {
       throw new IllegalArgumentException("syncEvery must be at least 1, got " + syncEvery);
     }
@@ -73,11 +85,27 @@ public final class RecordFileWriter implements AutoCloseable {
         StandardOpenOption.WRITE);
     try {
       writeFully(ch, ByteBuffer.wrap(region), 0);
-      EnrollmentJournal journal = EnrollmentJournal.open(journalFile, header.recordCount(), done);
+      EnrollmentJournal journal = EnrollmentJournal.open(journalFile, header.recordCount(), done, inputIdentity);
       return new RecordFileWriter(target, header, ch, journal, done, syncEvery);
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
+    }
+  }
+
+  /**
+   * Checks, without writing anything, that {@link #open(Path, RecordFileHeader, int, String)} of
+   * {@code target} with {@code inputIdentity} would not be refused for the reasons a caller can find
+   * out before any work: the file is complete, or an interrupted write of it was made from another input.
+   *
+   * @throws RecordFileException naming the file otherwise
+   */
+  public static void requireResumable(Path target, String inputIdentity) throws IOException {
+    if (Files.exists(target)) {
+      throw new RecordFileException(target, "already exists and is complete; delete it to write it again");
+    }
+    if (Files.exists(partFileOf(target))) {
+      EnrollmentJournal.requireIdentity(journalFileOf(target), inputIdentity);
     }
   }
 

@@ -10,7 +10,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import org.hersj.fhe.io.Sha256;
+import org.hersj.fhe.ckks.Ciphertext;
+import org.hersj.fhe.ckks.CkksEncoder;
 import org.hersj.fhe.ckks.CkksParameters;
+import org.hersj.fhe.ckks.Decryptor;
+import org.hersj.fhe.ckks.Encryptor;
 import org.hersj.fhe.ckks.EvaluationKeys;
 import org.hersj.fhe.ckks.GaloisKeys;
 import org.hersj.fhe.ckks.PublicKey;
@@ -24,9 +28,10 @@ import org.hersj.fhe.ring.RandomSource;
  * Key files of encrypted search in one directory, each a framed, checksummed engine object written
  * atomically: {@value #PARAMETERS}, {@value #SECRET} (owner-only, key owner only), {@value #PUBLIC},
  * {@value #RELINEARIZATION} (absent for parameters without a special prime, which only make degree-2
- * scores) and, for the Boddeti 2018 baseline, {@value #GALOIS}, plus
- * {@value #MANIFEST} listing the SHA-256 of the public files so files of different key generations are
- * not mixed. The server loads everything except the secret key; give it a copy of the directory
+ * scores) and, for the Boddeti 2018 baseline, {@value #GALOIS}, plus {@value #MANIFEST} listing the
+ * SHA-256 of every file of the set (the role copies keep the list), so a corrupted file or one of another
+ * key generation is refused; the secret key is also checked against the public key by content when
+ * loaded. The server loads everything except the secret key; give it a copy of the directory
  * without {@value #SECRET}. A secret key file accessible by others is refused.
  */
 public final class CkksKeyFiles {
@@ -68,7 +73,7 @@ public final class CkksKeyFiles {
       Files.deleteIfExists(dir.resolve(GALOIS));
     }
     StringBuilder manifest = new StringBuilder();
-    for (String name : new String[] {PARAMETERS, PUBLIC, RELINEARIZATION, GALOIS}) {
+    for (String name : new String[] {PARAMETERS, SECRET, PUBLIC, RELINEARIZATION, GALOIS}) {
       if (Files.exists(dir.resolve(name))) {
         manifest.append(name).append(' ').append(Sha256.hex(AtomicFiles.read(dir.resolve(name)))).append('\n');
       }
@@ -92,8 +97,18 @@ public final class CkksKeyFiles {
     CkksSerializer io = new CkksSerializer(params);
     Path file = existing(dir, SECRET);
     requireOwnerOnly(file);
-    SecretKey sk = io.readSecretKey(AtomicFiles.read(file), file.toString());
-    return new CkksClientBackend(params, sk, publicKey(dir, io), random);
+    byte[] secretBytes = AtomicFiles.read(file);
+    requireListedIfPresent(dir, SECRET, secretBytes);
+    SecretKey sk;
+    try {
+      sk = io.readSecretKey(secretBytes, file.toString());
+    } catch (RuntimeException e) {
+      throw new IOException(file + " is corrupted or from another key set (" + e.getMessage() + "); restore the"
+          + " key directory written by 'hers keygen'", e);
+    }
+    PublicKey pk = publicKey(dir, io);
+    requireKeyPair(params, sk, pk, file, random);
+    return new CkksClientBackend(params, sk, pk, random);
   }
 
   /**
@@ -159,6 +174,44 @@ public final class CkksKeyFiles {
   }
 
   /**
+   * Checks on load that the secret key belongs to the public key, by content: a value encrypted with the
+   * public key must decrypt with the secret key to itself (error ~1e-6; another key's decryption is noise of
+   * the size of the modulus), so a secret key of another key generation is never used to decrypt.
+   */
+  private static void requireKeyPair(CkksParameters params, SecretKey sk, PublicKey pk, Path file,
+      RandomSource random) throws IOException {
+    CkksEncoder encoder = new CkksEncoder(params);
+    double[] values = new double[params.slots()];
+    java.util.Arrays.fill(values, 0.5);
+    Ciphertext ct = Encryptor.withPublicKey(params, pk, random.fork())
+        .encryptNew(encoder.encodeNew(values, params.maxLevel(), params.defaultScale()));
+    double[] back = encoder.decode(new Decryptor(params, sk).decryptNew(ct));
+    double worst = 0;
+    for (int i = 0; i < values.length; i++) {
+      worst = Math.max(worst, Math.abs(back[i] - values[i]));
+    }
+    if (!(worst < KEY_PAIR_TOLERANCE)) {
+      throw new IOException(file + " is not the secret key of the public key in " + file.getParent()
+          + " (a test encryption decrypts with error " + worst + "): it is corrupted or from another key set;"
+          + " restore the client directory written by 'hers keygen'");
+    }
+  }
+
+  /** Largest error of the key-pair test decryption (fresh public-key noise: ~1e-6 at the search presets, below 1e-2 at the LITE ones). */
+  private static final double KEY_PAIR_TOLERANCE = 0.1;
+
+  /** Checks a file against its manifest line if the manifest has one (key sets before 0.2 did not list the secret key). */
+  private static void requireListedIfPresent(Path dir, String name, byte[] bytes) throws IOException {
+    Path manifestFile = existing(dir, MANIFEST);
+    for (String line : Files.readAllLines(manifestFile, StandardCharsets.UTF_8)) {
+      if (line.startsWith(name + " ") && !line.substring(name.length() + 1).trim().equals(Sha256.hex(bytes))) {
+        throw new IOException(dir.resolve(name) + " is corrupted or from another key set: its SHA-256 does not match"
+            + " " + manifestFile + "; restore the key directory written by 'hers keygen' (all its files together)");
+      }
+    }
+  }
+
+  /**
    * Reads a public key file and checks it belongs to the same key generation as the others (listed
    * with its hash in {@value #MANIFEST}); this catches key files mixed from different runs of keygen.
    */
@@ -173,8 +226,8 @@ public final class CkksKeyFiles {
       }
     }
     if (expected == null || !expected.equals(Sha256.hex(bytes))) {
-      throw new IOException(file + " does not belong to the key set listed in " + manifestFile
-          + " (key files from different runs of keygen were mixed); copy all files of one key directory");
+      throw new IOException(file + " is corrupted or from another key set: its SHA-256 does not match "
+          + manifestFile + "; restore the key directory written by 'hers keygen' (all its files together)");
     }
     return bytes;
   }
