@@ -91,22 +91,6 @@ final class KeyDirectory {
         return Files.isDirectory(dir) && files(dir).stream().anyMatch(f -> isSecret(f.getFileName().toString()));
     }
 
-    /**
-     * Refuses an enroller key directory that holds a secret key: enrollment needs only the public key.
-     *
-     * @throws IllegalArgumentException naming the secret key file
-     */
-    static void requireNoSecretForEnroller(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            for (Path file : files(dir)) {
-                if (isSecret(file.getFileName().toString())) {
-                    throw new IllegalArgumentException("refusing to enroll with " + dir + ": it holds the secret key "
-                            + file + ", and an enroller needs only the public key; pass KEYDIR/" + ENROLLER);
-                }
-            }
-        }
-    }
-
     private static boolean isSecret(String name) {
         return name.startsWith("secret");
     }

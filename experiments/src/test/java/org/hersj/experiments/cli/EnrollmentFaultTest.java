@@ -114,7 +114,8 @@ class EnrollmentFaultTest {
             String[] x = a.get(i).split(",");
             String[] y = b.get(i).split(",");
             assertEquals(y[0], x[0]);
-            assertEquals(Double.parseDouble(y[1]), Double.parseDouble(x[1]), 1e-5, "item " + i);
+            // 1e-4: two public-key encryptions plus flooded decryptions differ by ~1e-5 at SEARCH_N4096
+            assertEquals(Double.parseDouble(y[1]), Double.parseDouble(x[1]), 1e-4, "item " + i);
         }
         assertEquals("12345", cli.ok("rank", "--keys", keys.resolve("client").toString(), "--scores",
                 dir.resolve("a.ct").toString(), "--top", "1", "--quiet").lines().toList().get(1).split(",")[1]);

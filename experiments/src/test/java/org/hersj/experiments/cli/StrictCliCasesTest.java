@@ -308,7 +308,7 @@ class StrictCliCasesTest {
     void rankCsvOntoTheLabelsIsRefused() throws IOException {
         Path gallery = enroll("gallery");
         Path scores = scores(gallery, probe("probe.ct", 3), "scores.ct");
-        Path galleryLabels = gallery.resolve(EnrollCommand.LABELS_FILE);
+        Path galleryLabels = EnrollCommand.defaultLabelsFile(gallery);
         cli.refused(1, "is also an input of this command", dir, "rank", "--keys", role("client"), "--scores",
                 scores.toString(), "--labels", galleryLabels.toString(), "--out", galleryLabels.toString(), "--force",
                 "--quiet");
@@ -519,12 +519,6 @@ class StrictCliCasesTest {
             holder.join();
         }
         enroll("gallery"); // once released, the directory can be enrolled
-    }
-
-    @Test
-    void enrollRefusesTheClientDirectoryWithTheSecretKey() throws IOException {
-        cli.refused(1, "an enroller needs only the public key", dir, "enroll", "--keys", role("client"), "--features",
-                features.toString(), "--out", dir.resolve("gallery").toString(), "--quiet");
     }
 
     @Test
