@@ -79,7 +79,7 @@ public final class ConfigLoader {
         try {
             return config.resolvedAgainst(baseDir);
         } catch (ConfigValueException e) {
-            throw new ConfigException(file, "dataset." + e.key(), e.getMessage());
+            throw new ConfigException(file, e.key(), e.getMessage());
         }
     }
 

@@ -21,11 +21,13 @@ import java.util.List;
  *                  over repeats, and every repeat must give the same ranking; default 1
  * @param twoStage  settings of the {@code two-stage} search mode; required when a search list names it,
  *                  refused otherwise
+ * @param training  a separate dataset the reductions are fitted on (then {@code dataset} is evaluated
+ *                  whole); default none: {@code protocol.trainIdentities} of {@code dataset} are held out
  */
 public record ExperimentConfig(String name, Long seed, DatasetConfig dataset, ProtocolConfig protocol,
                                List<ReductionConfig> reduction, List<String> search, MetricsConfig metrics,
                                ReportConfig report, FheConfig fhe, Integer repeats,
-                               TwoStageConfig twoStage) {
+                               TwoStageConfig twoStage, TrainingDataConfig training) {
 
     /** Checks required keys and fills in defaults. */
     public ExperimentConfig {
@@ -99,9 +101,25 @@ public record ExperimentConfig(String name, Long seed, DatasetConfig dataset, Pr
     /**
      * @param baseDir the config file's directory
      * @return a copy whose file paths are absolute and checked to exist
+     * @throws ConfigValueException whose key is the full path ({@code dataset.features},
+     *                              {@code training.dataset.labels}, ...)
      */
     ExperimentConfig resolvedAgainst(Path baseDir) {
-        return new ExperimentConfig(name, seed, dataset.resolvedAgainst(baseDir), protocol, reduction, search,
-                metrics, report, fhe, repeats, twoStage);
+        DatasetConfig evaluated;
+        try {
+            evaluated = dataset.resolvedAgainst(baseDir);
+        } catch (ConfigValueException e) {
+            throw new ConfigValueException("dataset." + e.key(), e.getMessage());
+        }
+        TrainingDataConfig resolvedTraining = null;
+        if (training != null) {
+            try {
+                resolvedTraining = new TrainingDataConfig(training.dataset().resolvedAgainst(baseDir));
+            } catch (ConfigValueException e) {
+                throw new ConfigValueException("training.dataset." + e.key(), e.getMessage());
+            }
+        }
+        return new ExperimentConfig(name, seed, evaluated, protocol, reduction, search,
+                metrics, report, fhe, repeats, twoStage, resolvedTraining);
     }
 }

@@ -95,14 +95,14 @@ public final class ReportBuilder {
         Path markdown = runDir.resolve(MARKDOWN);
         AtomicFiles.writeString(markdown, markdown(experiment, runId, provenance, results, cmc, plotNames, rank1, timings,
                 Files.isRegularFile(runDir.resolve("stages.csv")) ? Files.readAllLines(runDir.resolve("stages.csv")) : List.of(),
-                TwoStageReport.markdown(runDir)));
+                TwoStageReport.markdown(runDir), TrainingSpeedReport.markdown(runDir)));
         written.add(markdown);
         return written;
     }
 
     private static String markdown(String experiment, String runId, JsonNode provenance, Table results, Table cmc,
                                    List<String> plotNames, Table rank1, Table timings, List<String> stages,
-                                   String twoStage) {
+                                   String twoStage, String training) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(experiment).append(" — run ").append(runId).append("\n\n");
         JsonNode git = provenance.path("git");
@@ -115,6 +115,9 @@ public final class ReportBuilder {
         md.append("## Timing breakdown\n\n").append(MarkdownTable.render(timings)).append('\n');
         if (!twoStage.isEmpty()) {
             md.append("## Two-stage search\n\n").append(twoStage).append('\n');
+        }
+        if (!training.isEmpty()) {
+            md.append("## Training per stage (speed, kept epoch; -1 = the stage's start was kept)\n\n").append(training);
         }
         md.append("## All results\n\n").append(MarkdownTable.render(ReportTables.summary(results))).append('\n');
         md.append("## CMC\n\n").append(MarkdownTable.render(ReportTables.cmc(cmc))).append('\n');

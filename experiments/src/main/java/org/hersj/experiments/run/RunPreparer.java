@@ -58,7 +58,12 @@ final class RunPreparer {
 
         Dataset dataset = load(config.dataset(), seeds.get("dataset"), progress);
         Dataset train = null;
-        if (config.reduction().stream().anyMatch(r -> registry.reducer(r.method()).needsTrainingData())) {
+        boolean trains = config.reduction().stream().anyMatch(r -> registry.reducer(r.method()).needsTrainingData());
+        if (config.training() != null) {
+            seeds.put("training-dataset", root.split().nextLong());
+            train = trainingSet(config.training().dataset(), seeds.get("training-dataset"), dataset.dimension(),
+                    configFile, progress);
+        } else if (trains) {
             try {
                 TrainTestIdentities parts = TrainTestIdentities.split(dataset, config.protocol().trainIdentities(),
                         seeds.get("train-identities"));
@@ -81,6 +86,37 @@ final class RunPreparer {
         checkTwoStage(config, configFile, dataset.dimension(), split.gallery().length, sweep);
         return new PreparedRun(configFile, config, dataset, split, sweep, target, runId, seeds, train,
                 options.resultsDir().toAbsolutePath().normalize().resolve(config.name()).resolve("cache"));
+    }
+
+    /**
+     * The separate training set of {@code training.dataset}: its labelled samples (no distractors), which
+     * must have the evaluated dataset's dimension.
+     */
+    private static Dataset trainingSet(DatasetConfig config, long seed, int dimension, Path configFile,
+                                       Progress progress) {
+        Dataset all = load(config, seed, progress);
+        String key = config.usesSyntheticData() ? "training.dataset.synthetic.kind" : "training.dataset.features";
+        if (all.dimension() != dimension) {
+            throw new ConfigException(configFile, key, "has dimension " + all.dimension() + " but the evaluated"
+                    + " dataset has dimension " + dimension + "; expected training data of the same dimension");
+        }
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.labels()[i] != Dataset.DISTRACTOR) {
+                keep.add(i);
+            }
+        }
+        float[][] vectors = new float[keep.size()][];
+        int[] labels = new int[keep.size()];
+        for (int k = 0; k < keep.size(); k++) {
+            vectors[k] = all.vectors()[keep.get(k)];
+            labels[k] = all.labels()[keep.get(k)];
+        }
+        if (java.util.Arrays.stream(labels).distinct().count() < 2) {
+            throw new ConfigException(configFile, key, "has fewer than two labelled identities; expected a labelled"
+                    + " training set");
+        }
+        return new Dataset(all.name(), vectors, labels);
     }
 
     private static Dataset load(DatasetConfig dataset, long seed, Progress progress) {

@@ -44,7 +44,13 @@ class PipelineConfigErrorsTest {
         assertEquals("dmpp-nocov", c.reduction().get(1).label());
         assertEquals(2, c.reduction().get(1).training().epochs());
         assertEquals(0.0, c.reduction().get(1).training().covarianceWeight());
-        assertEquals(50, c.reduction().get(1).training().stepsPerEpoch());
+        TrainingConfig t = c.reduction().get(1).training();
+        assertEquals(25, t.stepsPerEpoch());
+        assertEquals(250, t.pairsPerKind());
+        assertEquals("pca", t.init());
+        assertEquals("late-decay", t.schedule());
+        assertEquals(0.2, t.validationFraction());
+        assertEquals(3, t.earlyStopPatience());
         assertEquals(java.util.List.of("plaintext"), c.reduction().get(0).searchModes(c.search()));
         assertEquals(java.util.List.of("plaintext", "encrypted"), c.reduction().get(1).searchModes(c.search()));
         assertEquals("java", c.fhe().backend());
@@ -74,6 +80,29 @@ class PipelineConfigErrorsTest {
         }
         assertEquals(org.hersj.fhe.search.layout.LayoutKind.HERS_SIMD,
                 ConfigLoader.load(write("fhe: {layout: hers}\n")).fhe().layoutKind());
+    }
+
+    @Test
+    void badInitScheduleAndEarlyStoppingAreNamed() throws IOException {
+        failsAt("reduction: [{method: deepmds++, dimensions: [32], training: {init: he}}]\n",
+                "reduction[0].training.init", "is 'he'; expected one of pca, xavier");
+        failsAt("reduction: [{method: deepmds++, dimensions: [32], training: {schedule: cosine}}]\n",
+                "reduction[0].training.schedule", "expected one of late-decay, paper");
+        failsAt("reduction: [{method: deepmds++, dimensions: [32], training: {validationFraction: 0,"
+                + " earlyStopPatience: 2}}]\n", "reduction[0].training.earlyStopPatience", "needs a validation split");
+        assertEquals("xavier", ConfigLoader.load(write("reduction: [{method: deepmds, dimensions: [32],"
+                + " training: {init: xavier}}]\n")).reduction().get(0).training().init());
+    }
+
+    @Test
+    void separateTrainingDatasetBindsAndNamesItsKeys() throws IOException {
+        ExperimentConfig c = ConfigLoader.load(write("training:\n"
+                + "  dataset: {synthetic: {kind: deepprint-like, identities: 20, samplesPerIdentity: 3}}\n"
+                + "reduction: [{method: pca, dimensions: [16]}]\n"));
+        assertEquals(20, c.training().dataset().synthetic().identities());
+        failsAt("training: {dataset: {features: nowhere.npy, labels: nowhere-labels.npy}}\n",
+                "training.dataset.features", "does not exist");
+        failsAt("training: {}\n", "training.dataset", "missing");
     }
 
     @Test

@@ -5,12 +5,16 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * Adam (beta1 0.9, beta2 0.999, epsilon 1e-8, bias-corrected) updating parameter arrays in place, with a
- * learning-rate multiplier per parameter (0 leaves a parameter untouched). The base learning rate is
- * given at every step, so any schedule can drive it.
+ * learning-rate multiplier per parameter (0 leaves a parameter untouched). The moments and the update are
+ * ND4J's own {@link org.nd4j.linalg.learning.AdamUpdater} (one fused native op per parameter), run at
+ * rate 1 and scaled by {@code rate x multiplier}, so any schedule can drive the base rate given at every
+ * step.
  */
 final class AdamOptimizer {
 
@@ -19,9 +23,9 @@ final class AdamOptimizer {
     private static final double EPSILON = 1e-8;
 
     private final Map<String, Double> multipliers;
-    private final Map<String, INDArray> firstMoments = new HashMap<>();
-    private final Map<String, INDArray> secondMoments = new HashMap<>();
-    private long step;
+    private final Adam unitRate = new Adam(1.0, BETA1, BETA2, EPSILON);
+    private final Map<String, GradientUpdater<?>> updaters = new HashMap<>();
+    private int step;
 
     /** @param multipliers learning-rate multiplier of every trainable parameter, by name */
     AdamOptimizer(Map<String, Double> multipliers) {
@@ -29,28 +33,27 @@ final class AdamOptimizer {
     }
 
     /**
-     * Applies one Adam step.
+     * Applies one Adam step. The gradient arrays are overwritten (they become the updates).
      *
      * @param parameters   the arrays to update in place, by name
      * @param gradients    the gradient of the loss for each trainable parameter, by name
      * @param learningRate the base learning rate of this step
      */
     void update(Map<String, INDArray> parameters, Map<String, INDArray> gradients, double learningRate) {
-        step++;
-        double alpha = learningRate * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step));
         for (Map.Entry<String, Double> e : multipliers.entrySet()) {
             String name = e.getKey();
             INDArray g = gradients.get(name);
             if (e.getValue() == 0 || g == null) {
                 continue;
             }
-            INDArray m = firstMoments.computeIfAbsent(name, k -> g.ulike().assign(0));
-            INDArray v = secondMoments.computeIfAbsent(name, k -> g.ulike().assign(0));
-            m.muli(BETA1).addi(g.mul(1 - BETA1));
-            v.muli(BETA2).addi(g.mul(g).muli(1 - BETA2));
-            INDArray denominator = Transforms.sqrt(v, true).addi(EPSILON);
-            parameters.get(name).subi(m.div(denominator).muli(alpha * e.getValue()));
+            long n = g.length();
+            GradientUpdater<?> updater = updaters.computeIfAbsent(name, k -> unitRate.instantiate(
+                    Nd4j.zeros(g.dataType(), 1, unitRate.stateSize(n)), true));
+            INDArray flat = g.reshape('c', 1, n);
+            updater.applyUpdater(flat, step, 0);
+            parameters.get(name).subi(flat.reshape('c', g.shape()).muli(learningRate * e.getValue()));
         }
+        step++;
     }
 
     /** @return the names of the parameters this optimiser trains (multiplier > 0). */

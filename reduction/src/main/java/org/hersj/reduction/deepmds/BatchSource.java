@@ -29,9 +29,26 @@ final class BatchSource {
         this.random = random.split();
     }
 
+    private BatchSource(LabelledData data, DeepMdsConfig config, PairSampler sampler, SplittableRandom random) {
+        this.data = data;
+        this.config = config;
+        this.sampler = sampler;
+        this.random = random;
+    }
+
+    /**
+     * @param features new graph inputs of the same rows
+     * @return a source over the same rows and targets, continuing the same random streams, that feeds
+     *         {@code features} to the graph
+     */
+    BatchSource withFeatures(float[][] features) {
+        LabelledData moved = data.withFeatures(features);
+        return new BatchSource(moved, config, sampler.over(moved), random);
+    }
+
     /**
      * @param hardPairs hard pairs per kind to keep (0 = plain random batch)
-     * @param projector maps unit rows [n, d0] to the current model's outputs (used only when mining)
+     * @param projector maps feature rows to the current model's outputs (used only when mining)
      * @return the next batch
      */
     PairBatch next(int hardPairs, UnaryOperator<INDArray> projector) {
@@ -64,8 +81,8 @@ final class BatchSource {
         int n = pairs.length;
         float[][] rows = new float[2 * n][];
         for (int p = 0; p < n; p++) {
-            rows[p] = data.rows()[pairs[p][0]];
-            rows[n + p] = data.rows()[pairs[p][1]];
+            rows[p] = data.features()[pairs[p][0]];
+            rows[n + p] = data.features()[pairs[p][1]];
         }
         INDArray projected = projector.apply(FloatMatrices.toMatrix(rows, rows[0].length));
         INDArray sims = projected.get(NDArrayIndex.interval(0, n),

@@ -38,6 +38,11 @@ import java.util.List;
  *                               [0, 0.5]; 0 = no validation
  * @param earlyStopPatience      epochs without validation improvement before a stage stops (the best
  *                               weights are kept); 0 = never stop early
+ * @param init                   how a new stage's weights start: {@code xavier} (the paper: Xavier-uniform
+ *                               weights, zero biases) or {@code pca} (a deviation from the paper: the long
+ *                               skip {@code fc0} is the PCA of the stage's input on the training rows and the
+ *                               last {@code fc2} of the residual branch is zero, so the stage starts exactly
+ *                               at PCA's map); null = {@code xavier}
  * @param seed                   seed of pair sampling and initialisation
  */
 public record DeepMdsConfig(
@@ -60,7 +65,13 @@ public record DeepMdsConfig(
         List<Double> stageLearningRateMultipliers,
         double validationFraction,
         int earlyStopPatience,
+        String init,
         long seed) {
+
+    /** Initialisation of the paper: Xavier-uniform weights, zero biases. */
+    public static final String INIT_XAVIER = "xavier";
+    /** Initialisation at PCA's map (a deviation from the paper), see {@link #init()}. */
+    public static final String INIT_PCA = "pca";
 
     /** Validates every field; the message names the field and the expected range. */
     public DeepMdsConfig {
@@ -142,6 +153,15 @@ public record DeepMdsConfig(
         if (earlyStopPatience > 0 && validationFraction == 0) {
             throw invalid("early_stop_patience", earlyStopPatience, "0 when validation_fraction is 0");
         }
+        init = init == null ? INIT_XAVIER : init;
+        if (!init.equals(INIT_XAVIER) && !init.equals(INIT_PCA)) {
+            throw invalid("init", "'" + init + "'", "one of xavier (the paper), pca (start at PCA's map)");
+        }
+    }
+
+    /** @return whether new stages start at PCA's map ({@code init: pca}). */
+    public boolean pcaInit() {
+        return init.equals(INIT_PCA);
     }
 
     /** @return the number of stages (reductions) in the chain. */

@@ -28,6 +28,7 @@ public final class DeepMdsConfigBuilder {
     private List<Double> stageLearningRateMultipliers;
     private double validationFraction;
     private int earlyStopPatience;
+    private String init;
     private long seed;
 
     DeepMdsConfigBuilder(DeepMdsConfig c) {
@@ -50,6 +51,7 @@ public final class DeepMdsConfigBuilder {
         stageLearningRateMultipliers = c.stageLearningRateMultipliers();
         validationFraction = c.validationFraction();
         earlyStopPatience = c.earlyStopPatience();
+        init = c.init();
         seed = c.seed();
     }
 
@@ -70,7 +72,7 @@ public final class DeepMdsConfigBuilder {
                 true, 1000,
                 List.of(new MiningStep(0, 50), new MiningStep(50, 100), new MiningStep(100, 150),
                         new MiningStep(150, 250)),
-                List.of(), 0, 0, 0));
+                List.of(), 0, 0, DeepMdsConfig.INIT_XAVIER, 0));
     }
 
     /**
@@ -125,6 +127,21 @@ public final class DeepMdsConfigBuilder {
         return this;
     }
 
+    /**
+     * A schedule for short runs instead of the paper's compressed decay points: the base rate for the first
+     * 70 % of a stage's steps, then 0.3 x, and 0.1 x from 90 %. (Compressing the paper's six decay points
+     * into a few hundred steps leaves most of a short run at a small rate.)
+     *
+     * @return this builder
+     */
+    public DeepMdsConfigBuilder lateDecay() {
+        long total = (long) epochs * stepsPerEpoch;
+        long first = Math.max(1, Math.round(0.7 * total));
+        long second = Math.max(first + 1, Math.round(0.9 * total));
+        learningRateSchedule = List.of(new LearningRateStep(first, 0.3), new LearningRateStep(second, 0.1));
+        return this;
+    }
+
     /** @param v chain preset name, or null @return this builder */
     public DeepMdsConfigBuilder preset(String v) { preset = v; return this; }
     /** @param v the chain, input width first (clears the preset) @return this builder */
@@ -163,6 +180,8 @@ public final class DeepMdsConfigBuilder {
     public DeepMdsConfigBuilder validationFraction(double v) { validationFraction = v; return this; }
     /** @param v early-stop patience in epochs @return this builder */
     public DeepMdsConfigBuilder earlyStopPatience(int v) { earlyStopPatience = v; return this; }
+    /** @param v {@code xavier} or {@code pca} @return this builder */
+    public DeepMdsConfigBuilder init(String v) { init = v; return this; }
     /** @param v seed @return this builder */
     public DeepMdsConfigBuilder seed(long v) { seed = v; return this; }
 
@@ -171,6 +190,6 @@ public final class DeepMdsConfigBuilder {
         return new DeepMdsConfig(preset, stageWidths, resLayers, genuineWeight, impostorWeight, covarianceWeight,
                 weightDecay, genuinePairsPerBatch, impostorPairsPerBatch, stepsPerEpoch, epochs, learningRate,
                 learningRateSchedule, hardMining, miningCandidates, miningSchedule, stageLearningRateMultipliers,
-                validationFraction, earlyStopPatience, seed);
+                validationFraction, earlyStopPatience, init, seed);
     }
 }

@@ -8,19 +8,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.hersj.reduction.core.FloatMatrices;
+import org.hersj.reduction.pca.PcaReducer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Trains a DeepMDS / DeepMDS++ chain progressively: stage k starts from the weights of stages 1..k-1
- * (trained further at their {@code stage_learning_rate_multipliers}) and a freshly Xavier-initialised
- * stage k; each stage runs {@code epochs x steps_per_epoch} Adam steps under the step schedule, with
- * hard-mined or random batches. With a validation split, the validation loss is evaluated after every
- * epoch on a fixed batch from held-out identities; the best weights are kept and a stage stops after
- * {@code early_stop_patience} epochs without improvement. Fully determined by the config's seed.
+ * (trained further at their {@code stage_learning_rate_multipliers}) and a fresh stage k (Xavier, or with
+ * {@code init: pca} at the PCA map of its input); each stage runs {@code epochs x steps_per_epoch} Adam
+ * steps under the step schedule, with hard-mined or random batches. With a validation split, the
+ * validation loss is evaluated before training and after every epoch on a fixed batch from held-out
+ * identities; the best weights (possibly the initial ones) are kept and a stage stops after
+ * {@code early_stop_patience} epochs without improvement. When every earlier stage is frozen (multiplier
+ * 0), their outputs are computed once and only stage k is in the graph, which makes later stages as cheap
+ * as the first. Fully determined by the config's seed.
  */
 public final class DeepMdsTrainer {
 
     private static final double RUNNING_DECAY = 0.98;
+    private static final int PROJECTION_CHUNK = 4096;
 
     private final DeepMdsConfig config;
     private final TrainingListener listener;
@@ -58,13 +64,29 @@ public final class DeepMdsTrainer {
         Map<String, INDArray> params = new LinkedHashMap<>();
         List<StageSummary> summaries = new ArrayList<>();
         List<Map<String, INDArray>> snapshots = new ArrayList<>();
+        float[][] trainIn = split.training().rows();
+        float[][] validationIn = split.validation() == null ? null : split.validation().rows();
         DeepMdsModel model = null;
         for (int s = 0; s < config.stageCount(); s++) {
-            params.putAll(StageParameters.initialise(shapes(s), init));
-            TrainingGraph graph = new TrainingGraph(config, s + 1, params);
-            StageSummary summary = trainStage(s, graph, batches, split);
-            params = graph.parameterValues();
+            Map<String, INDArray> fresh = StageParameters.initialise(shapes(s), init);
+            if (config.pcaInit()) {
+                PcaReducer pca = PcaReducer.fit(trainIn, config.stageWidths().get(s + 1));
+                StageParameters.startAtPca(fresh, s, config.resLayers(), pca.mean(), pca.components());
+            }
+            params.putAll(fresh);
+            boolean frozen = frozenPrefix(s);
+            TrainingGraph graph = new TrainingGraph(config, frozen ? s : 0, s + 1, params);
+            float[][] feedTrain = frozen ? trainIn : split.training().rows();
+            float[][] feedValidation = frozen ? validationIn : split.validation() == null ? null
+                    : split.validation().rows();
+            StageSummary summary = trainStage(s, graph, batches.withFeatures(feedTrain), split.batch(feedValidation));
+            params.putAll(graph.parameterValues());
+            trainIn = project(graph, feedTrain);
+            validationIn = feedValidation == null ? null : project(graph, feedValidation);
             summaries.add(summary);
+            if (curveDirectory != null) {
+                StageSpeedTable.write(curveDirectory, summaries);
+            }
             listener.onStageEnd(summary);
             ModelProvenance provenance = new ModelProvenance(config.method(), config, sha, rows.length,
                     split.training().rowsByIdentity().length, split.validationIdentities(), summaries, started,
@@ -76,14 +98,38 @@ public final class DeepMdsTrainer {
         return model;
     }
 
-    private StageSummary trainStage(int s, TrainingGraph graph, BatchSource batches, ValidationSplit split) {
+    /** @return whether every stage before {@code stage} has learning-rate multiplier 0 */
+    private boolean frozenPrefix(int stage) {
+        for (int j = 0; j < stage; j++) {
+            if (config.stageMultiplier(j) != 0) {
+                return false;
+            }
+        }
+        return stage > 0;
+    }
+
+    private static float[][] project(TrainingGraph graph, float[][] rows) {
+        float[][] out = new float[rows.length][];
+        for (int start = 0; start < rows.length; start += PROJECTION_CHUNK) {
+            int end = Math.min(rows.length, start + PROJECTION_CHUNK);
+            float[][] chunk = java.util.Arrays.copyOfRange(rows, start, end);
+            float[][] mapped = FloatMatrices.toRows(graph.project(FloatMatrices.toMatrix(chunk, chunk[0].length)));
+            System.arraycopy(mapped, 0, out, start, mapped.length);
+        }
+        return out;
+    }
+
+    private StageSummary trainStage(int s, TrainingGraph graph, BatchSource batches, PairBatch validationBatch) {
         long startNanos = System.nanoTime();
+        long miningNanos = 0;
         int width = config.stageWidths().get(s + 1);
         AdamOptimizer adam = new AdamOptimizer(multipliers(s));
         long stepsPerStage = (long) config.epochs() * config.stepsPerEpoch();
         double running = Double.NaN;
-        double best = Double.POSITIVE_INFINITY;
-        Map<String, INDArray> bestParams = null;
+        double start = validationBatch == null ? Double.NaN : graph.evaluate(validationBatch).total();
+        double best = validationBatch == null ? Double.POSITIVE_INFINITY : start;
+        Map<String, INDArray> bestParams = validationBatch == null ? null : graph.parameterValues();
+        int keptEpoch = -1;
         int epochsSinceBest = 0;
         boolean stoppedEarly = false;
         long step = 0;
@@ -93,7 +139,9 @@ public final class DeepMdsTrainer {
                 int hard = config.hardPairsAt(epoch);
                 TrainingStep progress = null;
                 for (int k = 0; k < config.stepsPerEpoch(); k++, step++) {
+                    long t0 = System.nanoTime();
                     PairBatch batch = batches.next(hard, graph::project);
+                    miningNanos += System.nanoTime() - t0;
                     last = graph.step(batch, adam, config.learningRateAt(step));
                     running = Double.isNaN(running) ? last.total()
                             : RUNNING_DECAY * running + (1 - RUNNING_DECAY) * last.total();
@@ -104,15 +152,18 @@ public final class DeepMdsTrainer {
                         curve.row(step, last, Double.NaN);
                     }
                 }
-                double validation = split.batch() == null ? Double.NaN : graph.evaluate(split.batch()).total();
+                double validation = validationBatch == null ? Double.NaN : graph.evaluate(validationBatch).total();
                 if (curve != null) {
                     curve.row(step - 1, last, validation);
                 }
                 listener.onEpochEnd(progress, validation);
-                if (!Double.isNaN(validation)) {
+                if (Double.isNaN(validation)) {
+                    keptEpoch = epoch;
+                } else {
                     if (validation < best) {
                         best = validation;
                         bestParams = graph.parameterValues();
+                        keptEpoch = epoch;
                         epochsSinceBest = 0;
                     } else if (config.earlyStopPatience() > 0 && ++epochsSinceBest >= config.earlyStopPatience()) {
                         stoppedEarly = true;
@@ -123,8 +174,9 @@ public final class DeepMdsTrainer {
         if (bestParams != null) {
             graph.setParameterValues(bestParams);
         }
-        return new StageSummary(s, width, step, last, bestParams == null ? Double.NaN : best, stoppedEarly,
-                (System.nanoTime() - startNanos) / 1e9);
+        return new StageSummary(s, width, step, last, start, bestParams == null ? Double.NaN : best, stoppedEarly, keptEpoch,
+                (System.nanoTime() - startNanos) / 1e9, miningNanos / 1e9,
+                config.genuinePairsPerBatch() + config.impostorPairsPerBatch());
     }
 
     private Map<String, Double> multipliers(int stage) {

@@ -8,11 +8,14 @@ import java.util.Map;
 import org.hersj.reduction.core.UnitVectors;
 
 /**
- * Normalised training rows with identity labels, indexed by identity for pair sampling.
+ * Normalised training rows with identity labels, indexed by identity for pair sampling. The rows define
+ * the target cosines; the {@link #features()} are what the trained graph is fed (the rows themselves, or
+ * their images under frozen earlier stages of the chain).
  */
 final class LabelledData {
 
     private final float[][] rows;
+    private final float[][] features;
     private final int[] labels;
     private final int[][] rowsByIdentity;
     private final int[] identitiesWithPairs;
@@ -22,11 +25,16 @@ final class LabelledData {
      * @param labels one identity label per row
      */
     LabelledData(float[][] rows, int[] labels) {
-        if (rows.length != labels.length) {
+        this(rows, rows, labels);
+    }
+
+    private LabelledData(float[][] rows, float[][] features, int[] labels) {
+        if (rows.length != labels.length || features.length != rows.length) {
             throw new IllegalArgumentException("training data has " + rows.length + " rows but " + labels.length
                     + " labels; give one label per row");
         }
         this.rows = rows;
+        this.features = features;
         this.labels = labels;
         Map<Integer, List<Integer>> byLabel = new HashMap<>();
         for (int i = 0; i < labels.length; i++) {
@@ -59,6 +67,19 @@ final class LabelledData {
     /** @return the rows (shared, not copied). */
     float[][] rows() {
         return rows;
+    }
+
+    /** @return what the graph is fed for each row (shared, not copied); the rows unless replaced. */
+    float[][] features() {
+        return features;
+    }
+
+    /**
+     * @param newFeatures one feature row per row (e.g. the outputs of frozen earlier stages)
+     * @return the same rows, labels and target cosines with other graph inputs
+     */
+    LabelledData withFeatures(float[][] newFeatures) {
+        return new LabelledData(rows, newFeatures, labels);
     }
 
     /** @return the labels (shared, not copied). */

@@ -6,8 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One batch of pairs as the placeholder arrays of the training graph: both sides of every pair
- * ({@code a}, {@code b}), the original cosine similarity ({@code target}), per-pair weights that average
+ * One batch of pairs as the placeholder arrays of the training graph: the graph inputs of both sides of
+ * every pair ({@code a}, {@code b}), the cosine similarity of the original rows ({@code target}), per-pair weights that average
  * the error over the genuine pairs and over the impostor pairs, and 1/(n-1) for the covariance of the
  * 2 x pairs output rows.
  */
@@ -36,7 +36,7 @@ final class PairBatch {
      */
     static PairBatch of(LabelledData data, int[][] genuine, int[][] impostor) {
         int n = genuine.length + impostor.length;
-        int d = data.rows()[0].length;
+        int d = data.features()[0].length;
         float[][] a = new float[n][];
         float[][] b = new float[n][];
         float[] target = new float[n];
@@ -45,8 +45,8 @@ final class PairBatch {
         for (int p = 0; p < n; p++) {
             boolean isGenuine = p < genuine.length;
             int[] pair = isGenuine ? genuine[p] : impostor[p - genuine.length];
-            a[p] = data.rows()[pair[0]];
-            b[p] = data.rows()[pair[1]];
+            a[p] = data.features()[pair[0]];
+            b[p] = data.features()[pair[1]];
             target[p] = (float) data.cosine(pair[0], pair[1]);
             gw[p] = isGenuine ? 1f / genuine.length : 0f;
             iw[p] = isGenuine ? 0f : 1f / impostor.length;

@@ -28,6 +28,14 @@ final class PairSampler {
     }
 
     /**
+     * @param same the same rows and labels (e.g. with other features)
+     * @return a sampler over {@code same} continuing this sampler's random stream
+     */
+    PairSampler over(LabelledData same) {
+        return new PairSampler(same, random);
+    }
+
+    /**
      * @param count number of pairs
      * @return {@code count} genuine pairs as [count][2] row indices
      */

@@ -61,6 +61,36 @@ final class StageParameters {
     }
 
     /**
+     * Sets a freshly initialised stage to start exactly at PCA's map (a deviation from the paper): the long
+     * skip {@code fc0} becomes the centred projection {@code (x - mean) W}, and the last down-projection
+     * {@code fc2} of the residual branch becomes zero, so the branch adds nothing until it is trained (its
+     * other layers keep their random weights, so gradients reach them once the last layer moves).
+     *
+     * @param params     one stage's parameters from {@link #initialise}, changed in place
+     * @param stage      0-based stage index
+     * @param resLayers  residual layers of the stage
+     * @param mean       training mean of the stage's input, length d_in
+     * @param components [d_in][d_out] principal axes of the stage's input
+     */
+    static void startAtPca(Map<String, INDArray> params, int stage, int resLayers, float[] mean,
+                           float[][] components) {
+        int in = components.length;
+        int out = components[0].length;
+        float[] bias = new float[out];
+        for (int i = 0; i < in; i++) {
+            for (int j = 0; j < out; j++) {
+                bias[j] -= mean[i] * components[i][j];
+            }
+        }
+        String fc0 = layer(stage, "fc0");
+        params.get(fc0 + "_w").assign(Nd4j.create(components));
+        params.get(fc0 + "_b").assign(Nd4j.create(bias, new long[] {out}, 'c'));
+        String lastFc2 = layer(stage, "fc2_" + (resLayers - 1));
+        params.get(lastFc2 + "_w").assign(0);
+        params.get(lastFc2 + "_b").assign(0);
+    }
+
+    /**
      * @param names parameter names
      * @return the weight-matrix names among them (weight decay applies to these only)
      */

@@ -39,6 +39,20 @@ public final class StageWidths {
     }
 
     /**
+     * @param inputDimension a feature width
+     * @return the paper's chain starting at that width (512: ArcFace, 192: DeepPrint, 1536: ImageNet), or
+     *         null when the paper has none
+     */
+    public static List<Integer> forInput(int inputDimension) {
+        for (List<Integer> chain : List.of(ARCFACE, DEEPPRINT, IMAGENET)) {
+            if (chain.get(0) == inputDimension) {
+                return chain;
+            }
+        }
+        return null;
+    }
+
+    /**
      * The widths after each residual layer of one stage: the down-projections shrink the width by
      * {@code (in - out) / resLayers}, the last one takes the remainder so the stage ends at {@code out}.
      *

@@ -18,7 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link PairBatch}: s = <f(a), f(b)>, e = |target - s|; genuine = sum(e * genuine_weight),
  * impostor = sum(e * impostor_weight); covariance = mean |off-diagonal of cov([f(a); f(b)])| (unbiased);
  * weight_decay = sum(W^2)/2 over weight matrices; loss = weighted sum. No gather: pairs are fed as two
- * aligned matrices. A second input {@code x} projects arbitrary rows (for hard mining).
+ * aligned matrices. A second input {@code x} projects arbitrary rows (for hard mining). The graph may
+ * hold a suffix of the chain only (earlier stages frozen): then its inputs are that prefix's outputs.
  */
 final class TrainingGraph {
 
@@ -41,9 +42,22 @@ final class TrainingGraph {
      * @param params values of all parameters of those stages
      */
     TrainingGraph(DeepMdsConfig config, int stages, Map<String, INDArray> params) {
+        this(config, 0, stages, params);
+    }
+
+    /**
+     * A graph that trains stages {@code first .. stages-1} only: its inputs are the outputs of stage
+     * {@code first - 1} (earlier stages are frozen and applied once, outside the graph).
+     *
+     * @param config the loss weights, chain and residual layers
+     * @param first  0-based index of the first stage in the graph
+     * @param stages one past the last stage in the graph
+     * @param params values of all parameters of those stages
+     */
+    TrainingGraph(DeepMdsConfig config, int first, int stages, Map<String, INDArray> params) {
         sd = SameDiff.create();
-        long d0 = config.inputDimension();
-        chain = new StageChainGraph(sd, config.stageWidths(), config.resLayers(), stages, params);
+        chain = new StageChainGraph(sd, config.stageWidths(), config.resLayers(), first, stages, params);
+        long d0 = chain.inputWidth();
         SDVariable a = sd.placeHolder(PairBatch.A, DataType.FLOAT, -1, d0);
         SDVariable b = sd.placeHolder(PairBatch.B, DataType.FLOAT, -1, d0);
         SDVariable target = sd.placeHolder(PairBatch.TARGET, DataType.FLOAT, -1);
@@ -140,7 +154,7 @@ final class TrainingGraph {
     }
 
     /**
-     * @param rows unit rows [n, d0]
+     * @param rows unit rows [n, input width of this graph]
      * @return the last stage's normalised outputs [n, d_out]
      */
     INDArray project(INDArray rows) {

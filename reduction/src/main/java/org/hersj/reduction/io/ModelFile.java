@@ -40,7 +40,7 @@ public final class ModelFile {
     public static final String EXTENSION = ".hersred";
 
     private static final byte[] MAGIC = "HERSJRED".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final int HEADER = MAGIC.length + Integer.BYTES + Long.BYTES;
     private static final int DIGEST = 32;
 

@@ -39,6 +39,7 @@ class DeepMdsConfigYamlTest {
             stage_learning_rate_multipliers: []
             validation_fraction: 0
             early_stop_patience: 0
+            init: xavier
             seed: 42
             """;
 
@@ -52,13 +53,17 @@ class DeepMdsConfigYamlTest {
     }
 
     @Test
-    void badValuesAndMissingKeysAreNamed() {
+    void badValuesAndMissingKeysAreNamed() throws Exception {
         Exception bad = assertThrows(Exception.class,
                 () -> YAML.readValue(CONFIG.replace("res_layers: 3", "res_layers: 0"), DeepMdsConfig.class));
         assertTrue(rootMessage(bad).contains("DeepMdsConfig.res_layers = 0"), rootMessage(bad));
         Exception missing = assertThrows(Exception.class,
                 () -> YAML.readValue(CONFIG.replace("epochs: 200\n", ""), DeepMdsConfig.class));
         assertTrue(missing.getMessage().contains("epochs"), missing.getMessage());
+        Exception init = assertThrows(Exception.class,
+                () -> YAML.readValue(CONFIG.replace("init: xavier", "init: he"), DeepMdsConfig.class));
+        assertTrue(rootMessage(init).startsWith("DeepMdsConfig.init = 'he': expected one of xavier"), rootMessage(init));
+        assertTrue(YAML.readValue(CONFIG.replace("init: xavier", "init: pca"), DeepMdsConfig.class).pcaInit());
         assertTrue(List.of(CONFIG.split("\n")).size() > 10);
     }
 

@@ -9,7 +9,10 @@ import org.hersj.experiments.progress.Progress;
  * drawn around their identity's centre (both von Mises-Fisher), and distractors, each a single sample
  * of a fresh identity, labelled -1. Rows are identity-major (all samples of identity 0, then 1, ...),
  * followed by the distractors. The root seed is split once per component (common direction, centres,
- * samples, distractors), so changing the number of distractors does not change the identities.
+ * samples, distractors), so changing the number of distractors does not change the identities. The
+ * {@code manifold-like} kind draws centres (uniformly) and samples in its 10-d latent space and maps every
+ * vector into 512-d with one fixed random nonlinear map ({@link ManifoldMap}, its own constant seed, so
+ * datasets of any seed, e.g. a separate training set, lie on the same manifold).
  */
 public final class SyntheticGenerator {
 
@@ -27,7 +30,9 @@ public final class SyntheticGenerator {
         SplittableRandom centreRng = root.split();
         SplittableRandom sampleRng = root.split();
         SplittableRandom distractorRng = root.split();
-        int p = spec.kind().dimension();
+        ManifoldMap map = spec.kind().isManifold()
+                ? new ManifoldMap(spec.kind().dimension(), new SplittableRandom(ManifoldMap.SEED)) : null;
+        int p = map != null ? ManifoldMap.LATENT : spec.kind().dimension();
         float[] common = VonMisesFisherSampler.uniform(p, directionRng);
         int total = spec.totalSamples();
         float[][] vectors = new float[total][];
@@ -38,19 +43,24 @@ public final class SyntheticGenerator {
         for (int id = 0; id < spec.identities(); id++) {
             float[] centre = centre(common, spec, centreRng);
             for (int s = 0; s < spec.samplesPerIdentity(); s++) {
-                vectors[row] = VonMisesFisherSampler.sample(centre, sampleKappa(spec, sampleRng), sampleRng);
+                vectors[row] = mapped(map, VonMisesFisherSampler.sample(centre, sampleKappa(spec, sampleRng), sampleRng));
                 labels[row++] = id;
             }
             progress.update(task, id + 1, steps);
         }
         for (int d = 0; d < spec.distractors(); d++) {
             float[] centre = centre(common, spec, distractorRng);
-            vectors[row] = VonMisesFisherSampler.sample(centre, sampleKappa(spec, distractorRng), distractorRng);
+            vectors[row] = mapped(map, VonMisesFisherSampler.sample(centre, sampleKappa(spec, distractorRng),
+                    distractorRng));
             labels[row++] = Dataset.DISTRACTOR;
             progress.update(task, spec.identities() + d + 1L, steps);
         }
         progress.finish(task);
         return new Dataset("synthetic-" + spec.kind().id(), vectors, labels);
+    }
+
+    private static float[] mapped(ManifoldMap map, float[] x) {
+        return map == null ? x : map.apply(x);
     }
 
     private static double sampleKappa(SyntheticSpec spec, SplittableRandom rng) {

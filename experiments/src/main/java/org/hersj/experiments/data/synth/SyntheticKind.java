@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Presets for synthetic embeddings that behave like the paper's three kinds of data. Each fixes the
+ * Presets for synthetic embeddings that behave like the paper's three kinds of data (vMF clusters around
+ * linear subspaces, where PCA is near optimal), plus {@code manifold-like}, clusters on a curved 10-d
+ * manifold, where it is not. Each fixes the
  * dimension and default concentrations: {@code kappa} (spread of one identity's samples around its
  * centre; higher means more similar genuine pairs) and {@code centreKappa} (spread of identity centres
  * around a common direction; higher means more similar impostor pairs) and {@code kappaSpread} (spread
@@ -16,7 +18,14 @@ public enum SyntheticKind {
     /** Fingerprint embeddings like DeepPrint: 192-d, genuine cosine about 0.61, impostor about 0.11. */
     DEEPPRINT_LIKE("deepprint-like", 192, 450, 95, 0.7),
     /** Image embeddings like an ImageNet CNN: 1536-d, genuine cosine about 0.53, impostor about 0.23. */
-    IMAGENET_LIKE("imagenet-like", 1536, 2600, 1800, 0.7);
+    IMAGENET_LIKE("imagenet-like", 1536, 2600, 1800, 0.7),
+    /**
+     * Face-like embeddings with a known intrinsic dimension: identities and samples in a 10-d latent space
+     * (centres uniform, samples von Mises-Fisher with {@code kappa} there) mapped into 512-d by a fixed
+     * seeded random nonlinear map (see {@code ManifoldMap}); genuine cosine about 0.6, impostor about 0.
+     * PCA at 16-d loses much of the rank-1, a nonlinear 16-d map need not.
+     */
+    MANIFOLD_LIKE("manifold-like", 512, 100, 0, 0.3);
 
     private final String id;
     private final int dimension;
@@ -42,7 +51,12 @@ public enum SyntheticKind {
         return dimension;
     }
 
-    /** @return the default within-identity concentration */
+    /** @return whether samples live on a curved low-dimensional manifold ({@code manifold-like}) */
+    public boolean isManifold() {
+        return this == MANIFOLD_LIKE;
+    }
+
+    /** @return the default within-identity concentration (in the latent space for {@code manifold-like}) */
     public double kappa() {
         return kappa;
     }
