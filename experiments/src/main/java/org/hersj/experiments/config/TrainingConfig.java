@@ -27,6 +27,10 @@ import java.util.List;
  *                            stopping, [0, 0.5]; default 0.2
  * @param earlyStopPatience   epochs without validation improvement before a stage stops, keeping the best
  *                            weights (the stage's start included); 0 = never; default 3
+ * @param earlyStopMetric     what early stopping and the kept weights are chosen by on the validation
+ *                            identities: {@code loss} (default; on LFW it kept the better weights) or
+ *                            {@code nearest-neighbour} (leave-one-out 1-NN identification error, the
+ *                            task itself; noisy on small validation sets)
  * @param freezeEarlierStages whether a stage trains alone on the frozen outputs of the earlier stages
  *                            (faster: every stage then costs about as much as one small stage); default
  *                            false (the paper fine-tunes earlier stages too)
@@ -34,12 +38,14 @@ import java.util.List;
 public record TrainingConfig(Integer epochs, Integer stepsPerEpoch, Integer pairsPerKind, Integer miningCandidates,
                              Double covarianceWeight, Boolean hardMining, Double learningRate, Integer resLayers,
                              String init, String schedule, Double validationFraction, Integer earlyStopPatience,
-                             Boolean freezeEarlierStages) {
+                             String earlyStopMetric, Boolean freezeEarlierStages) {
 
     /** The initialisations. */
     public static final List<String> INITS = List.of("pca", "xavier");
     /** The learning-rate schedules. */
     public static final List<String> SCHEDULES = List.of("late-decay", "paper");
+    /** The early-stopping scores. */
+    public static final List<String> STOP_METRICS = List.of("loss", "nearest-neighbour");
 
     /** Checks values and fills in the method-independent defaults. */
     public TrainingConfig {
@@ -68,6 +74,8 @@ public record TrainingConfig(Integer epochs, Integer stepsPerEpoch, Integer pair
             throw new ConfigValueException("earlyStopPatience", "is " + earlyStopPatience
                     + " but validationFraction is 0; expected 0 (early stopping needs a validation split)");
         }
+        earlyStopMetric = oneOf("earlyStopMetric", earlyStopMetric == null ? "loss" : earlyStopMetric,
+                STOP_METRICS);
         freezeEarlierStages = freezeEarlierStages != null && freezeEarlierStages;
     }
 
@@ -80,6 +88,6 @@ public record TrainingConfig(Integer epochs, Integer stepsPerEpoch, Integer pair
 
     /** @return the defaults */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new TrainingConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -123,7 +123,8 @@ public final class ModuleReducers {
         DeepMdsConfigBuilder b = DeepMdsConfigBuilder.paper(chain)
                 .scaledSchedule(t.epochs(), t.stepsPerEpoch(), t.pairsPerKind(), t.miningCandidates())
                 .learningRate(t.learningRate()).resLayers(t.resLayers()).init(t.init())
-                .validationFraction(t.validationFraction()).earlyStopPatience(t.earlyStopPatience());
+                .validationFraction(t.validationFraction()).earlyStopPatience(t.earlyStopPatience())
+                .earlyStopMetric(t.earlyStopMetric());
         if (t.schedule().equals("late-decay")) {
             b.lateDecay();
         }

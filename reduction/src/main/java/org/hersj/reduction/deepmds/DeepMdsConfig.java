@@ -40,9 +40,14 @@ import java.util.List;
  *                               weights are kept); 0 = never stop early
  * @param init                   how a new stage's weights start: {@code xavier} (the paper: Xavier-uniform
  *                               weights, zero biases) or {@code pca} (a deviation from the paper: the long
- *                               skip {@code fc0} is the PCA of the stage's input on the training rows and the
- *                               last {@code fc2} of the residual branch is zero, so the stage starts exactly
- *                               at PCA's map); null = {@code xavier}
+ *                               skip {@code fc0} of stage 1 is the PCA of the training rows, that of a later
+ *                               stage the uncentred principal axes of its input, and the last {@code fc2} of
+ *                               the residual branch is zero, so stage 1 starts exactly at PCA's map and every
+ *                               later stage at the best linear map of its input); null = {@code xavier}
+ * @param earlyStopMetric        what early stopping and the kept weights are chosen by: {@code loss} (the
+ *                               validation loss) or {@code nearest-neighbour} (the leave-one-out 1-NN
+ *                               identification error on the validation identities: the task itself;
+ *                               the loss can fall while identification gets worse); null = {@code loss}
  * @param seed                   seed of pair sampling and initialisation
  */
 public record DeepMdsConfig(
@@ -66,7 +71,13 @@ public record DeepMdsConfig(
         double validationFraction,
         int earlyStopPatience,
         String init,
+        String earlyStopMetric,
         long seed) {
+
+    /** Early stopping by the validation loss. */
+    public static final String STOP_BY_LOSS = "loss";
+    /** Early stopping by the validation nearest-neighbour identification error. */
+    public static final String STOP_BY_NEAREST_NEIGHBOUR = "nearest-neighbour";
 
     /** Initialisation of the paper: Xavier-uniform weights, zero biases. */
     public static final String INIT_XAVIER = "xavier";
@@ -156,6 +167,10 @@ public record DeepMdsConfig(
         init = init == null ? INIT_XAVIER : init;
         if (!init.equals(INIT_XAVIER) && !init.equals(INIT_PCA)) {
             throw invalid("init", "'" + init + "'", "one of xavier (the paper), pca (start at PCA's map)");
+        }
+        earlyStopMetric = earlyStopMetric == null ? STOP_BY_LOSS : earlyStopMetric;
+        if (!earlyStopMetric.equals(STOP_BY_LOSS) && !earlyStopMetric.equals(STOP_BY_NEAREST_NEIGHBOUR)) {
+            throw invalid("early_stop_metric", "'" + earlyStopMetric + "'", "one of loss, nearest-neighbour");
         }
     }
 

@@ -29,6 +29,7 @@ public final class DeepMdsConfigBuilder {
     private double validationFraction;
     private int earlyStopPatience;
     private String init;
+    private String earlyStopMetric;
     private long seed;
 
     DeepMdsConfigBuilder(DeepMdsConfig c) {
@@ -52,6 +53,7 @@ public final class DeepMdsConfigBuilder {
         validationFraction = c.validationFraction();
         earlyStopPatience = c.earlyStopPatience();
         init = c.init();
+        earlyStopMetric = c.earlyStopMetric();
         seed = c.seed();
     }
 
@@ -72,7 +74,7 @@ public final class DeepMdsConfigBuilder {
                 true, 1000,
                 List.of(new MiningStep(0, 50), new MiningStep(50, 100), new MiningStep(100, 150),
                         new MiningStep(150, 250)),
-                List.of(), 0, 0, DeepMdsConfig.INIT_XAVIER, 0));
+                List.of(), 0, 0, DeepMdsConfig.INIT_XAVIER, DeepMdsConfig.STOP_BY_LOSS, 0));
     }
 
     /**
@@ -182,6 +184,8 @@ public final class DeepMdsConfigBuilder {
     public DeepMdsConfigBuilder earlyStopPatience(int v) { earlyStopPatience = v; return this; }
     /** @param v {@code xavier} or {@code pca} @return this builder */
     public DeepMdsConfigBuilder init(String v) { init = v; return this; }
+    /** @param v {@code loss} or {@code nearest-neighbour} @return this builder */
+    public DeepMdsConfigBuilder earlyStopMetric(String v) { earlyStopMetric = v; return this; }
     /** @param v seed @return this builder */
     public DeepMdsConfigBuilder seed(long v) { seed = v; return this; }
 
@@ -190,6 +194,6 @@ public final class DeepMdsConfigBuilder {
         return new DeepMdsConfig(preset, stageWidths, resLayers, genuineWeight, impostorWeight, covarianceWeight,
                 weightDecay, genuinePairsPerBatch, impostorPairsPerBatch, stepsPerEpoch, epochs, learningRate,
                 learningRateSchedule, hardMining, miningCandidates, miningSchedule, stageLearningRateMultipliers,
-                validationFraction, earlyStopPatience, init, seed);
+                validationFraction, earlyStopPatience, init, earlyStopMetric, seed);
     }
 }

@@ -17,8 +17,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (trained further at their {@code stage_learning_rate_multipliers}) and a fresh stage k (Xavier, or with
  * {@code init: pca} at the PCA map of its input); each stage runs {@code epochs x steps_per_epoch} Adam
  * steps under the step schedule, with hard-mined or random batches. With a validation split, the
- * validation loss is evaluated before training and after every epoch on a fixed batch from held-out
- * identities; the best weights (possibly the initial ones) are kept and a stage stops after
+ * early-stopping score ({@code early_stop_metric}: the loss on a fixed batch of held-out identities, or
+ * the nearest-neighbour identification error on them) is evaluated before training and after every
+ * epoch; the best weights (possibly the initial ones) are kept and a stage stops after
  * {@code early_stop_patience} epochs without improvement. When every earlier stage is frozen (multiplier
  * 0), their outputs are computed once and only stage k is in the graph, which makes later stages as cheap
  * as the first. Fully determined by the config's seed.
@@ -70,7 +71,9 @@ public final class DeepMdsTrainer {
         for (int s = 0; s < config.stageCount(); s++) {
             Map<String, INDArray> fresh = StageParameters.initialise(shapes(s), init);
             if (config.pcaInit()) {
-                PcaReducer pca = PcaReducer.fit(trainIn, config.stageWidths().get(s + 1));
+                // stage 1: exactly the PCA baseline; later stages: the uncentred axes of their input, which keep
+                // its dot products (centring the previous stage's outputs would discard what it learned)
+                PcaReducer pca = PcaReducer.fit(trainIn, config.stageWidths().get(s + 1), s == 0);
                 StageParameters.startAtPca(fresh, s, config.resLayers(), pca.mean(), pca.components());
             }
             params.putAll(fresh);
@@ -79,7 +82,8 @@ public final class DeepMdsTrainer {
             float[][] feedTrain = frozen ? trainIn : split.training().rows();
             float[][] feedValidation = frozen ? validationIn : split.validation() == null ? null
                     : split.validation().rows();
-            StageSummary summary = trainStage(s, graph, batches.withFeatures(feedTrain), split.batch(feedValidation));
+            StageSummary summary = trainStage(s, graph, batches.withFeatures(feedTrain), split.batch(feedValidation),
+                    feedValidation == null ? null : split.validation().withFeatures(feedValidation));
             params.putAll(graph.parameterValues());
             trainIn = project(graph, feedTrain);
             validationIn = feedValidation == null ? null : project(graph, feedValidation);
@@ -119,14 +123,22 @@ public final class DeepMdsTrainer {
         return out;
     }
 
-    private StageSummary trainStage(int s, TrainingGraph graph, BatchSource batches, PairBatch validationBatch) {
+    /** @return the early-stopping score of the current weights (lower is better) */
+    private double score(TrainingGraph graph, LabelledData validation, double loss) {
+        return config.earlyStopMetric().equals(DeepMdsConfig.STOP_BY_LOSS) ? loss
+                : NearestNeighbourError.of(graph, validation);
+    }
+
+    private StageSummary trainStage(int s, TrainingGraph graph, BatchSource batches, PairBatch validationBatch,
+                                    LabelledData validationRows) {
         long startNanos = System.nanoTime();
         long miningNanos = 0;
         int width = config.stageWidths().get(s + 1);
         AdamOptimizer adam = new AdamOptimizer(multipliers(s));
         long stepsPerStage = (long) config.epochs() * config.stepsPerEpoch();
         double running = Double.NaN;
-        double start = validationBatch == null ? Double.NaN : graph.evaluate(validationBatch).total();
+        double start = validationBatch == null ? Double.NaN
+                : score(graph, validationRows, graph.evaluate(validationBatch).total());
         double best = validationBatch == null ? Double.POSITIVE_INFINITY : start;
         Map<String, INDArray> bestParams = validationBatch == null ? null : graph.parameterValues();
         int keptEpoch = -1;
@@ -160,8 +172,9 @@ public final class DeepMdsTrainer {
                 if (Double.isNaN(validation)) {
                     keptEpoch = epoch;
                 } else {
-                    if (validation < best) {
-                        best = validation;
+                    double now = score(graph, validationRows, validation);
+                    if (now < best) {
+                        best = now;
                         bestParams = graph.parameterValues();
                         keptEpoch = epoch;
                         epochsSinceBest = 0;

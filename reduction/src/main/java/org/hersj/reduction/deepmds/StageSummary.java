@@ -7,9 +7,10 @@ package org.hersj.reduction.deepmds;
  * @param outputWidth    the stage's output width
  * @param steps          steps taken
  * @param finalTrainLoss loss terms of the last training batch
- * @param startValidation validation loss of the stage's initial weights (PCA's map with {@code init: pca});
- *                       NaN without validation
- * @param bestValidation best validation loss (whose weights were kept); NaN without validation
+ * @param startValidation early-stopping score (validation loss, or nearest-neighbour error, per
+ *                       {@code early_stop_metric}) of the stage's initial weights (PCA's map with
+ *                       {@code init: pca}); NaN without validation
+ * @param bestValidation best early-stopping score (whose weights were kept); NaN without validation
  * @param stoppedEarly   whether early stopping ended the stage
  * @param keptEpoch      the epoch after which the kept weights were taken: -1 = the stage's initial
  *                       weights (with {@code init: pca}, PCA's map), else 0-based; without validation the

@@ -45,6 +45,20 @@ public final class PcaReducer extends ChunkedReducer {
      * @return the fitted reducer
      */
     public static PcaReducer fit(float[][] train, int outDim) {
+        return fit(train, outDim, true);
+    }
+
+    /**
+     * Fits PCA, or (without centring) the leading axes of the second-moment matrix {@code X^T X}: those
+     * keep the rows' dot products best (Eckart-Young), which is what a later stage of a chain whose outputs
+     * are compared by cosine needs.
+     *
+     * @param train  training rows (normalised here)
+     * @param outDim number of axes kept, 1..input dimension
+     * @param centre whether to centre on the training mean (PCA) or not (mean taken as zero)
+     * @return the fitted reducer
+     */
+    public static PcaReducer fit(float[][] train, int outDim, boolean centre) {
         if (train.length < 2) {
             throw new IllegalArgumentException("PCA needs at least 2 training rows, got " + train.length);
         }
@@ -54,7 +68,7 @@ public final class PcaReducer extends ChunkedReducer {
         }
         INDArray x = FloatMatrices.toMatrix(UnitVectors.normalisedCopy(train, d, "PCA training data"), d)
                 .castTo(DataType.DOUBLE);
-        INDArray mu = x.mean(true, 0);
+        INDArray mu = centre ? x.mean(true, 0) : Nd4j.zeros(DataType.DOUBLE, 1, d);
         INDArray centred = x.subRowVector(mu);
         INDArray covariance = centred.transpose().mmul(centred).divi(train.length - 1);
         // syev overwrites the matrix with its eigenvectors (columns), eigenvalues ascending.

@@ -40,6 +40,7 @@ class DeepMdsConfigYamlTest {
             validation_fraction: 0
             early_stop_patience: 0
             init: xavier
+            early_stop_metric: loss
             seed: 42
             """;
 

@@ -57,7 +57,7 @@ public final class ManifoldReport {
         List<Integer> chain = args.length > 9 ? java.util.Arrays.stream(args[9].split(",")).map(Integer::valueOf).toList()
                 : StageWidths.ARCFACE;
         DeepMdsConfig config = DeepMdsConfigBuilder.paper(chain)
-                .scaledSchedule(epochs, steps, pairs, 4 * pairs).learningRate(lr)
+                .scaledSchedule(epochs, steps, pairs, 2 * pairs).learningRate(lr)
                 .learningRateSchedule(List.of(new LearningRateStep(Math.max(1, Math.round(0.7 * total)), 0.3),
                         new LearningRateStep(Math.max(2, Math.round(0.9 * total)), 0.1)))
                 .init(init).validationFraction(0.2).earlyStopPatience(Math.max(1, epochs / 2))
@@ -65,6 +65,7 @@ public final class ManifoldReport {
                 .covarianceWeight(args.length > 10 ? Double.parseDouble(args[10]) : 10)
                 .hardMining(args.length <= 11 || args[11].equals("1"))
                 .genuineWeight(args.length > 12 ? Double.parseDouble(args[12]) : 1)
+                .earlyStopMetric(args.length > 13 ? args[13] : "nearest-neighbour")
                 .build();
         long t0 = System.nanoTime();
         DeepMdsModel model = Reducers.deepMds(config, split.trainRows, split.trainLabels, 1, TrainingListener.NONE,
