@@ -24,6 +24,7 @@ import org.hersj.reduction.core.Reducer;
 import org.hersj.experiments.reduce.ReducerProvider;
 import org.hersj.experiments.reduce.ReductionRequest;
 import org.hersj.experiments.report.ReportBuilder;
+import org.hersj.experiments.report.ResultRow;
 import org.hersj.experiments.report.ResultsCsv;
 import org.hersj.experiments.search.PlaintextSearcher;
 import org.hersj.experiments.search.SearchInput;
@@ -187,7 +188,30 @@ class ExperimentRunnerTest {
         ConfigException tooWide = assertThrows(ConfigException.class, () -> runner().run(
                 config(QUICK.replace("[16, 4]", "[16, 400]")), new RunOptions(results(), null, "")));
         assertEquals("reduction[1].dimensions[1]", tooWide.keyPath());
+        ConfigException offChain = assertThrows(ConfigException.class, () -> runner().run(
+                config(QUICK.replace("method: truncate", "method: deepmds++").replace("[16, 4]", "[16, 100]")),
+                new RunOptions(results(), null, "")));
+        assertEquals("reduction[1].dimensions[1]", offChain.keyPath());
+        assertTrue(offChain.getMessage().contains("[192, 128, 64, 32, 16, 8, 4]"), offChain.getMessage());
+        ConfigException otherWidth = assertThrows(ConfigException.class, () -> runner().run(
+                config(QUICK + "training: {dataset: {synthetic: {kind: arcface-like, identities: 4, samplesPerIdentity: 2}}}\n"),
+                new RunOptions(results(), null, "")));
+        assertEquals("training.dataset.synthetic.kind", otherWidth.keyPath());
+        assertTrue(otherWidth.getMessage().contains("dimension 512 but the evaluated dataset has dimension 192"),
+                otherWidth.getMessage());
         assertNothingWritten();
+    }
+
+    @Test
+    void separateTrainingSetFitsPcaAndTheWholeDatasetIsEvaluated() throws IOException {
+        String yaml = QUICK.replace("method: truncate", "method: pca")
+                + "training: {dataset: {synthetic: {kind: deepprint-like, identities: 12, samplesPerIdentity: 3,"
+                + " distractors: 5}}}\n";
+        RunOutcome outcome = runner().run(config(yaml), new RunOptions(results(), "t", ""));
+        for (ResultRow row : outcome.rows()) {
+            assertEquals(30, row.galleryIdentities(), "all 30 identities evaluated, none held out: " + row);
+        }
+        assertTrue(outcome.rows().stream().anyMatch(r -> r.method().equals("pca") && r.dimension() == 4));
     }
 
     @Test
