@@ -41,6 +41,8 @@ public final class ModelFile {
 
     private static final byte[] MAGIC = "HERSJRED".getBytes(StandardCharsets.US_ASCII);
     private static final int VERSION = 2;
+    /** Version 1 (release 0.1.0): provenance without init, early-stop metric and stage speed; still read. */
+    private static final int VERSION_ONE = 1;
     private static final int HEADER = MAGIC.length + Integer.BYTES + Long.BYTES;
     private static final int DIGEST = 32;
 
@@ -122,8 +124,9 @@ public final class ModelFile {
         ByteBuffer buf = ByteBuffer.wrap(all);
         buf.position(MAGIC.length);
         int version = buf.getInt();
-        if (version != VERSION) {
-            throw problem(file, "has format version " + version + ", this build reads version " + VERSION);
+        if (version != VERSION && version != VERSION_ONE) {
+            throw problem(file, "has format version " + version + ", this build reads versions " + VERSION_ONE
+                    + " and " + VERSION);
         }
         long length = buf.getLong();
         long expected = HEADER + length + DIGEST;
@@ -138,7 +141,7 @@ public final class ModelFile {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
             String kind = in.readUTF();
             return switch (kind) {
-                case "deepmds" -> readDeepMds(in);
+                case "deepmds" -> readDeepMds(in, version);
                 case "pca" -> readPca(in);
                 default -> throw problem(file, "holds an unknown model kind '" + kind + "'");
             };
@@ -149,8 +152,10 @@ public final class ModelFile {
         }
     }
 
-    private static DeepMdsModel readDeepMds(DataInputStream in) throws IOException {
-        ModelProvenance provenance = RecordCodec.read(in, ModelProvenance.class);
+    private static DeepMdsModel readDeepMds(DataInputStream in, int version) throws IOException {
+        ModelProvenance provenance = version == VERSION_ONE
+                ? RecordCodec.read(in, FormatOneRecords.Provenance.class).current()
+                : RecordCodec.read(in, ModelProvenance.class);
         int stages = in.readInt();
         if (stages < 1 || stages > provenance.config().stageCount()) {
             throw new IOException(stages + " stage snapshots for a " + provenance.config().stageCount() + "-stage chain");
