@@ -46,7 +46,8 @@ class LayerRulesTest {
       List.of("fhe.openfhe.jni", "fhe.spark"),
       // reduction: ND4J, never fhe
       List.of("reduction.core"),
-      List.of("reduction.deepmds", "reduction.pca"),
+      List.of("reduction.pca"),
+      List.of("reduction.deepmds"),          // init: pca starts stages at PcaReducer's map
       List.of("reduction.io"),
       List.of("reduction"),
       // bench (JMH): fhe only
