@@ -8,7 +8,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 /**
  * Makes the Spark context the commands run on. A {@code local[N]} master becomes {@code local[N,4]}, so a
  * failed task is retried in local mode as on a cluster (Spark's default of 4 attempts; plain
- * {@code local[N]} never retries). The web UI is off; Spark's INFO logging is turned down to warnings
+ * {@code local[N]} never retries). The web UI is off; Spark's INFO and WARN logging is turned down to errors
  * unless the caller configured it.
  */
 public final class SparkSessions {
@@ -29,7 +29,7 @@ public final class SparkSessions {
     for (String logger : new String[] {"org.apache.spark", "org.sparkproject", "org.apache.hadoop", "io.netty"}) {
       String key = "org.slf4j.simpleLogger.log." + logger;
       if (System.getProperty(key) == null) {
-        System.setProperty(key, "warn");
+        System.setProperty(key, "error");
       }
     }
     SparkConf conf = new SparkConf().setMaster(withLocalRetries(master)).setAppName(appName)
