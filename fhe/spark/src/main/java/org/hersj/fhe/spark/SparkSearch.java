@@ -33,7 +33,8 @@ import org.hersj.fhe.search.store.ShardFiles;
 import org.hersj.fhe.search.store.ShardManifest;
 
 /**
- * Distributed HERS search: the server's evaluation keys and the encrypted probe are broadcast once, each
+ * Distributed HERS search: the server's evaluation keys (once per instance: later searches with the same keys
+ * reuse the broadcast) and the encrypted probe (once per search) are broadcast, each
  * task scores one gallery shard with {@link EncryptedSearchServer} (a {@link ServerBackend}: no task can
  * decrypt) into one scores shard, and the driver writes the scores manifest, so {@code hers rank} reads
  * the directory as one scores file. Block for block the same computation as the single-machine search.
@@ -42,6 +43,8 @@ public final class SparkSearch {
 
   private static final Map<String, Object> PROBES = new ConcurrentHashMap<>();
   private final JavaSparkContext sc;
+  /** Server keys broadcast by earlier searches of this instance, by content hash: keys are sent once per session. */
+  private final Map<String, Broadcast<KeyBundle>> keysSent = new ConcurrentHashMap<>();
 
   /** Search on {@code sc}. */
   public SparkSearch(JavaSparkContext sc) {
@@ -86,7 +89,8 @@ public final class SparkSearch {
     Files.createDirectories(scoresDir);
     Files.deleteIfExists(scoresDir.resolve(ShardManifest.FILE));
     int shards = gallery.shards().size();
-    Broadcast<KeyBundle> sharedKeys = sc.broadcast(keys);
+    long keyBytes = keysSent.containsKey(keys.sha256()) ? 0 : keys.bytes();
+    Broadcast<KeyBundle> sharedKeys = keysSent.computeIfAbsent(keys.sha256(), k -> sc.broadcast(keys));
     Broadcast<byte[]> sharedProbe = sc.broadcast(probeBytes);
     SearchTask task = new SearchTask(sharedKeys, sharedProbe, galleryDir.toAbsolutePath().toString(),
         scoresDir.toAbsolutePath().toString(), recordBytes);
@@ -96,7 +100,6 @@ public final class SparkSearch {
       List<Integer> indices = IntStream.range(0, shards).boxed().toList();
       reports = SparkFailures.unwrap(() -> sc.parallelize(indices, shards).map(task).collect());
     } finally {
-      sharedKeys.destroy();
       sharedProbe.destroy();
     }
     double wall = (System.nanoTime() - start) / 1e9;
@@ -110,7 +113,7 @@ public final class SparkSearch {
         ScoreForm.RELINEARIZED.level(server));
     ShardManifest scores = new ShardManifest(whole, done);
     scores.write(scoresDir);
-    return new Result(scores, new StageSummary("search", reports, wall, keys.bytes() + probeBytes.length,
+    return new Result(scores, new StageSummary("search", reports, wall, keyBytes + probeBytes.length,
         SparkSessions.slots(sc)));
   }
 
