@@ -142,7 +142,7 @@ final class BenchSearchCommand implements Callable<Integer> {
             output.out().flush();
         }
         if (sparkMaster != null) {
-            benchSpark(engines.get(0), work, bar);
+            benchSpark(engines.get(0), chosen, forms.get(0), work, bar);
         }
         output.out().println("wrote " + out.resolve(SearchBenchSection.CSV) + ", " + SearchBenchSection.PLOT
                 + ".png/.svg and sections/" + SearchBenchSection.SECTION);
@@ -150,15 +150,15 @@ final class BenchSearchCommand implements Callable<Integer> {
     }
 
     /** The single-machine search beside Spark, on fresh keys of {@code engine}. */
-    private void benchSpark(FheBackend engine, Path work, ProgressBar bar) throws java.io.IOException {
-        BackendKeySet keys = engine.generateKeys(CkksPresets.byName(preset).literal(), RandomSource.secure(),
-                OpenFheSettings.DEFAULT);
+    private void benchSpark(SearchEngine engine, String chosen, ScoreForm form, Path work, ProgressBar bar)
+            throws java.io.IOException {
+        SearchKeySet keys = engine.generateKeys(CkksPresets.byName(chosen).literal(), RandomSource.secure());
         try (SparkCluster spark = SparkCluster.open(sparkMaster, "hers bench search")) {
-            List<ShardedSearchBenchmark.Row> rows = new ShardedSearchBenchmark(engine, keys, spark).run(sizes, dims,
+            List<ShardedSearchBenchmark.Row> rows = new ShardedSearchBenchmark(engine, keys, form, spark).run(sizes, dims,
                     shards, threads, reps, seed, work, bar.asSearchListener());
             bar.finish("spark benchmark");
             AtomicFiles.writeString(out.resolve(SPARK_CSV), ShardedSearchBenchmark.csv(rows));
-            String table = ShardedSearchBenchmark.markdown(rows, spark.master(), preset, dims);
+            String table = ShardedSearchBenchmark.markdown(rows, spark.master(), chosen + ", " + form.cliName(), dims);
             AtomicFiles.writeString(out.resolve("sections").resolve(SPARK_SECTION), table);
             output.out().print(table);
             output.out().flush();

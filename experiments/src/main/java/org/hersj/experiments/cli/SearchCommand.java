@@ -106,8 +106,9 @@ final class SearchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--spark-master runs the HERS search with an encrypted probe (--probe);"
                         + " drop --two-stage / --plaintext-probe-weaker-threat-model");
             }
-            ShardedRoles.search(serverKeys, KeyDirectory.backendOf(serverKeys), gallery, probe.encrypted, sparkMaster,
-                    out, output);
+            ShardedRoles.search(serverKeys, gallery, probe.encrypted,
+                    scoreForm == null ? ScoreForm.defaultFor(server) : ScoreForm.byName(scoreForm), sparkMaster, out,
+                    output);
             return 0;
         }
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);

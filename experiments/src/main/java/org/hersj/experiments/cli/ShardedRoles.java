@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.hersj.fhe.openfhe.FheBackend;
+import org.hersj.fhe.search.engine.SearchEngine;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.enroll.RowRanges;
 import org.hersj.fhe.search.enroll.ShardedEnroller;
 import org.hersj.fhe.search.layout.LayoutKind;
+import org.hersj.fhe.search.server.ScoreForm;
 import org.hersj.fhe.search.store.ShardPlan;
 import org.hersj.fhe.spark.KeyBundle;
 import org.hersj.fhe.spark.SparkCluster;
@@ -25,7 +26,7 @@ final class ShardedRoles {
     }
 
     /** Enrolls {@code features} as {@code shards} shards, on this machine or on Spark at {@code master}. */
-    static void enroll(Path keys, FheBackend engine, Path features, String layout, int shards, String master,
+    static void enroll(Path keys, SearchEngine engine, Path features, String layout, int shards, String master,
             int threads, Path out, OutputOptions output) throws IOException {
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         RowRanges rows = FeatureRanges.of(features, bar);
@@ -43,7 +44,7 @@ final class ShardedRoles {
             return;
         }
         try (SparkCluster spark = SparkCluster.open(master, "hers enroll")) {
-            SparkEnrollment.Result result = spark.enrollment().enroll(KeyBundle.read(keys, engine), rows, kind,
+            SparkEnrollment.Result result = spark.enrollment().enroll(KeyBundle.read(keys), rows, kind,
                     shards, out, threads, -1, bar.asSearchListener());
             bar.finish("enroll shards");
             say.printf(Locale.ROOT, "enrolled %d items of dimension %d into %s: %d shards on Spark (%s)%n",
@@ -54,12 +55,12 @@ final class ShardedRoles {
     }
 
     /** Scores the sharded gallery on Spark at {@code master} into the score shards directory {@code out}. */
-    static void search(Path serverKeys, FheBackend engine, Path gallery, Path probe, String master, Path out,
+    static void search(Path serverKeys, Path gallery, Path probe, ScoreForm form, String master, Path out,
             OutputOptions output) throws IOException {
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         try (SparkCluster spark = SparkCluster.open(master, "hers search")) {
-            SparkSearch.Result result = spark.search().search(KeyBundle.read(serverKeys, engine), gallery, probe,
-                    out, bar.asSearchListener());
+            SparkSearch.Result result = spark.search().search(KeyBundle.read(serverKeys), gallery, probe,
+                    form, out, bar.asSearchListener());
             bar.finish("search shards");
             output.out().printf(Locale.ROOT, "scored %d items (%d dims, %d blocks, %d shards) on Spark (%s) in %.2f s;"
                     + " encrypted score shards in %s%n", result.manifest().whole().layout().itemCount(),

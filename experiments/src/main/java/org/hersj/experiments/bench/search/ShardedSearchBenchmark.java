@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.hersj.fhe.openfhe.BackendKeySet;
-import org.hersj.fhe.openfhe.FheBackend;
 import org.hersj.fhe.search.ProcessCpuClock;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.client.Match;
+import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.client.SearchClient;
+import org.hersj.fhe.search.engine.SearchEngine;
+import org.hersj.fhe.search.engine.SearchKeySet;
 import org.hersj.fhe.search.enroll.RowRanges;
 import org.hersj.fhe.search.enroll.SyntheticRows;
 import org.hersj.fhe.search.layout.LayoutKind;
@@ -61,14 +62,18 @@ public final class ShardedSearchBenchmark {
     }
   }
 
-  private final FheBackend engine;
-  private final BackendKeySet keys;
+  private final SearchEngine engine;
+  private final SearchKeySet keys;
+  private final ClientBackend client;
+  private final ScoreForm form;
   private final SparkCluster spark;
 
-  /** A benchmark of {@code keys} of {@code engine} on {@code spark}. */
-  public ShardedSearchBenchmark(FheBackend engine, BackendKeySet keys, SparkCluster spark) {
+  /** A benchmark of {@code keys} of {@code engine} with scores in {@code form} on {@code spark}. */
+  public ShardedSearchBenchmark(SearchEngine engine, SearchKeySet keys, ScoreForm form, SparkCluster spark) {
     this.engine = engine;
     this.keys = keys;
+    this.client = keys.client().withoutNoiseFlooding(); // both searches' scores are compared as computed
+    this.form = form;
     this.spark = spark;
   }
 
@@ -77,7 +82,7 @@ public final class ShardedSearchBenchmark {
       ProgressListener progress) throws IOException {
     Path root = Files.createTempDirectory(Files.createDirectories(work), "hers-sharded-bench-");
     try {
-      KeyBundle server = KeyBundle.read(serverKeyDir(root), engine);
+      KeyBundle server = KeyBundle.read(serverKeyDir(root));
       List<Row> rows = new ArrayList<>();
       for (long size : sizes) {
         rows.add(runSize(server, size, dims, shards, threads, reps, seed, root.resolve("n" + size), progress));
@@ -90,8 +95,8 @@ public final class ShardedSearchBenchmark {
 
   private Row runSize(KeyBundle server, long size, int dims, int shardsWanted, int threads, int reps, long seed, Path dir,
       ProgressListener progress) throws IOException {
-    LayoutKind kind = keys.client().packsTwoValuesPerSlot() ? LayoutKind.HERS_COMPLEX : LayoutKind.HERS_SIMD;
-    long perBlock = (long) keys.client().slots() * kind.valuesPerSlot();
+    LayoutKind kind = client.packsTwoValuesPerSlot() ? LayoutKind.HERS_COMPLEX : LayoutKind.HERS_SIMD;
+    long perBlock = (long) client.slots() * kind.valuesPerSlot();
     int shards = (int) Math.min(shardsWanted, (size + perBlock - 1) / perBlock);
     Path gallery = dir.resolve("gallery");
     long t0 = System.nanoTime();
@@ -101,7 +106,7 @@ public final class ShardedSearchBenchmark {
     float[] probe = new float[dims];
     SyntheticRows.fill(seed + 1, 0, probe);
     Path probeFile = dir.resolve("probe.hrec");
-    new SearchClient(keys.client(), threads).encryptProbe(probe, kind).write(probeFile, keys.client());
+    new SearchClient(client, threads).encryptProbe(probe, kind).write(probeFile, client);
     Path singleScores = dir.resolve("single.scores");
     Path sparkScores = dir.resolve("spark-scores");
     double single = Double.MAX_VALUE;
@@ -113,29 +118,29 @@ public final class ShardedSearchBenchmark {
       long c0 = ProcessCpuClock.nanos();
       long w0 = System.nanoTime();
       new EncryptedSearchServer(keys.server(), threads).search(gallery, EncryptedProbe.read(probeFile, keys.server()),
-          ScoreForm.RELINEARIZED, singleScores, progress);
+          form, singleScores, progress);
       double wall = (System.nanoTime() - w0) / 1e9;
       if (wall < single) {
         single = wall;
         singleCpu = (ProcessCpuClock.nanos() - c0) / 1e9;
       }
       c0 = ProcessCpuClock.nanos();
-      SparkSearch.Result result = spark.search().search(server, gallery, probeFile, sparkScores, progress);
+      SparkSearch.Result result = spark.search().search(server, gallery, probeFile, form, sparkScores, progress);
       if (result.summary().wallSeconds() < sparkBest) {
         sparkBest = result.summary().wallSeconds();
         sparkCpu = (ProcessCpuClock.nanos() - c0) / 1e9;
         best = result.summary();
       }
     }
-    SearchClient client = new SearchClient(keys.client(), threads);
-    double[] a = client.allScores(singleScores, ProgressListener.NONE);
-    double[] b = client.allScores(sparkScores, ProgressListener.NONE);
+    SearchClient decrypt = new SearchClient(client, threads);
+    double[] a = decrypt.allScores(singleScores, ProgressListener.NONE);
+    double[] b = decrypt.allScores(sparkScores, ProgressListener.NONE);
     double diff = 0;
     for (int i = 0; i < a.length; i++) {
       diff = Math.max(diff, Math.abs(a[i] - b[i]));
     }
-    boolean same = client.topK(singleScores, 10, ProgressListener.NONE).stream().map(Match::item).toList()
-        .equals(client.topK(sparkScores, 10, ProgressListener.NONE).stream().map(Match::item).toList());
+    boolean same = decrypt.topK(singleScores, 10, ProgressListener.NONE).stream().map(Match::item).toList()
+        .equals(decrypt.topK(sparkScores, 10, ProgressListener.NONE).stream().map(Match::item).toList());
     long galleryBytes = enrolled.manifest().shards().stream().mapToLong(s -> s.bytes()).sum();
     long scoreBytes = best.tasks().stream().mapToLong(t -> t.bytesWritten()).sum();
     Row row = new Row(size, shards, best.records(), galleryBytes, enrollSeconds, single, singleCpu, sparkBest, sparkCpu,

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.hersj.fhe.openfhe.FheBackend;
 import org.hersj.fhe.io.Sha256;
 import org.hersj.fhe.search.backend.EncryptionBackend;
 import org.hersj.fhe.search.backend.ServerBackend;
+import org.hersj.fhe.search.engine.SearchEngine;
+import org.hersj.fhe.search.engine.SearchEngines;
 import org.hersj.fhe.ring.RandomSource;
 
 /**
@@ -20,20 +21,21 @@ import org.hersj.fhe.ring.RandomSource;
  * files are written to a private temporary directory once per JVM and loaded with the engine's own
  * key loader (which checks them as on one machine). Backends are cached per JVM by content hash.
  *
- * @param engine the engine whose keys these are
+ * @param engine name of the engine whose keys these are ({@link SearchEngines#byName})
  * @param files file name to contents
  * @param sha256 hash over names and contents (the cache key)
  */
-public record KeyBundle(FheBackend engine, Map<String, byte[]> files, String sha256) implements Serializable {
+public record KeyBundle(String engine, Map<String, byte[]> files, String sha256) implements Serializable {
 
   private static final Map<String, Object> CACHE = new ConcurrentHashMap<>();
 
   /**
-   * Reads the key directory {@code dir} of {@code engine}.
+   * Reads the key directory {@code dir}; its engine is recognised from its files.
    *
    * @throws IllegalArgumentException naming the secret key file if there is one
    */
-  public static KeyBundle read(Path dir, FheBackend engine) throws IOException {
+  public static KeyBundle read(Path dir) throws IOException {
+    String engine = SearchEngines.holding(dir).name();
     Map<String, byte[]> files = new TreeMap<>();
     StringBuilder all = new StringBuilder();
     try (Stream<Path> list = Files.list(dir)) {
@@ -61,12 +63,16 @@ public record KeyBundle(FheBackend engine, Map<String, byte[]> files, String sha
 
   /** The public-key enroller these files make, built once per JVM. */
   public EncryptionBackend enroller() throws IOException {
-    return (EncryptionBackend) cached("enroller", () -> engine.loadEnroller(materialize(), RandomSource.secure()));
+    return (EncryptionBackend) cached("enroller", () -> searchEngine().loadEnroller(materialize(), RandomSource.secure()));
   }
 
   /** The server backend these files make (evaluation keys only), built once per JVM. */
   public ServerBackend server() throws IOException {
-    return (ServerBackend) cached("server", () -> engine.loadServer(materialize()));
+    return (ServerBackend) cached("server", () -> searchEngine().loadServer(materialize()));
+  }
+
+  private SearchEngine searchEngine() {
+    return SearchEngines.byName(engine);
   }
 
   private Path materialize() throws IOException {

@@ -65,11 +65,13 @@ public final class SparkSearch {
    * writes the score shards and their manifest into {@code scoresDir} (replacing earlier scores there).
    *
    * @param keys the server's key files (no secret key)
+   * @param form the form of the score ciphertexts (as {@code hers search --score-form})
    * @throws RecordFileException naming the manifest or shard that is damaged or of other keys
    */
-  public Result search(KeyBundle keys, Path galleryDir, Path probeFile, Path scoresDir, ProgressListener progress)
-      throws IOException {
+  public Result search(KeyBundle keys, Path galleryDir, Path probeFile, ScoreForm form, Path scoresDir,
+      ProgressListener progress) throws IOException {
     ServerBackend server = keys.server();
+    form.requireSupportedBy(server);
     if (!ShardManifest.isSharded(galleryDir)) {
       throw new RecordFileException(galleryDir, "is not a sharded gallery (no " + ShardManifest.FILE
           + "); enroll with --shards S for a distributed search, or search it without --spark-master");
@@ -93,7 +95,7 @@ public final class SparkSearch {
     Broadcast<KeyBundle> sharedKeys = keysSent.computeIfAbsent(keys.sha256(), k -> sc.broadcast(keys));
     Broadcast<byte[]> sharedProbe = sc.broadcast(probeBytes);
     SearchTask task = new SearchTask(sharedKeys, sharedProbe, galleryDir.toAbsolutePath().toString(),
-        scoresDir.toAbsolutePath().toString(), recordBytes);
+        scoresDir.toAbsolutePath().toString(), recordBytes, form);
     long start = System.nanoTime();
     List<TaskReport> reports;
     try (TaskProgress ignored = new TaskProgress(sc, progress, "search shards", shards)) {
@@ -109,8 +111,7 @@ public final class SparkSearch {
     for (TaskReport r : reports) {
       done.add(new ShardManifest.Shard(gallery.shards().get(r.shard()).range(), r.bytesWritten(), r.sha256()));
     }
-    RecordFileHeader whole = RecordScan.scoresHeader(gallery.whole().layout(), server, ScoreForm.RELINEARIZED.degree(),
-        ScoreForm.RELINEARIZED.level(server));
+    RecordFileHeader whole = RecordScan.scoresHeader(gallery.whole().layout(), server, form.degree(), form.level(server));
     ShardManifest scores = new ShardManifest(whole, done);
     scores.write(scoresDir);
     return new Result(scores, new StageSummary("search", reports, wall, keyBytes + probeBytes.length,
@@ -146,7 +147,7 @@ public final class SparkSearch {
 
   /** The task: score one shard. */
   private record SearchTask(Broadcast<KeyBundle> keys, Broadcast<byte[]> probeBytes, String galleryDir,
-      String scoresDir, long recordBytes) implements Function<Integer, TaskReport> {
+      String scoresDir, long recordBytes, ScoreForm form) implements Function<Integer, TaskReport> {
 
     @Override
     public TaskReport call(Integer shard) throws Exception {
@@ -169,7 +170,7 @@ public final class SparkSearch {
               + " layout or item range): the shard was replaced; restore it or enroll again");
         }
         report = new EncryptedSearchServer(server, 1).search(reader, probe.probe(), probe.prepared(),
-            ScoreForm.RELINEARIZED, work.resolve(name), cpu);
+            form, work.resolve(name), cpu);
       }
       Path target = out.resolve(name);
       Files.move(work.resolve(name), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -8,8 +8,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 /**
  * Makes the Spark context the commands run on. A {@code local[N]} master becomes {@code local[N,4]}, so a
  * failed task is retried in local mode as on a cluster (Spark's default of 4 attempts; plain
- * {@code local[N]} never retries). The web UI is off; Spark's INFO and WARN logging is turned down to errors
- * unless the caller configured it.
+ * {@code local[N]} never retries). The web UI is off. With the launcher's slf4j-simple, Spark's INFO and WARN
+ * logging is turned down to errors unless the caller set its level; under log4j2 the cluster's configuration rules.
  */
 public final class SparkSessions {
 
@@ -38,9 +38,7 @@ public final class SparkSessions {
     if (master.trim().startsWith("local")) {
       conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
     }
-    JavaSparkContext sc = new JavaSparkContext(conf);
-    sc.setLogLevel("WARN");
-    return sc;
+    return new JavaSparkContext(conf);
   }
 
   /** Task slots of {@code sc} (default parallelism). */

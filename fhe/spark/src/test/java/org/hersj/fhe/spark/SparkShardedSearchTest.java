@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.hersj.fhe.ckks.CkksPresets;
-import org.hersj.fhe.openfhe.FheBackend;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.backend.ckks.CkksKeyFiles;
@@ -47,6 +46,7 @@ class SparkShardedSearchTest {
   private static final long SEED = 11;
   private static final int SHARDS = 3;
   private static final double BOUND = 1e-6;
+  private static final ScoreForm FORM = ScoreForm.DEGREE_TWO;
 
   @TempDir
   static Path tmp;
@@ -61,13 +61,13 @@ class SparkShardedSearchTest {
   static void start() throws IOException {
     sc = SparkSessions.open("local[2]", "hers-test");
     keys = CkksSearchKeys.generate(CkksPresets.byName("SEARCH_N4096"), RandomSource.seededForTestsOnly(7));
-    serverKeys = KeyBundle.read(publicDir(keys, "keys"), FheBackend.JAVA);
+    serverKeys = KeyBundle.read(publicDir(keys, "keys"));
     otherServerKeys = KeyBundle.read(publicDir(CkksSearchKeys.generate(CkksPresets.byName("SEARCH_N4096"),
-        RandomSource.seededForTestsOnly(8)), "other"), FheBackend.JAVA);
+        RandomSource.seededForTestsOnly(8)), "other"));
     probe = new float[DIM];
     SyntheticRows.fill(SEED, 4321, probe);
     probeFile = tmp.resolve("probe.hrec");
-    new SearchClient(keys.client(), 1).encryptProbe(probe, LayoutKind.HERS_COMPLEX).write(probeFile, keys.server());
+    new SearchClient(keys.client().withoutNoiseFlooding(), 1).encryptProbe(probe, LayoutKind.HERS_COMPLEX).write(probeFile, keys.server());
   }
 
   @AfterAll
@@ -107,17 +107,17 @@ class SparkShardedSearchTest {
   }
 
   private static double[] decrypt(Path scores) throws IOException {
-    return new SearchClient(keys.client(), 2).allScores(scores, ProgressListener.NONE);
+    return new SearchClient(keys.client().withoutNoiseFlooding(), 2).allScores(scores, ProgressListener.NONE);
   }
 
   private static List<Long> top(Path scores) throws IOException {
-    return new SearchClient(keys.client(), 2).topK(scores, 10, ProgressListener.NONE).stream().map(Match::item).toList();
+    return new SearchClient(keys.client().withoutNoiseFlooding(), 2).topK(scores, 10, ProgressListener.NONE).stream().map(Match::item).toList();
   }
 
   private static Path singleMachineSearch(Path gallery, String name) throws IOException {
     Path out = tmp.resolve(name);
     new EncryptedSearchServer(keys.server(), 2).search(gallery, EncryptedProbe.read(probeFile, keys.server()),
-        ScoreForm.RELINEARIZED, out, ProgressListener.NONE);
+        FORM, out, ProgressListener.NONE);
     return out;
   }
 
@@ -132,7 +132,7 @@ class SparkShardedSearchTest {
     assertEquals(5, enrolled.summary().records());
 
     Path scoresDir = tmp.resolve("spark-scores");
-    SparkSearch.Result searched = new SparkSearch(sc).search(serverKeys, sharded, probeFile, scoresDir,
+    SparkSearch.Result searched = new SparkSearch(sc).search(serverKeys, sharded, probeFile, FORM, scoresDir,
         ProgressListener.NONE);
     assertEquals(5, searched.summary().records());
 
@@ -149,7 +149,7 @@ class SparkShardedSearchTest {
     assertEquals(top(tmp.resolve("single.scores")), top(scoresDir));
 
     IOException wrongKey = assertThrows(IOException.class,
-        () -> new SparkSearch(sc).search(otherServerKeys, sharded, probeFile, tmp.resolve("x"), ProgressListener.NONE));
+        () -> new SparkSearch(sc).search(otherServerKeys, sharded, probeFile, FORM, tmp.resolve("x"), ProgressListener.NONE));
     assertTrue(wrongKey.getMessage().contains("another key"), wrongKey.getMessage());
   }
 
@@ -198,7 +198,7 @@ class SparkShardedSearchTest {
       f.write(b ^ 0x10);
     }
     IOException spark = assertThrows(IOException.class,
-        () -> new SparkSearch(sc).search(serverKeys, dir, probeFile, tmp.resolve("t-scores"), ProgressListener.NONE));
+        () -> new SparkSearch(sc).search(serverKeys, dir, probeFile, FORM, tmp.resolve("t-scores"), ProgressListener.NONE));
     assertTrue(spark.getMessage().contains("shard-00001.hrec") && spark.getMessage().contains("CRC32C"),
         spark.getMessage());
     IOException local = assertThrows(IOException.class, () -> singleMachineSearch(dir, "t.scores"));
