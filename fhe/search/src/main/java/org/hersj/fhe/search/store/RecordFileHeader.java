@@ -131,11 +131,14 @@ public record RecordFileHeader(FileKind kind, String engine, String fingerprint,
         map.put(line.substring(0, eq), line.substring(eq + 1));
       }
     }
-    return fromFields(map, file);
+    return fromFields(map, file, format2);
   }
 
-  /** The header described by {@code map} (as written by {@link #fields()}), read from {@code file}. */
-  static RecordFileHeader fromFields(Map<String, String> map, Path file) throws RecordFileException {
+  /**
+   * The header described by {@code map} (as written by {@link #fields()}), read from {@code file};
+   * {@code format2} says the fields must name the payload encoding.
+   */
+  static RecordFileHeader fromFields(Map<String, String> map, Path file, boolean format2) throws RecordFileException {
     try {
       GalleryLayout layout = new GalleryLayout(LayoutKind.valueOf(field(map, "layout", file)),
           Long.parseLong(field(map, "items", file)), Integer.parseInt(field(map, "dimension", file)),
@@ -147,8 +150,7 @@ public record RecordFileHeader(FileKind kind, String engine, String fingerprint,
           Integer.parseInt(field(map, "ciphertexts-per-record", file)),
           Integer.parseInt(field(map, "degree", file)), Integer.parseInt(field(map, "level", file)),
           Integer.parseInt(field(map, "payload-bytes", file)),
-          map.containsKey("payload-encoding") ? PayloadEncoding.byHeaderName(map.get("payload-encoding"))
-              : PayloadEncoding.WORDS);
+          format2 ? PayloadEncoding.byHeaderName(field(map, "payload-encoding", file)) : PayloadEncoding.WORDS);
     } catch (IllegalArgumentException e) {
       throw new RecordFileException(file, "invalid header field: " + e.getMessage());
     }

@@ -108,7 +108,7 @@ public record ShardManifest(RecordFileHeader whole, List<Shard> shards) {
           fields.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
         }
       }
-      RecordFileHeader whole = RecordFileHeader.fromFields(fields, file);
+      RecordFileHeader whole = RecordFileHeader.fromFields(fields, file, fields.containsKey("payload-encoding"));
       if (shards.size() != Integer.parseInt(fields.getOrDefault("shards", "-1"))) {
         throw new RecordFileException(file, "lists " + shards.size() + " shards but says shards="
             + fields.get("shards"));
