@@ -34,7 +34,8 @@ public final class SparkSessions {
     }
     SparkConf conf = new SparkConf().setMaster(withLocalRetries(master)).setAppName(appName)
         .setIfMissing("spark.ui.enabled", "false")
-        .setIfMissing("spark.speculation", "false");
+        .setIfMissing("spark.speculation", "false")
+        .setIfMissing("spark.broadcast.compress", "false"); // keys and ciphertexts are incompressible
     if (master.trim().startsWith("local")) {
       conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
     }

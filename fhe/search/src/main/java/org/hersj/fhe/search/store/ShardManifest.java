@@ -26,13 +26,18 @@ public record ShardManifest(RecordFileHeader whole, List<Shard> shards) {
   /** File name of the manifest in a sharded directory. */
   public static final String FILE = "manifest.shards";
   static final String FORMAT_LINE = "hers-j shard manifest, format 1";
+  /**
+   * The digest of a shard whose SHA-256 was not recorded (score shards of a distributed search: hashing them
+   * cost more than the rest of the task's overhead; their blocks are still CRC32C-checked when read).
+   */
+  public static final String NO_DIGEST = "unrecorded";
 
   /**
    * One finished shard.
    *
    * @param range its place in the whole set
    * @param bytes size of its file
-   * @param sha256 hex SHA-256 of its file
+   * @param sha256 hex SHA-256 of its file, or {@link #NO_DIGEST}
    */
   public record Shard(ShardPlan.Range range, long bytes, String sha256) {
   }
