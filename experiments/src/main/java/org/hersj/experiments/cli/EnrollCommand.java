@@ -113,7 +113,7 @@ final class EnrollCommand implements Callable<Integer> {
         if (shards != null) {
             if (labels != null) {
                 try (RowSource rows = FeatureFiles.openRows(features)) {
-                    copyLabels(rows.rowCount());
+                    writeLabels(readLabels(rows.rowCount()), labelsTarget);
                 }
             }
             ShardedRoles.enroll(keys, engine, features, layout, shards, sparkMaster, threads, out, output);

@@ -68,7 +68,7 @@ final class RankCommand implements Callable<Integer> {
                     + " with " + ShardManifest.FILE + "); write it with 'hers search'");
         }
         long items;
-        try (RecordFileReader reader = RecordFileReader.open(scores, FileKind.SCORES)) {
+        try (RecordSet reader = ShardedRecordSet.openEither(scores, FileKind.SCORES)) {
             items = reader.header().layout().itemCount();
         }
         int[] labelValues = ranked.labelsFor(items);
