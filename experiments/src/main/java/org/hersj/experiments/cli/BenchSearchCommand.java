@@ -18,6 +18,8 @@ import org.hersj.fhe.ring.RandomSource;
 import org.hersj.experiments.bench.search.SearchBenchmark;
 import org.hersj.experiments.bench.search.SearchBenchmarkConfig;
 import org.hersj.experiments.bench.search.SearchBenchmarkResult;
+import org.hersj.experiments.bench.search.ShardedSearchBenchmark;
+import org.hersj.fhe.spark.SparkCluster;
 import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.server.ScoreForm;
 import picocli.CommandLine.Command;
@@ -85,6 +87,18 @@ final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
+    @Option(names = "--spark-master", paramLabel = "URL",
+            description = "Also search sharded galleries of the same sizes on Spark (e.g. local[2]) beside one machine;"
+                + " writes OUT/" + SPARK_CSV + " and OUT/sections/" + SPARK_SECTION + ".")
+    String sparkMaster;
+
+    @Option(names = "--shards", defaultValue = "8", paramLabel = "S",
+            description = "Shards of the Spark galleries (default: ${DEFAULT-VALUE}).")
+    int shards;
+
+    static final String SPARK_CSV = "bench-search-spark.csv";
+    static final String SPARK_SECTION = "bench-search-spark.md";
+
     @Mixin
     OutputOptions output;
 
@@ -127,8 +141,27 @@ final class BenchSearchCommand implements Callable<Integer> {
             output.out().print(SearchBenchSection.blockTable(results));
             output.out().flush();
         }
+        if (sparkMaster != null) {
+            benchSpark(engines.get(0), chosen, forms.get(0), work, bar);
+        }
         output.out().println("wrote " + out.resolve(SearchBenchSection.CSV) + ", " + SearchBenchSection.PLOT
                 + ".png/.svg and sections/" + SearchBenchSection.SECTION);
         return 0;
+    }
+
+    /** The single-machine search beside Spark, on fresh keys of {@code engine}. */
+    private void benchSpark(SearchEngine engine, String chosen, ScoreForm form, Path work, ProgressBar bar)
+            throws java.io.IOException {
+        SearchKeySet keys = engine.generateKeys(CkksPresets.byName(chosen).literal(), RandomSource.secure());
+        try (SparkCluster spark = SparkCluster.open(sparkMaster, "hers bench search")) {
+            List<ShardedSearchBenchmark.Row> rows = new ShardedSearchBenchmark(engine, keys, form, spark).run(sizes, dims,
+                    shards, threads, reps, seed, work, bar.asSearchListener());
+            bar.finish("spark benchmark");
+            AtomicFiles.writeString(out.resolve(SPARK_CSV), ShardedSearchBenchmark.csv(rows));
+            String table = ShardedSearchBenchmark.markdown(rows, spark.master(), chosen + ", " + form.cliName(), dims);
+            AtomicFiles.writeString(out.resolve("sections").resolve(SPARK_SECTION), table);
+            output.out().print(table);
+            output.out().flush();
+        }
     }
 }

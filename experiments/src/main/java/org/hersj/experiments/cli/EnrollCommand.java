@@ -75,6 +75,16 @@ final class EnrollCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "GALLERYDIR", description = "Gallery directory.")
     Path out;
 
+    @Option(names = "--shards", paramLabel = "S",
+            description = "Write S shard files of whole blocks plus a manifest (ranges, fingerprints, SHA-256 per"
+                + " shard); rerunning keeps finished shards (verified). Needed with --spark-master.")
+    Integer shards;
+
+    @Option(names = "--spark-master", paramLabel = "URL",
+            description = "Encrypt the shards as Spark tasks on this master (e.g. local[2], spark://host:7077);"
+                + " --threads is then per task. The feature file must be at the same path on every executor.")
+    String sparkMaster;
+
     @Mixin
     OutputOptions output;
 
@@ -97,6 +107,18 @@ final class EnrollCommand implements Callable<Integer> {
             OutputPaths.checkFile("--labels-out", labelsTarget, true, OutputPaths.inputs(keys, features, labels));
         }
         SearchEngine engine = KeyDirectory.backendOf(keys);
+        if (sparkMaster != null && shards == null) {
+            throw new IllegalArgumentException("--spark-master needs --shards S (one Spark task per shard)");
+        }
+        if (shards != null) {
+            if (labels != null) {
+                try (RowSource rows = FeatureFiles.openRows(features)) {
+                    writeLabels(readLabels(rows.rowCount()), labelsTarget);
+                }
+            }
+            ShardedRoles.enroll(keys, engine, features, layout, shards, sparkMaster, threads, out, output);
+            return 0;
+        }
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         // Keys, rows and labels are checked before the lock creates anything in GALLERYDIR.
         boolean owner = KeyDirectory.holdsSecret(keys);

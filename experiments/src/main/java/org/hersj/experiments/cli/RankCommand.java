@@ -9,7 +9,9 @@ import org.hersj.fhe.search.client.Match;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.client.SearchClient;
 import org.hersj.fhe.search.store.FileKind;
-import org.hersj.fhe.search.store.RecordFileReader;
+import org.hersj.fhe.search.store.RecordSet;
+import org.hersj.fhe.search.store.ShardManifest;
+import org.hersj.fhe.search.store.ShardedRecordSet;
 import org.hersj.fhe.search.twostage.Stage2Request;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +30,8 @@ final class RankCommand implements Callable<Integer> {
     @Option(names = "--keys", required = true, paramLabel = "KEYDIR/client", description = "Key owner's directory.")
     Path keys;
 
-    @Option(names = "--scores", required = true, paramLabel = "SCORES", description = "Encrypted scores file.")
+    @Option(names = "--scores", required = true, paramLabel = "SCORES",
+            description = "Encrypted scores file, or the directory of score shards of 'hers search --spark-master'.")
     Path scores;
 
     @Option(names = "--all",
@@ -60,11 +63,12 @@ final class RankCommand implements Callable<Integer> {
         if (all && stage2Request != null) {
             throw new IllegalArgumentException("--stage2-request takes the top K; drop --all");
         }
-        if (!Files.isRegularFile(scores)) {
-            throw new IllegalArgumentException("scores file " + scores + " does not exist; write it with 'hers search'");
+        if (!Files.isRegularFile(scores) && !ShardManifest.isSharded(scores)) {
+            throw new IllegalArgumentException("scores file " + scores + " does not exist (nor a directory of score shards"
+                    + " with " + ShardManifest.FILE + "); write it with 'hers search'");
         }
         long items;
-        try (RecordFileReader reader = RecordFileReader.open(scores, FileKind.SCORES)) {
+        try (RecordSet reader = ShardedRecordSet.openEither(scores, FileKind.SCORES)) {
             items = reader.header().layout().itemCount();
         }
         int[] labelValues = ranked.labelsFor(items);

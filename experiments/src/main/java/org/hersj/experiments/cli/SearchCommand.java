@@ -63,6 +63,11 @@ final class SearchCommand implements Callable<Integer> {
                 + " Default: degree-two.")
     String scoreForm;
 
+    @Option(names = "--spark-master", paramLabel = "URL",
+            description = "Score a sharded gallery (hers enroll --shards) on Spark, one task per shard; --out is then"
+                + " a directory of score shards with a manifest, which 'hers rank --scores' reads as one.")
+    String sparkMaster;
+
     @Mixin
     ForceOption force;
 
@@ -96,6 +101,16 @@ final class SearchCommand implements Callable<Integer> {
                 probe.clear == null ? null : probe.clear.features, twoStage));
         KeyDirectory.requireNoSecret(serverKeys);
         ServerBackend server = KeyDirectory.backendOf(serverKeys).loadServer(serverKeys);
+        if (sparkMaster != null) {
+            if (twoStage != null || probe.encrypted == null) {
+                throw new IllegalArgumentException("--spark-master runs the HERS search with an encrypted probe (--probe);"
+                        + " drop --two-stage / --plaintext-probe-weaker-threat-model");
+            }
+            ShardedRoles.search(serverKeys, gallery, probe.encrypted,
+                    scoreForm == null ? ScoreForm.defaultFor(server) : ScoreForm.byName(scoreForm), sparkMaster, out,
+                    output);
+            return 0;
+        }
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         if (twoStage != null) {
             return stage2(server);

@@ -76,7 +76,9 @@ class LayerRulesTest {
       "fhe.optional", List.of("fhe.engine", "fhe.search"),
       "reduction", List.of(),
       "bench", List.of("fhe.engine", "fhe.search"),
-      "experiments", List.of("fhe.engine", "fhe.search", "reduction"));
+      // experiments uses fhe/spark for --spark-master; fhe/openfhe is reached through the engine SPI only
+      // (experiments has no Maven dependency on it).
+      "experiments", List.of("fhe.engine", "fhe.search", "fhe.optional", "reduction"));
 
   private static final Pattern PACKAGE = Pattern.compile("^package org\\.hersj\\.([\\w.]+);", Pattern.MULTILINE);
   private static final Pattern IMPORT = Pattern.compile(

@@ -18,7 +18,8 @@ import org.hersj.fhe.search.store.FileKind;
 import org.hersj.fhe.search.store.ParameterCheck;
 import org.hersj.fhe.search.store.RecordBuffer;
 import org.hersj.fhe.search.store.RecordFileHeader;
-import org.hersj.fhe.search.store.RecordFileReader;
+import org.hersj.fhe.search.store.RecordSet;
+import org.hersj.fhe.search.store.ShardedRecordSet;
 
 /**
  * The key owner's side of a search: encrypts probes, decrypts score files (streamed, on several
@@ -97,7 +98,10 @@ public final class SearchClient {
     return new EncryptedProbe(kind, probe.length, cts);
   }
 
-  /** Decrypts {@code scoresFile} and returns its {@code k} best items, best first. */
+  /**
+   * Decrypts {@code scoresFile} (a scores file, or a directory of score shards with a manifest, as a
+   * distributed search writes) and returns its {@code k} best items, best first.
+   */
   public List<Match> topK(Path scoresFile, int k, ProgressListener progress) throws IOException {
     List<TopK> perThread = new ArrayList<>();
     decrypt(scoresFile, progress, layout -> {
@@ -144,7 +148,7 @@ public final class SearchClient {
   }
 
   private void decrypt(Path file, ProgressListener progress, SinkFactory sinks) throws IOException {
-    try (RecordFileReader reader = RecordFileReader.open(file, FileKind.SCORES)) {
+    try (RecordSet reader = ShardedRecordSet.openEither(file, FileKind.SCORES)) {
       RecordFileHeader h = reader.header();
       ParameterCheck.requireSameParameters(h, backend, file);
       GalleryLayout layout = h.layout();

@@ -98,11 +98,31 @@ public final class GalleryEnroller {
 
   private EnrollmentSummary enrollLocked(RowSource source, LayoutKind kind, Path directory,
       ProgressListener progress, String inputIdentity) throws IOException {
+    Files.createDirectories(directory);
+    return enrollInto(source, kind, GalleryStore.recordsFile(directory), progress, inputIdentity);
+  }
+
+  /**
+   * Enrolls all rows of {@code source} into the record file {@code recordsFile} (one shard of a sharded
+   * gallery), resuming an interrupted write of it; its directory must exist and no other writer may use it
+   * (sharded enrollments give every attempt its own directory).
+   */
+  public EnrollmentSummary enrollInto(RowSource source, LayoutKind kind, Path recordsFile,
+      ProgressListener progress) throws IOException {
+    if (kind.valuesPerSlot() == 2 && !backend.packsTwoValuesPerSlot()) {
+      throw new IllegalArgumentException("the " + backend.engineName() + " engine holds one value per slot, so it"
+          + " cannot enroll the " + kind + " layout; enroll with the HERS_SIMD layout (CLI: --layout hers, config:"
+          + " fhe.layout: hers)");
+    }
+    return enrollInto(source, kind, recordsFile, progress, InputIdentity.NONE);
+  }
+
+  private EnrollmentSummary enrollInto(RowSource source, LayoutKind kind, Path recordsFile,
+      ProgressListener progress, String inputIdentity) throws IOException {
     long start = System.nanoTime();
     GalleryLayout layout = new GalleryLayout(kind, source.rowCount(), source.dimension(), backend.slots());
-    Files.createDirectories(directory);
-    try (RecordFileWriter writer = RecordFileWriter.open(GalleryStore.recordsFile(directory),
-        galleryHeader(layout, backend), syncEvery, inputIdentity)) {
+    try (RecordFileWriter writer = RecordFileWriter.open(recordsFile, galleryHeader(layout, backend), syncEvery,
+        inputIdentity)) {
       long resumed = writer.doneCount();
       AtomicLong nextRecord = new AtomicLong();
       AtomicLong finished = new AtomicLong(resumed);
@@ -112,6 +132,7 @@ public final class GalleryEnroller {
       return new EnrollmentSummary(layout.recordCount(), resumed, (System.nanoTime() - start) / 1e9);
     }
   }
+
 
   private void encryptRecords(RowSource source, GalleryLayout layout, RecordFileWriter writer,
       AtomicLong nextRecord, AtomicLong finished, ProgressListener progress) throws IOException {

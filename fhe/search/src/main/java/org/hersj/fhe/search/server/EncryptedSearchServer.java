@@ -14,7 +14,7 @@ import org.hersj.fhe.search.store.EncryptedProbe;
 import org.hersj.fhe.search.store.GalleryStore;
 import org.hersj.fhe.search.store.RecordFileException;
 import org.hersj.fhe.search.store.RecordFileHeader;
-import org.hersj.fhe.search.store.RecordFileReader;
+import org.hersj.fhe.search.store.RecordSet;
 
 /**
  * HERS search with both probe and gallery encrypted (the paper's threat model): for each block,
@@ -52,18 +52,35 @@ public final class EncryptedSearchServer {
   public SearchReport search(Path galleryDir, EncryptedProbe probe, ScoreForm form, Path scoresFile,
       ProgressListener progress) throws IOException {
     form.requireSupportedBy(backend);
-    try (RecordFileReader gallery = GalleryStore.open(galleryDir, backend)) {
-      RecordFileHeader h = gallery.header();
-      requireDimensionMajor(h, probe, probe.dimension(), gallery.file());
-      OperationCounter counter = new OperationCounter();
-      BackendCiphertext[] given = probe.ciphertexts().toArray(new BackendCiphertext[0]);
-      BackendCiphertext[] probeCts = h.recordCount() >= PREPARE_FROM_BLOCKS
-          ? backend.newEvaluator().prepareFixed(given) : given;
-      PayloadEncoding encoding = h.payloadEncoding();
-      return scan.run(gallery, () -> new BlockScorer(probeCts, form, counter, encoding), form.degree(),
-          form.level(backend),
-          scoresFile, counter, progress);
+    try (RecordSet gallery = GalleryStore.openRecords(galleryDir, backend)) {
+      return search(gallery, probe, prepare(probe, gallery.header().recordCount()), form, scoresFile, progress);
     }
+  }
+
+  /**
+   * The probe's ciphertexts as the scorers use them for a gallery of {@code records} records: prepared
+   * once for all blocks from {@link #PREPARE_FROM_BLOCKS} blocks on. The result is immutable and may be
+   * shared by several searches (the shards of one gallery).
+   */
+  public BackendCiphertext[] prepare(EncryptedProbe probe, long records) {
+    BackendCiphertext[] given = probe.ciphertexts().toArray(new BackendCiphertext[0]);
+    return records >= PREPARE_FROM_BLOCKS ? backend.newEvaluator().prepareFixed(given) : given;
+  }
+
+  /**
+   * Scores the open gallery {@code gallery} (a record file, one shard, or all shards) against
+   * {@code probe}, whose ciphertexts {@link #prepare} made into {@code prepared}, into {@code scoresFile}.
+   *
+   * @throws RecordFileException if the gallery is not in a HERS layout or of another dimension than the probe
+   */
+  public SearchReport search(RecordSet gallery, EncryptedProbe probe, BackendCiphertext[] prepared, ScoreForm form,
+      Path scoresFile, ProgressListener progress) throws IOException {
+    form.requireSupportedBy(backend);
+    requireDimensionMajor(gallery.header(), probe, probe.dimension(), gallery.file());
+    OperationCounter counter = new OperationCounter();
+    PayloadEncoding encoding = gallery.header().payloadEncoding();
+    return scan.run(gallery, () -> new BlockScorer(prepared, form, counter, encoding), form.degree(),
+        form.level(backend), scoresFile, counter, progress);
   }
 
   /**

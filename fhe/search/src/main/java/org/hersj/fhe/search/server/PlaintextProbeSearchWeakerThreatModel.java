@@ -10,7 +10,7 @@ import org.hersj.fhe.search.backend.PayloadEncoding;
 import org.hersj.fhe.search.backend.ServerBackend;
 import org.hersj.fhe.search.layout.OperationCounter;
 import org.hersj.fhe.search.store.GalleryStore;
-import org.hersj.fhe.search.store.RecordFileReader;
+import org.hersj.fhe.search.store.RecordSet;
 
 /**
  * <b>Weaker threat model: the probe is sent to the server in the clear.</b> Only the gallery
@@ -39,7 +39,7 @@ public final class PlaintextProbeSearchWeakerThreatModel {
           + backend.describeParameters() + " have no prime to rescale by; use a preset with two q primes"
           + " (SEARCH_N4096 or SEARCH_N8192) for it");
     }
-    try (RecordFileReader gallery = GalleryStore.open(galleryDir, backend)) {
+    try (RecordSet gallery = GalleryStore.openRecords(galleryDir, backend)) {
       EncryptedSearchServer.requireDimensionMajor(gallery.header(), null, probe.length, gallery.file());
       OperationCounter counter = new OperationCounter();
       float[] values = probe.clone();

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.hersj.fhe.search.store.RecordBuffer;
-import org.hersj.fhe.search.store.RecordFileReader;
+import org.hersj.fhe.search.store.RecordSet;
 
 /**
  * Reads the records of a file ahead, in order, on a few I/O threads into a small pool of buffers, so that
@@ -28,7 +28,7 @@ final class RecordPrefetch implements AutoCloseable {
 
   private static final long POLL_MILLIS = 50;
 
-  private final RecordFileReader reader;
+  private final RecordSet reader;
   private final long total;
   private final BlockingQueue<RecordBuffer> free;
   private final BlockingQueue<Loaded> ready;
@@ -39,7 +39,7 @@ final class RecordPrefetch implements AutoCloseable {
   private volatile IOException failure;
 
   /** Starts {@code ioThreads} readers of {@code reader}'s records into {@code buffers} buffers. */
-  RecordPrefetch(RecordFileReader reader, int ioThreads, int buffers) {
+  RecordPrefetch(RecordSet reader, int ioThreads, int buffers) {
     this.reader = reader;
     this.total = reader.header().recordCount();
     this.free = new ArrayBlockingQueue<>(buffers);

@@ -16,8 +16,8 @@ import org.hersj.fhe.search.layout.OperationCounter;
 import org.hersj.fhe.search.store.FileKind;
 import org.hersj.fhe.search.store.RecordBuffer;
 import org.hersj.fhe.search.store.RecordFileHeader;
-import org.hersj.fhe.search.store.RecordFileReader;
 import org.hersj.fhe.search.store.RecordFileWriter;
+import org.hersj.fhe.search.store.RecordSet;
 
 /**
  * The parallel scan shared by every search mode: I/O threads read and verify the records of the
@@ -61,7 +61,7 @@ public final class RecordScan {
    * Scores every record of {@code gallery} into a new scores file {@code scoresFile} (replacing an
    * old one) holding ciphertexts of {@code scoreDegree} at {@code scoreLevel}.
    */
-  public SearchReport run(RecordFileReader gallery, RecordScorer.Factory scorers, int scoreDegree,
+  public SearchReport run(RecordSet gallery, RecordScorer.Factory scorers, int scoreDegree,
       int scoreLevel, Path scoresFile, OperationCounter counter, ProgressListener progress) throws IOException {
     long start = System.nanoTime();
     GalleryLayout layout = gallery.header().layout();

@@ -7,7 +7,8 @@ import org.hersj.fhe.search.backend.SearchBackend;
 
 /**
  * An encrypted gallery store: a directory holding {@value #RECORDS_FILE} (complete) or, while an
- * enrollment is running or was interrupted, {@value #RECORDS_FILE}.part and .journal.
+ * enrollment is running or was interrupted, {@value #RECORDS_FILE}.part and .journal; or, enrolled with
+ * shards, shard record files plus {@value ShardManifest#FILE} (see {@link ShardManifest}).
  */
 public final class GalleryStore {
 
@@ -24,7 +25,7 @@ public final class GalleryStore {
 
   /** Whether {@code directory} holds a complete gallery. */
   public static boolean isComplete(Path directory) {
-    return Files.isRegularFile(recordsFile(directory));
+    return Files.isRegularFile(recordsFile(directory)) || ShardManifest.isSharded(directory);
   }
 
   /**
@@ -32,7 +33,26 @@ public final class GalleryStore {
    * parameters.
    */
   public static RecordFileReader open(Path directory, SearchBackend backend) throws IOException {
+    if (ShardManifest.isSharded(directory) && !Files.exists(recordsFile(directory))) {
+      throw new RecordFileException(directory, "is a sharded gallery (" + ShardManifest.FILE + "); only the HERS"
+          + " search (hers search with an encrypted HERS probe) reads sharded galleries");
+    }
     RecordFileReader reader = RecordFileReader.open(recordsFile(directory), FileKind.GALLERY);
+    return checked(reader, backend);
+  }
+
+  /**
+   * Opens the complete gallery in {@code directory}, one record file or shards with a manifest (written
+   * by a sharded enrollment), and checks it was made under {@code backend}'s parameters.
+   */
+  public static RecordSet openRecords(Path directory, SearchBackend backend) throws IOException {
+    if (ShardManifest.isSharded(directory)) {
+      return checked(ShardedRecordSet.open(directory, FileKind.GALLERY, false), backend);
+    }
+    return open(directory, backend);
+  }
+
+  private static <R extends RecordSet> R checked(R reader, SearchBackend backend) throws IOException {
     try {
       ParameterCheck.requireSameParameters(reader.header(), backend, reader.file());
       if (reader.header().level() != backend.freshLevel() || reader.header().degree() != 1) {

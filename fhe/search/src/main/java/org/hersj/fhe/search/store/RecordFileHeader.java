@@ -131,6 +131,14 @@ public record RecordFileHeader(FileKind kind, String engine, String fingerprint,
         map.put(line.substring(0, eq), line.substring(eq + 1));
       }
     }
+    return fromFields(map, file, format2);
+  }
+
+  /**
+   * The header described by {@code map} (as written by {@link #fields()}), read from {@code file};
+   * {@code format2} says the fields must name the payload encoding.
+   */
+  static RecordFileHeader fromFields(Map<String, String> map, Path file, boolean format2) throws RecordFileException {
     try {
       GalleryLayout layout = new GalleryLayout(LayoutKind.valueOf(field(map, "layout", file)),
           Long.parseLong(field(map, "items", file)), Integer.parseInt(field(map, "dimension", file)),
@@ -148,7 +156,18 @@ public record RecordFileHeader(FileKind kind, String engine, String fingerprint,
     }
   }
 
-  private Map<String, String> fields() {
+  /**
+   * This header with another item and record count (a shard of a gallery, or the whole of a sharded
+   * one); everything else is kept.
+   */
+  public RecordFileHeader withCounts(long items, long records) {
+    GalleryLayout resized = new GalleryLayout(layout.kind(), items, layout.dimension(), layout.slots());
+    return new RecordFileHeader(kind, engine, fingerprint, keyFingerprint, parameters, resized, records,
+        ciphertextsPerRecord, degree, level, payloadBytes, payloadEncoding);
+  }
+
+  /** The header's fields in the order they are written. */
+  Map<String, String> fields() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("kind", kind.name());
     m.put("engine", engine);

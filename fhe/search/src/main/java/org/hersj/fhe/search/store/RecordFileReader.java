@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
  * record's framing and checksum on read. Reads are positional, so several threads can share one
  * reader (each with its own {@link RecordBuffer}), and only the records being scored are in memory.
  */
-public final class RecordFileReader implements AutoCloseable {
+public final class RecordFileReader implements RecordSet {
 
   private final Path file;
   private final RecordFileHeader header;
@@ -53,11 +53,13 @@ public final class RecordFileReader implements AutoCloseable {
   }
 
   /** The verified header. */
+  @Override
   public RecordFileHeader header() {
     return header;
   }
 
   /** The file this reader reads. */
+  @Override
   public Path file() {
     return file;
   }
@@ -69,6 +71,7 @@ public final class RecordFileReader implements AutoCloseable {
    *
    * @throws RecordFileException if the record is damaged, misplaced or has an impossible item count
    */
+  @Override
   public void read(long index, RecordBuffer record) throws IOException {
     if (index < 0 || index >= header.recordCount()) {
       throw new IndexOutOfBoundsException("record " + index + " outside 0.." + (header.recordCount() - 1));
