@@ -41,7 +41,7 @@ final class BenchSearchCommand implements Callable<Integer> {
     String backend;
 
     @Option(names = "--preset", paramLabel = "NAME",
-            description = "CKKS preset (default: the lightest meeting --precision, else SEARCH_N8192).")
+            description = "CKKS preset (default: the lightest meeting --precision, else 1e-4: SEARCH_N4096).")
     String preset;
 
     @Option(names = "--precision", paramLabel = "ERROR",
@@ -100,6 +100,9 @@ final class BenchSearchCommand implements Callable<Integer> {
     static final String SPARK_SECTION = "bench-search-spark.md";
 
     @Mixin
+    ExactScoresOption exactScores;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -110,7 +113,7 @@ final class BenchSearchCommand implements Callable<Integer> {
         Files.createDirectories(out.resolve("sections"));
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         Map<String, SearchBenchmarkResult> results = new LinkedHashMap<>();
-        String chosen = PresetChoice.choose(preset, precision, "owner", false);
+        String chosen = PresetChoice.choose(preset, precision, "owner", false, exactScores.floodingBits());
         List<ScoreForm> forms = "both".equalsIgnoreCase(scoreForm.trim())
                 ? List.of(ScoreForm.RELINEARIZED, ScoreForm.DEGREE_TWO) : List.of(ScoreForm.byName(scoreForm));
         for (SearchEngine engine : engines) {

@@ -29,12 +29,12 @@ final class KeygenCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "NAME",
             description = "CKKS parameter preset: LITE_N2048, LITE_N4096 (one prime, degree-two scores only),"
                 + " SEARCH_N4096, SEARCH_N8192 or DEEP_N16384 (default: the lightest meeting --precision, else"
-                + " SEARCH_N8192).")
+                + " 1e-4: SEARCH_N4096).")
     String preset;
 
     @Option(names = "--precision", paramLabel = "ERROR",
-            description = "Largest acceptable score error, e.g. 1e-4: chooses the lightest preset whose measured error"
-                + " meets it (see --enrolled-by).")
+            description = "Largest acceptable score error, e.g. 1e-4: chooses the lightest preset whose measured error,"
+                + " with the noise flooding of hers rank (2^12 x the score noise), meets it (see --enrolled-by).")
     Double precision;
 
     @Option(names = "--enrolled-by", defaultValue = "public-key", paramLabel = "WHO",
@@ -62,6 +62,9 @@ final class KeygenCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
+    ExactScoresOption exactScores;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -76,7 +79,8 @@ final class KeygenCommand implements Callable<Integer> {
         IntStream twoStage = twoStageDims > 0 ? Arrays.stream(TwoStageSearch.rotationSteps(twoStageDims))
                 : IntStream.empty();
         int[] steps = IntStream.concat(Arrays.stream(rotations), IntStream.concat(boddeti, twoStage)).distinct().toArray();
-        String chosen = PresetChoice.choose(preset, precision, enrolledBy, steps.length > 0);
+        String chosen = PresetChoice.choose(preset, precision, enrolledBy, steps.length > 0,
+                exactScores.floodingBits());
         SearchKeySet keys = engine.generateKeys(CkksPresets.byName(chosen).literal(), RandomSource.secure(), steps);
         Files.createDirectories(out);
         engine.writeKeys(keys, out.resolve(KeyDirectory.CLIENT));

@@ -50,6 +50,9 @@ final class RankCommand implements Callable<Integer> {
     int threads;
 
     @Mixin
+    ExactScoresOption exactScores;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -59,6 +62,10 @@ final class RankCommand implements Callable<Integer> {
         if (stage2Request != null) {
             OutputPaths.checkFile("--stage2-request", stage2Request, ranked.force,
                     OutputPaths.inputs(keys, scores, ranked.labels, ranked.out));
+        }
+        if (exactScores.exact && stage2Request != null) {
+            throw new IllegalArgumentException("--stage2-request goes to the server, so its ranking must come from"
+                    + " flooded decryptions; drop --exact-scores");
         }
         if (all && stage2Request != null) {
             throw new IllegalArgumentException("--stage2-request takes the top K; drop --all");
@@ -73,7 +80,8 @@ final class RankCommand implements Callable<Integer> {
         }
         int[] labelValues = ranked.labelsFor(items);
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
-        ClientBackend backend = KeyDirectory.backendOf(keys).loadClient(keys, RandomSource.secure());
+        ClientBackend loaded = KeyDirectory.backendOf(keys).loadClient(keys, RandomSource.secure());
+        ClientBackend backend = exactScores.exact ? loaded.withoutNoiseFlooding() : loaded;
         SearchClient client = new SearchClient(backend, threads).requiringUnitScores();
         List<Match> ranking;
         if (all) {

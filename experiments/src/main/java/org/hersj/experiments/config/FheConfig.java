@@ -3,6 +3,7 @@ package org.hersj.experiments.config;
 import java.util.List;
 import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.CkksPresets;
+import org.hersj.fhe.ckks.NoiseFlooding;
 import org.hersj.fhe.search.engine.SearchEngine;
 import org.hersj.fhe.search.engine.SearchEngines;
 import org.hersj.fhe.search.layout.LayoutKind;
@@ -14,7 +15,8 @@ import org.hersj.fhe.search.server.ScoreForm;
  *
  * @param preset    a CKKS preset name ({@code LITE_N2048}, {@code LITE_N4096}, {@code SEARCH_N4096},
  *                  {@code SEARCH_N8192}, {@code DEEP_N16384}); default: the lightest preset meeting
- *                  {@code precision}, or {@code SEARCH_N8192} when no precision is given
+ *                  {@code precision} ({@link CkksPresets#choose}), {@link CkksPresets#DEFAULT_PRECISION}
+ *                  when no precision is given
  * @param backend   an engine on the class path ({@link SearchEngines}): {@code java} (HERS-J's engine, default)
  *                  or {@code openfhe} (needs the optional module; refused with what to do when it is absent)
  * @param threads   worker threads of enrollment, scoring and decryption; default all cores
@@ -22,22 +24,20 @@ import org.hersj.fhe.search.server.ScoreForm;
  *                  {@code java} engine) or {@code hers} (one item per slot as in the paper; default and only
  *                  choice with {@code openfhe})
  * @param precision largest acceptable absolute score error, in (0, 1), e.g. {@code 1e-4}: chooses the
- *                  lightest preset whose measured error (key-owner gallery) meets it; with a preset given too,
- *                  the preset must meet it
+ *                  lightest preset whose error (key-owner gallery, noise flooding included) meets it; with a
+ *                  preset given too, the preset must meet it
  * @param scoreForm {@code degree-two} (the server returns the unrelinearised block product; default) or
  *                  {@code relinearized} (needs a preset with a special prime and two q primes)
- * @param noiseFlooding whether the key owner floods the noise of its decryptions (default {@code true});
- *                  {@code false} gives exact decryptions, for experiments on precision only (it is recorded
- *                  in the run's resolved config)
+ * @param noiseFlooding whether the key owner floods the noise of its decryptions (default {@code true}, 2^12 x
+ *                  the score noise); {@code false} gives exact decryptions, for experiments whose scores never
+ *                  leave the key owner (recorded in the run's resolved config); it lets the one-prime LITE
+ *                  presets meet {@code 1e-4}
  */
 public record FheConfig(String preset, String backend, Integer threads, String layout, Double precision,
                         String scoreForm, Boolean noiseFlooding) {
 
     /** The gallery layouts a config may name. */
     public static final List<String> LAYOUTS = List.of("hers-complex", "hers");
-
-    /** The preset used when neither a preset nor a precision is given. */
-    public static final String DEFAULT_PRESET = "SEARCH_N8192";
 
     /** Checks values and fills in defaults (the preset of a precision is chosen by {@link #resolved}). */
     public FheConfig {
@@ -65,7 +65,6 @@ public record FheConfig(String preset, String backend, Integer threads, String l
         if (precision != null && !(precision > 0 && precision < 1)) {
             throw new ConfigValueException("precision", precision + " must be in (0, 1), e.g. 1e-4");
         }
-        preset = preset == null && precision == null ? DEFAULT_PRESET : preset;
         if (scoreForm != null) {
             try {
                 scoreForm = ScoreForm.byName(scoreForm).cliName();
@@ -74,27 +73,16 @@ public record FheConfig(String preset, String backend, Integer threads, String l
             }
         }
         if (preset != null) {
-            checkPreset(preset, precision, scoreForm);
+            checkPreset(preset, scoreForm);
         }
     }
 
-    private static void checkPreset(String preset, Double precision, String scoreForm) {
+    private static void checkPreset(String preset, String scoreForm) {
         CkksParameters params;
         try {
             params = CkksPresets.byName(preset);
         } catch (IllegalArgumentException e) {
             throw new ConfigValueException("preset", e.getMessage());
-        }
-        if (precision != null) {
-            CkksPresets.ScorePrecision measured = CkksPresets.scorePrecisions().stream()
-                    .filter(p -> p.preset().equalsIgnoreCase(preset.trim())).findFirst()
-                    .orElseThrow(() -> new ConfigValueException("precision", "preset " + preset
-                            + " has no measured score precision; drop fhe.precision or name a search preset"));
-            if (measured.ownerGallery() > precision) {
-                throw new ConfigValueException("precision", "preset " + preset + " gives score errors up to "
-                        + measured.ownerGallery() + ", more than " + precision + "; drop fhe.preset to choose"
-                        + " the lightest preset that meets it");
-            }
         }
         if ("relinearized".equals(scoreForm) && !(params.supportsKeySwitching() && params.maxLevel() >= 1)) {
             throw new ConfigValueException("scoreForm", "relinearized needs a preset with a special prime and two"
@@ -114,19 +102,14 @@ public record FheConfig(String preset, String backend, Integer threads, String l
      * @throws ConfigValueException if no preset meets the precision, or the named one lacks key switching
      */
     public FheConfig resolved(boolean needsKeySwitching) {
-        String chosen = preset;
-        if (chosen == null) {
-            try {
-                chosen = CkksPresets.lightestFor(precision, false, needsKeySwitching);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigValueException("precision", e.getMessage());
-            }
+        String chosen;
+        try {
+            chosen = CkksPresets.choose(preset, precision, false, needsKeySwitching,
+                    noiseFlooding ? NoiseFlooding.DEFAULT_BITS : -1);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigValueException(preset != null ? "preset" : "precision", e.getMessage());
         }
-        if (needsKeySwitching && !CkksPresets.byName(chosen).supportsKeySwitching()) {
-            throw new ConfigValueException("preset", chosen + " has no special prime (degree-two scores only), but"
-                    + " the plaintext-probe and two-stage modes need relinearisation or rotation keys; use SEARCH_N4096"
-                    + " or SEARCH_N8192");
-        }
+        checkPreset(chosen, scoreForm);
         return new FheConfig(chosen, backend, threads, layout, precision, scoreForm, noiseFlooding);
     }
 

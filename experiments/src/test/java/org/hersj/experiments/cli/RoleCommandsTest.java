@@ -143,13 +143,19 @@ class RoleCommandsTest {
     }
 
     @Test
-    void precisionChoosesALitePresetWhoseDegreeTwoScoresRankLikePlaintext() throws IOException {
+    void precisionChoosesALitePresetForExactScoresWhoseDegreeTwoScoresRankLikePlaintext() throws IOException {
         assertEquals(1, run("keygen", "--precision", "1e-12", "--out", dir.resolve("none").toString(), "--quiet"));
         assertTrue(err.contains("no CKKS preset reaches score precision 1.0E-12"), err);
         assertFalse(Files.exists(dir.resolve("none/client")), "nothing is written for an unmeetable precision");
+        assertEquals(1, run("keygen", "--preset", "LITE_N2048", "--out", dir.resolve("flooded").toString(), "--quiet"));
+        assertTrue(err.contains("too noisy to rank") && err.contains("--preset"), err);
+        assertEquals(0, run("keygen", "--precision", "1e-4", "--enrolled-by", "owner", "--out",
+                dir.resolve("default").toString()), err);
+        assertTrue(cli.out().contains("logN=12;logQ=[46, 38]"), "1e-4 with rank's noise flooding: SEARCH_N4096");
         Path keys = dir.resolve("keys");
-        assertEquals(0, run("keygen", "--precision", "1e-4", "--enrolled-by", "owner", "--out", keys.toString()), err);
-        assertTrue(cli.out().contains("logN=11;logQ=[54];logP=[]"), "1e-4 for a key-owner gallery: LITE_N2048");
+        assertEquals(0, run("keygen", "--precision", "1e-4", "--enrolled-by", "owner", "--exact-scores", "--out",
+                keys.toString()), err);
+        assertTrue(cli.out().contains("logN=11;logQ=[54];logP=[]"), "1e-4 for exact key-owner scores: LITE_N2048");
         assertFalse(Files.exists(keys.resolve("server/relinearization.key")), "degree-two only: no evaluation keys");
         Path galleryDir = dir.resolve("gallery");
         assertEquals(0, run("enroll", "--keys", keys.resolve("client").toString(), "--features", features.toString(),
@@ -166,8 +172,11 @@ class RoleCommandsTest {
         assertTrue(err.contains("degree-2 scores only"), err);
         assertEquals(0, run("search", "--server-keys", keys.resolve("server").toString(), "--gallery",
                 galleryDir.toString(), "--probe", probe.toString(), "--out", scores.toString(), "--quiet"), err);
+        assertEquals(1, run("decrypt-scores", "--keys", keys.resolve("client").toString(), "--scores",
+                scores.toString(), "--exact-scores", "--stage2-request", dir.resolve("request").toString(), "--quiet"));
+        assertTrue(err.contains("drop --exact-scores"), err);
         assertEquals(0, run("decrypt-scores", "--keys", keys.resolve("client").toString(), "--scores",
-                scores.toString(), "--all", "--quiet"), err);
+                scores.toString(), "--all", "--exact-scores", "--quiet"), err);
         List<String> every = cli.out().lines().toList();
         double best = -2;
         int bestItem = -1;

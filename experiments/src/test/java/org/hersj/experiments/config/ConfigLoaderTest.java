@@ -105,17 +105,22 @@ class ConfigLoaderTest {
     @Test
     void precisionChoosesTheLightestPresetForTheModesAndRefusesWhatCannotMeetIt() throws IOException {
         String encrypted = GOOD.replace("search: [plaintext]", "search: [plaintext, encrypted]");
-        ExperimentConfig lite = ConfigLoader.load(write(encrypted + "fhe: {precision: 1e-4}\n"));
+        assertEquals("SEARCH_N4096", ConfigLoader.load(write(encrypted + "fhe: {precision: 1e-4}\n")).fhe().preset(),
+                "noise flooding (on by default) leaves the one-prime presets no room at 1e-4");
+        ExperimentConfig lite = ConfigLoader.load(write(encrypted + "fhe: {precision: 1e-4, noiseFlooding: false}\n"));
         assertEquals("LITE_N2048", lite.fhe().preset());
         assertEquals(lite, ConfigLoader.load(write(ConfigLoader.toYaml(lite))), "the resolved config reads back");
-        assertEquals("SEARCH_N8192", ConfigLoader.load(write(encrypted)).fhe().preset(), "default without precision");
+        assertEquals("SEARCH_N4096", ConfigLoader.load(write(encrypted)).fhe().preset(), "default: precision 1e-4");
+        ConfigException flooded = failure(encrypted + "fhe: {preset: LITE_N2048}\n");
+        assertEquals("fhe.preset", flooded.keyPath());
+        assertTrue(flooded.getMessage().contains("too noisy to rank"), flooded.getMessage());
         String clearProbe = GOOD.replace("search: [plaintext]", "search: [plaintext, plaintext-probe]");
         assertEquals("SEARCH_N4096", ConfigLoader.load(write(clearProbe + "fhe: {precision: 1e-4}\n")).fhe().preset(),
                 "the plaintext-probe mode needs a preset that rescales");
         assertEquals("fhe.precision", failure(encrypted + "fhe: {precision: 1e-12}\n").keyPath());
-        ConfigException tooCoarse = failure(encrypted + "fhe: {preset: LITE_N2048, precision: 1e-6}\n");
-        assertEquals("fhe.precision", tooCoarse.keyPath());
-        assertTrue(tooCoarse.getMessage().contains("drop fhe.preset"), tooCoarse.getMessage());
+        ConfigException tooCoarse = failure(encrypted + "fhe: {preset: LITE_N2048, precision: 1e-4}\n");
+        assertEquals("fhe.preset", tooCoarse.keyPath());
+        assertTrue(tooCoarse.getMessage().contains("drop the preset to get SEARCH_N4096"), tooCoarse.getMessage());
         assertEquals("fhe.preset", failure(clearProbe + "fhe: {preset: LITE_N4096}\n").keyPath());
         assertEquals("fhe.scoreForm", failure(encrypted + "fhe: {preset: LITE_N4096, scoreForm: relinearized}\n")
                 .keyPath());

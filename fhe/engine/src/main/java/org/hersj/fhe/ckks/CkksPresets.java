@@ -86,15 +86,18 @@ public final class CkksPresets {
     /**
      * Largest absolute error of search scores (inner products of unit vectors, d = 16, 10^6 items) measured
      * per search preset, rounded up about 2x, for galleries encrypted by the key owner (secret key) and by an
-     * enroller with the public key; lightest first (gallery bytes per item grow with the sum of logQ).
+     * enroller with the public key; lightest first (gallery bytes per item grow with the sum of logQ). The
+     * SEARCH presets encrypt with the public key over QP and divide by P ({@link PublicKey#extended()}):
+     * measured 2.4e-8 (SEARCH_N4096) and 5.4e-9 (SEARCH_N8192) over 4 x 10^5 scores, 12-14x below keys over Q,
+     * so both kinds of gallery share the key owner's bound (its relinearised form reaches 2.4e-8 / 7.5e-9).
      * Measured with {@code hers bench search} and the public-key variant (bench/README.md). DEEP_N16384 is
      * not a search preset and is not listed.
      */
     private static final List<ScorePrecision> SCORE_PRECISION = List.of(
             new ScorePrecision("LITE_N2048", 5e-5, 3e-3, false),
             new ScorePrecision("LITE_N4096", 1e-5, 1e-3, false),
-            new ScorePrecision("SEARCH_N4096", 2e-7, 1e-6, true),
-            new ScorePrecision("SEARCH_N8192", 2e-8, 2e-7, true));
+            new ScorePrecision("SEARCH_N4096", 2e-7, 2e-7, true),
+            new ScorePrecision("SEARCH_N8192", 2e-8, 2e-8, true));
 
     /**
      * A preset's measured score precision.
@@ -120,17 +123,117 @@ public final class CkksPresets {
         return SCORE_PRECISION;
     }
 
+    /** The score precision asked for when a command or config names neither a preset nor a precision. */
+    public static final double DEFAULT_PRECISION = 1e-4;
+
+    /** Standard deviations between a flooded score's error bound and the flooding's standard deviation. */
+    private static final double FLOODING_TAIL = 6;
+
     /**
-     * The lightest search preset (smallest gallery) whose measured score error is at most {@code precision}.
+     * The largest score error of {@code preset}: its measured error plus, when decryptions are flooded, six
+     * standard deviations of the flooding ({@link NoiseFlooding}, sized from {@link ScoreNoise}).
+     *
+     * @param preset a search preset ({@link #scorePrecisions()})
+     * @param publicKeyGallery whether the gallery is encrypted with the public key rather than by the key owner
+     * @param floodingBits the flooding bits of the key owner's decryptions, or a negative number for none
+     * @throws IllegalArgumentException if the preset is not a search preset
+     */
+    public static double scoreError(String preset, boolean publicKeyGallery, int floodingBits) {
+        return scoreError(measured(preset), publicKeyGallery, floodingBits);
+    }
+
+    private static double scoreError(ScorePrecision measured, boolean publicKeyGallery, int floodingBits) {
+        double error = measured.error(publicKeyGallery);
+        if (floodingBits >= 0) {
+            error += FLOODING_TAIL * Math.scalb(ScoreNoise.of(BY_NAME.get(measured.preset())).scoreStd(true), floodingBits);
+        }
+        return error;
+    }
+
+    private static ScorePrecision measured(String preset) {
+        String name = preset == null ? "" : preset.trim().toUpperCase(java.util.Locale.ROOT);
+        return SCORE_PRECISION.stream().filter(p -> p.preset().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("preset " + preset + " has no measured score precision;"
+                        + " name a search preset: " + SCORE_PRECISION.stream().map(ScorePrecision::preset).toList()));
+    }
+
+    /** Largest flooded score error a named preset may have without a precision: beyond it rankings break. */
+    private static final double RANKING_SAFE_ERROR = 1e-3;
+
+    /**
+     * The preset of a command or config: the named one (checked against the precision, if one is asked
+     * for), else the lightest meeting {@code precision}, else the lightest meeting {@link #DEFAULT_PRECISION}.
+     * Every check counts the noise flooding of the key owner's decryptions.
+     *
+     * @param preset the named preset, or null
+     * @param precision the largest acceptable score error, or null
+     * @param publicKeyGallery whether the gallery is encrypted with the public key rather than by the key owner
+     * @param needsKeySwitching whether relinearisation or rotation keys are needed
+     * @param floodingBits the flooding bits of the key owner's decryptions, or a negative number for none
+     * @return the preset name
+     * @throws IllegalArgumentException naming what to change when the named preset is unknown, lacks key
+     *         switching, misses the precision, or (with flooding and no precision) gives scores too noisy to
+     *         rank; or when no preset meets the precision
+     */
+    public static String choose(String preset, Double precision, boolean publicKeyGallery, boolean needsKeySwitching,
+            int floodingBits) {
+        if (preset == null) {
+            return lightestFor(precision == null ? DEFAULT_PRECISION : precision, publicKeyGallery, needsKeySwitching,
+                    floodingBits);
+        }
+        CkksParameters named = byName(preset);
+        String name = preset.trim().toUpperCase(java.util.Locale.ROOT);
+        if (needsKeySwitching && !named.supportsKeySwitching()) {
+            throw new IllegalArgumentException("preset " + name + " has no special prime (degree-two scores only), so"
+                    + " no relinearisation or rotation keys; two-stage, plaintext-probe and the Boddeti baseline need"
+                    + " SEARCH_N4096 or SEARCH_N8192");
+        }
+        if (SCORE_PRECISION.stream().noneMatch(p -> p.preset().equals(name))) {
+            if (precision != null) {
+                throw new IllegalArgumentException("preset " + name + " has no measured score precision; drop the"
+                        + " precision or name a search preset");
+            }
+            return name;
+        }
+        double error = scoreError(name, publicKeyGallery, floodingBits);
+        String flooding = floodingBits >= 0 ? " (2^" + floodingBits + " noise flooding included)" : "";
+        if (precision != null && error > precision) {
+            throw new IllegalArgumentException("preset " + name + " gives score errors up to "
+                    + String.format(java.util.Locale.ROOT, "%.2g", error) + flooding + ", more than the precision "
+                    + precision + "; " + lighterChoice(precision, publicKeyGallery, needsKeySwitching, floodingBits));
+        }
+        if (precision == null && error > RANKING_SAFE_ERROR) {
+            throw new IllegalArgumentException("preset " + name + " gives score errors up to "
+                    + String.format(java.util.Locale.ROOT, "%.2g", error) + flooding + ", too noisy to rank; ask for a"
+                    + " precision instead (e.g. 1e-4), or turn noise flooding off where scores never leave the key owner");
+        }
+        return name;
+    }
+
+    private static String lighterChoice(double precision, boolean publicKeyGallery, boolean needsKeySwitching,
+            int floodingBits) {
+        try {
+            return "drop the preset to get " + lightestFor(precision, publicKeyGallery, needsKeySwitching, floodingBits);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * The lightest search preset (smallest gallery) whose score error, flooding included, is at most
+     * {@code precision} ({@link #scoreError}).
      *
      * @param precision largest acceptable absolute score error, in (0, 1)
      * @param publicKeyGallery true if the gallery will be encrypted with the public key (noisier) rather
      *        than by the key owner
      * @param needsKeySwitching true if relinearisation or rotation keys are needed
+     * @param floodingBits the flooding bits of the key owner's decryptions ({@link NoiseFlooding#DEFAULT_BITS}),
+     *        or a negative number for exact decryptions that never leave the key owner
      * @return the preset name
      * @throws IllegalArgumentException if no preset reaches the precision, naming the best one
      */
-    public static String lightestFor(double precision, boolean publicKeyGallery, boolean needsKeySwitching) {
+    public static String lightestFor(double precision, boolean publicKeyGallery, boolean needsKeySwitching,
+            int floodingBits) {
         if (!(precision > 0 && precision < 1)) {
             throw new IllegalArgumentException("score precision " + precision + " must be in (0, 1), e.g. 1e-4");
         }
@@ -139,14 +242,18 @@ public final class CkksPresets {
             if (needsKeySwitching && !p.keySwitching()) {
                 continue;
             }
-            if (p.error(publicKeyGallery) <= precision) {
+            if (scoreError(p, publicKeyGallery, floodingBits) <= precision) {
                 return p.preset();
             }
             best = p;
         }
+        double bestError = scoreError(best, publicKeyGallery, floodingBits);
         throw new IllegalArgumentException("no CKKS preset reaches score precision " + precision + " for "
-                + (publicKeyGallery ? "a public-key" : "a key-owner") + " gallery; the most precise, " + best.preset()
-                + ", gives " + best.error(publicKeyGallery) + "; ask for " + best.error(publicKeyGallery) + " or more");
+                + (publicKeyGallery ? "a public-key" : "a key-owner") + " gallery"
+                + (floodingBits >= 0 ? " with 2^" + floodingBits + " noise flooding" : "") + "; the most precise, "
+                + best.preset() + ", gives " + String.format(java.util.Locale.ROOT, "%.2g", bestError) + "; ask for "
+                + String.format(java.util.Locale.ROOT, "%.1g", bestError * 1.5) + " or more"
+                + (floodingBits > 0 ? ", or flood fewer bits" : ""));
     }
 
     /** @return the preset names, in declaration order */

@@ -9,8 +9,10 @@ import org.hersj.fhe.ring.RnsPoly;
 /**
  * Encrypts plaintexts at their own level, with the public key (anyone) or the secret key (the key owner;
  * smaller noise). Public-key encryption: (b u + e_0 + m, a u + e_1) with u ternary and e_i Gaussian; its
- * noise has standard deviation about sigma * sqrt(2N/3 + 1) per coefficient, i.e. roughly
- * sigma * N / scale per slot. Secret-key encryption: (-a s + e + m, a) with a expanded from a fresh public
+ * noise has standard deviation about sigma * sqrt(4N/3 + 1) per coefficient. With a key given over the
+ * special primes too ({@link PublicKey#extended()}), the encryption of zero (b u + e_0, a u + e_1) is made
+ * over QP and divided by P with rounding before m is added, as SEAL does: the noise becomes that of the
+ * rounding, sqrt((1 + 2N/3) / 12) per coefficient (16x less at N = 4096). Secret-key encryption: (-a s + e + m, a) with a expanded from a fresh public
  * 32-byte seed ({@link SeededUniform}; {@link Ciphertext#seed()}), so it can be stored as seed and c_0 only.
  * Not thread-safe; one per thread.
  */
@@ -26,6 +28,9 @@ public final class Encryptor {
     private final RnsPoly u;
     private final RnsPoly e0;
     private final RnsPoly e1;
+    private final long[][] overQp0;
+    private final long[][] overQp1;
+    private final long[][] dividerScratch;
 
     private Encryptor(CkksParameters params, PublicKey pk, SecretKey sk, RandomSource random) {
         random.requireSecureFor("CKKS encryption");
@@ -34,10 +39,15 @@ public final class Encryptor {
         this.secretKey = sk;
         this.sampler = new PolySampler(params.ring(), random);
         this.random = random;
-        int limbs = params.maxLevel() + 1;
-        this.u = new RnsPoly(params.ringDegree(), limbs);
-        this.e0 = new RnsPoly(params.ringDegree(), limbs);
-        this.e1 = new RnsPoly(params.ringDegree(), limbs);
+        boolean extended = pk != null && pk.extended();
+        int limbs = extended ? params.ring().size() : params.maxLevel() + 1;
+        int n = params.ringDegree();
+        this.u = new RnsPoly(n, limbs);
+        this.e0 = new RnsPoly(n, limbs);
+        this.e1 = new RnsPoly(n, limbs);
+        this.overQp0 = extended ? new long[limbs][n] : null;
+        this.overQp1 = extended ? new long[limbs][n] : null;
+        this.dividerScratch = extended ? new long[limbs + 2 * params.pCount() + 2][n] : null;
     }
 
     /**
@@ -92,7 +102,13 @@ public final class Encryptor {
         int limbs = level + 1;
         RnsPoly c0 = out.poly(0);
         RnsPoly c1 = out.poly(1);
-        if (publicKey != null) {
+        if (publicKey != null && publicKey.extended()) {
+            encryptZeroOverQpDividedByP(level, c0, c1);
+            for (int i = 0; i < limbs; i++) {
+                Modulus m = params.ring().modulus(i);
+                LimbArithmetic.add(c0.limb(i), pt.poly().limb(i), c0.limb(i), m);
+            }
+        } else if (publicKey != null) {
             sampler.ternary(u, limbs);
             sampler.gaussian(e0, limbs);
             sampler.gaussian(e1, limbs);
@@ -116,5 +132,41 @@ public final class Encryptor {
             out.markSeeded(seed);
             java.util.Arrays.fill(seed, (byte) 0);
         }
+    }
+
+    // (c_0, c_1) = round((b u + e_0, a u + e_1) / P) at {@code level}: the primes q_0 .. q_level and P.
+    private void encryptZeroOverQpDividedByP(int level, RnsPoly c0, RnsPoly c1) {
+        int all = params.ring().size();
+        int qCount = params.maxLevel() + 1;
+        int pCount = params.pCount();
+        sampler.ternary(u, all);
+        sampler.gaussian(e0, all);
+        sampler.gaussian(e1, all);
+        long[][] keep0 = new long[level + 1][];
+        long[][] keep1 = new long[level + 1][];
+        long[][] out0 = new long[level + 1][];
+        long[][] out1 = new long[level + 1][];
+        long[][] drop0 = new long[pCount][];
+        long[][] drop1 = new long[pCount][];
+        for (int i = 0; i < all; i++) {
+            boolean used = i <= level || i >= qCount;
+            if (!used) {
+                continue;
+            }
+            Modulus m = params.ring().modulus(i);
+            LimbArithmetic.mulAdd(publicKey.b().limb(i), u.limb(i), e0.limb(i), overQp0[i], m);
+            LimbArithmetic.mulAdd(publicKey.a().limb(i), u.limb(i), e1.limb(i), overQp1[i], m);
+            if (i <= level) {
+                keep0[i] = overQp0[i];
+                keep1[i] = overQp1[i];
+                out0[i] = c0.limb(i);
+                out1[i] = c1.limb(i);
+            } else {
+                drop0[i - qCount] = overQp0[i];
+                drop1[i - qCount] = overQp1[i];
+            }
+        }
+        params.levelTables().modDown(level).divide(keep0, drop0, out0, dividerScratch);
+        params.levelTables().modDown(level).divide(keep1, drop1, out1, dividerScratch);
     }
 }

@@ -39,11 +39,12 @@ public final class KeyGenerator {
 
     /**
      * @param sk the secret key
-     * @return the public key (b, a) = (-a s + e, a) over q_0 .. q_L
+     * @return the public key (b, a) = (-a s + e, a) over q_0 .. q_L and the special primes, if any
+     *         ({@link PublicKey#extended()})
      */
     public PublicKey publicKey(SecretKey sk) {
         checkKey(sk);
-        int limbs = params.maxLevel() + 1;
+        int limbs = ring.size();
         RnsPoly a = new RnsPoly(params.ringDegree(), limbs);
         RnsPoly b = new RnsPoly(params.ringDegree(), limbs);
         sampler.uniform(a, limbs);

@@ -135,15 +135,15 @@ class CkksParametersTest {
 
     @Test
     void precisionChoosesTheLightestPresetThatMeetsIt() {
-        assertEquals("LITE_N2048", CkksPresets.lightestFor(1e-4, false, false));
-        assertEquals("LITE_N4096", CkksPresets.lightestFor(2e-5, false, false));
-        assertEquals("SEARCH_N4096", CkksPresets.lightestFor(1e-4, false, true), "rotations need a special prime");
-        assertEquals("SEARCH_N4096", CkksPresets.lightestFor(1e-4, true, false), "public-key galleries are noisier");
-        assertEquals("SEARCH_N8192", CkksPresets.lightestFor(1e-7, false, false));
-        var e = assertThrows(IllegalArgumentException.class, () -> CkksPresets.lightestFor(1e-12, false, false));
+        assertEquals("LITE_N2048", CkksPresets.lightestFor(1e-4, false, false, -1));
+        assertEquals("LITE_N4096", CkksPresets.lightestFor(2e-5, false, false, -1));
+        assertEquals("SEARCH_N4096", CkksPresets.lightestFor(1e-4, false, true, -1), "rotations need a special prime");
+        assertEquals("SEARCH_N4096", CkksPresets.lightestFor(1e-4, true, false, -1), "public-key galleries are noisier");
+        assertEquals("SEARCH_N8192", CkksPresets.lightestFor(1e-7, false, false, -1));
+        var e = assertThrows(IllegalArgumentException.class, () -> CkksPresets.lightestFor(1e-12, false, false, -1));
         assertTrue(e.getMessage().contains("no CKKS preset reaches score precision 1.0E-12")
                 && e.getMessage().contains("SEARCH_N8192"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> CkksPresets.lightestFor(0, false, false));
+        assertThrows(IllegalArgumentException.class, () -> CkksPresets.lightestFor(0, false, false, -1));
         double previous = 0;
         for (CkksPresets.ScorePrecision sp : CkksPresets.scorePrecisions()) {
             CkksParameters p = CkksPresets.byName(sp.preset());

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Flooded decryptions against exact ones on SEARCH_N4096 after a product and a rescale (the shape of a
- * search score): the added error has the stated standard deviation (within 10 %), stays within 6 of them
- * on every slot, is fresh on every decryption, and is at least 2^bits times the noise estimate.
+ * search score) and on LITE_N2048 after a product left at scale Delta^2: the added error has the stated
+ * standard deviation (within 10 %), 2^bits times the score noise model, stays within 6 of them on every
+ * slot and is fresh on every decryption.
  */
 class NoiseFloodingTest {
 
@@ -20,13 +21,28 @@ class NoiseFloodingTest {
     void floodedDecodeIsWithinTheStatedBoundOfTheExactOne() {
         double[] a = TestKeys.randomValues(K.params.slots(), 1, 1);
         Ciphertext score = K.evaluator.rescaleNew(K.evaluator.multiplyNew(K.encrypt(a), K.encrypt(a)));
-        double[] exact = K.encoder.decode(K.decryptor.decryptNew(score));
         NoiseFlooding flooding = new NoiseFlooding(K.params, NoiseFlooding.DEFAULT_BITS, RandomSource.secure());
-        double sigma = flooding.slotErrorStandardDeviation(score.scale());
-        assertTrue(sigma > 5e-6 && sigma < 2e-5, "SEARCH_N4096 flooding perturbs scores by ~1e-5: " + sigma);
-        assertTrue(flooding.standardDeviation() >= Math.scalb(NoiseFlooding.noiseEstimate(K.params), 12));
-        double[] first = flood(flooding, score);
-        double[] second = flood(flooding, score);
+        double sigma = flooding.slotErrorStandardDeviation();
+        assertEquals(Math.scalb(ScoreNoise.of(K.params).scoreStd(true), 12), sigma, 1e-12);
+        assertTrue(sigma > 5e-6 && sigma < 3e-5, "SEARCH_N4096 flooding perturbs scores by ~1.5e-5: " + sigma);
+        checkFlooding(K, score, flooding);
+    }
+
+    @Test
+    void floodsAOnePrimeDegreeTwoScoreAsMuchAsARescaledOne() {
+        TestKeys lite = new TestKeys(CkksPresets.byName("LITE_N2048"), 52, false);
+        double[] a = TestKeys.randomValues(lite.params.slots(), 0.5, 2);
+        Ciphertext score = new Evaluator(lite.params, null).multiplyNoRelinNew(lite.encrypt(a), lite.encrypt(a));
+        assertTrue(score.scale() > Math.scalb(1.0, 49), "the degree-2 score stays at scale Delta^2");
+        NoiseFlooding flooding = new NoiseFlooding(lite.params, 4, RandomSource.secure());
+        checkFlooding(lite, score, flooding);
+    }
+
+    private static void checkFlooding(TestKeys keys, Ciphertext score, NoiseFlooding flooding) {
+        double[] exact = keys.encoder.decode(keys.decryptor.decryptNew(score));
+        double sigma = flooding.slotErrorStandardDeviation();
+        double[] first = flood(keys, flooding, score);
+        double[] second = flood(keys, flooding, score);
         double sumSq = 0;
         double worst = 0;
         double apart = 0;
@@ -51,9 +67,9 @@ class NoiseFloodingTest {
         assertThrows(IllegalArgumentException.class, () -> other.flood(pt));
     }
 
-    private static double[] flood(NoiseFlooding flooding, Ciphertext ct) {
-        Plaintext pt = K.decryptor.decryptNew(ct);
+    private static double[] flood(TestKeys keys, NoiseFlooding flooding, Ciphertext ct) {
+        Plaintext pt = keys.decryptor.decryptNew(ct);
         flooding.flood(pt);
-        return K.encoder.decode(pt);
+        return keys.encoder.decode(pt);
     }
 }

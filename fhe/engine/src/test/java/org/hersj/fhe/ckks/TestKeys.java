@@ -15,13 +15,18 @@ final class TestKeys {
     final EvaluationKeys evaluationKeys;
 
     TestKeys(CkksParameters params, long seed, int... rotationSteps) {
+        this(params, seed, true, rotationSteps);
+    }
+
+    /** @param withEvaluationKeys whether to make relinearisation and rotation keys (not for one-prime presets) */
+    TestKeys(CkksParameters params, long seed, boolean withEvaluationKeys, int... rotationSteps) {
         this.params = params;
         RandomSource random = RandomSource.seededForTestsOnly(seed);
         KeyGenerator keyGenerator = new KeyGenerator(params, random);
         secretKey = keyGenerator.secretKey();
         publicKey = keyGenerator.publicKey(secretKey);
-        evaluationKeys = new EvaluationKeys(keyGenerator.relinearizationKey(secretKey),
-                keyGenerator.galoisKeys(secretKey, rotationSteps));
+        evaluationKeys = withEvaluationKeys ? new EvaluationKeys(keyGenerator.relinearizationKey(secretKey),
+                keyGenerator.galoisKeys(secretKey, rotationSteps)) : null;
         encoder = new CkksEncoder(params);
         encryptor = Encryptor.withPublicKey(params, publicKey, random.fork());
         decryptor = new Decryptor(params, secretKey);

@@ -135,7 +135,7 @@ public final class CkksSerializer {
 
     /** @return the framed public key */
     public byte[] writePublicKey(PublicKey pk) {
-        int limbs = params.maxLevel() + 1;
+        int limbs = pk.b().limbCount();
         ByteBuffer b = payload(2 * polyBytes(limbs));
         putPoly(b, pk.b(), limbs);
         putPoly(b, pk.a(), limbs);
@@ -146,6 +146,9 @@ public final class CkksSerializer {
     public PublicKey readPublicKey(byte[] bytes, String source) {
         ByteBuffer b = Frame.unwrap(bytes, ObjectType.PUBLIC_KEY, params.fingerprint(), source);
         int limbs = params.maxLevel() + 1;
+        if (params.pCount() > 0 && b.remaining() == 2 * polyBytes(params.ring().size())) {
+            limbs = params.ring().size(); // over QP (keys made since 0.2.0); over Q before
+        }
         RnsPoly pb = getPoly(b, limbs, source);
         RnsPoly pa = getPoly(b, limbs, source);
         expectEnd(b, source);

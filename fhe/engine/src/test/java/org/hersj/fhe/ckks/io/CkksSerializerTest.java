@@ -78,6 +78,27 @@ class CkksSerializerTest {
         assertArrayEquals(pt.poly().limb(0), back.poly().limb(0));
     }
 
+    @Test
+    void publicKeysOverQpAndOverQBothRoundTripAndEncrypt() {
+        PublicKey extended = SERIALIZER.readPublicKey(SERIALIZER.writePublicKey(PK), "pk");
+        assertTrue(extended.extended(), "keys of a preset with a special prime are written over QP");
+        assertArrayEquals(PK.b().limb(2), extended.b().limb(2), "the special prime's limb survives");
+        int q = PARAMS.maxLevel() + 1;
+        org.hersj.fhe.ring.RnsPoly b = new org.hersj.fhe.ring.RnsPoly(PARAMS.ringDegree(), q);
+        org.hersj.fhe.ring.RnsPoly a = new org.hersj.fhe.ring.RnsPoly(PARAMS.ringDegree(), q);
+        b.copyFrom(PK.b(), q);
+        a.copyFrom(PK.a(), q);
+        byte[] overQBytes = SERIALIZER.writePublicKey(new PublicKey(PARAMS, b, a));
+        assertTrue(overQBytes.length < SERIALIZER.writePublicKey(PK).length);
+        PublicKey overQ = SERIALIZER.readPublicKey(overQBytes, "pk over Q (HERS-J 0.1.0)");
+        assertTrue(!overQ.extended());
+        for (PublicKey pk : new PublicKey[] {extended, overQ}) {
+            assertTrue(PrecisionStats.of(VALUES, decrypt(SK, encrypt(pk))).minBits() > 20, "encrypts under " + pk);
+        }
+        byte[] truncated = Arrays.copyOf(overQBytes, overQBytes.length - 8);
+        assertThrows(RuntimeException.class, () -> SERIALIZER.readPublicKey(truncated, "pk"));
+    }
+
     private static void assertRejected(byte[] bytes, Function<byte[], Object> reader, String expectedText) {
         CkksFormatException e = assertThrows(CkksFormatException.class, () -> reader.apply(bytes));
         assertTrue(e.getMessage().contains(expectedText), e.getMessage());

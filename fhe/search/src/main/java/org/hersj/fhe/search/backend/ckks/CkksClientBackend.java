@@ -8,6 +8,7 @@ import org.hersj.fhe.ckks.Evaluator;
 import org.hersj.fhe.ckks.NoiseFlooding;
 import org.hersj.fhe.ckks.Plaintext;
 import org.hersj.fhe.ckks.PublicKey;
+import org.hersj.fhe.ckks.ScoreNoise;
 import org.hersj.fhe.ckks.SecretKey;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.BackendCiphertext;
@@ -34,7 +35,7 @@ public final class CkksClientBackend extends CkksEncryptionBackend implements Cl
    * @param random {@link RandomSource#secure()} outside tests
    */
   public CkksClientBackend(CkksParameters params, SecretKey secretKey, PublicKey publicKey, RandomSource random) {
-    this(params, secretKey, publicKey, random, new NoiseFlooding(params, NoiseFlooding.DEFAULT_BITS, random.fork()));
+    this(params, secretKey, publicKey, random, flooding(params, publicKey, NoiseFlooding.DEFAULT_BITS, random.fork()));
   }
 
   private CkksClientBackend(CkksParameters params, SecretKey secretKey, PublicKey publicKey, RandomSource random,
@@ -100,7 +101,11 @@ public final class CkksClientBackend extends CkksEncryptionBackend implements Cl
    */
   public CkksClientBackend withNoiseFlooding(int bits) {
     return new CkksClientBackend(params, secretKey, publicKey(), forkRandom(),
-        bits < 0 ? null : new NoiseFlooding(params, bits, forkRandom()));
+        bits < 0 ? null : flooding(params, publicKey(), bits, forkRandom()));
+  }
+
+  private static NoiseFlooding flooding(CkksParameters params, PublicKey publicKey, int bits, RandomSource random) {
+    return new NoiseFlooding(params, ScoreNoise.of(params).forPublicKey(publicKey), bits, random);
   }
 
   @Override
@@ -111,7 +116,7 @@ public final class CkksClientBackend extends CkksEncryptionBackend implements Cl
   @Override
   public String noiseFlooding() {
     return flooding == null ? "off" : "2^" + flooding.bits() + " x estimated noise (decoded values perturbed by "
-        + String.format(java.util.Locale.ROOT, "%.2g", flooding.slotErrorStandardDeviation(params.defaultScale()))
+        + String.format(java.util.Locale.ROOT, "%.2g", flooding.slotErrorStandardDeviation())
         + " standard deviation)";
   }
 

@@ -133,6 +133,31 @@ class LiteSearchTest extends SearchRejectionContract {
   }
 
   @Test
+  void theKeyOwnersFloodingReachesDegreeTwoScoresAtItsStatedSize() throws IOException {
+    CkksClientBackend exact = Keys.MAIN.client().withoutNoiseFlooding();
+    int bits = 2;
+    CkksClientBackend flooded = Keys.MAIN.client().withNoiseFlooding(bits);
+    float[][] rows = SyntheticRows.materialize(2 * 2048, 16, 12);
+    Path gallery = enroll(rows, LayoutKind.HERS_COMPLEX, "flooding");
+    Path probeFile = dir.resolve("flooding-probe.hrec");
+    new SearchClient(exact, 1).encryptProbe(rows[3], LayoutKind.HERS_COMPLEX).write(probeFile, exact);
+    Path scores = dir.resolve("flooding-scores.hrec");
+    new EncryptedSearchServer(Keys.MAIN.server(), 2).search(gallery, EncryptedProbe.read(probeFile, Keys.MAIN.server()),
+        ScoreForm.DEGREE_TWO, scores, ProgressListener.NONE);
+    double[] a = new SearchClient(exact, 1).allScores(scores, ProgressListener.NONE);
+    double[] b = new SearchClient(flooded, 1).allScores(scores, ProgressListener.NONE);
+    double sumSq = 0;
+    for (int i = 0; i < a.length; i++) {
+      sumSq += (b[i] - a[i]) * (b[i] - a[i]);
+    }
+    double measured = Math.sqrt(sumSq / a.length);
+    double stated = Math.scalb(org.hersj.fhe.ckks.ScoreNoise.of(Keys.PARAMS).scoreStd(true), bits);
+    // before the flooding followed the plaintext's scale it added ~1e-9 here: no protection at all
+    assertEquals(stated, measured, 0.1 * stated, "flooding of 2^" + bits + " x the score noise on degree-two scores");
+    assertTrue(flooded.noiseFlooding().contains("2^" + bits), flooded.noiseFlooding());
+  }
+
+  @Test
   void ownerGalleriesAreSeededAndPublicKeyGalleriesBitPacked() throws IOException {
     int d = 16;
     float[][] rows = SyntheticRows.materialize(2 * 2048, d, 4);
