@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * Validated, immutable DeepMDS / DeepMDS++ training configuration. Plain fields only, so Jackson can
- * bind it from YAML (use {@code PropertyNamingStrategies.SNAKE_CASE}; error messages use the snake-case
- * key names). Every loss term can be switched off with a zero weight; plain DeepMDS is this record with
- * {@code covariance_weight = 0} and {@code hard_mining = false} (see {@link #asPlainDeepMds()}).
+ * bind it from YAML with the record's own camelCase names, the naming of every config key (error
+ * messages use the same names). Every loss term can be switched off with a zero weight; plain DeepMDS
+ * is this record with {@code covarianceWeight = 0} and {@code hardMining = false} (see
+ * {@link #asPlainDeepMds()}).
  * Schedules count steps and epochs within a stage; every stage is trained with the same schedule.
  *
  * @param preset                 {@code arcface}, {@code deepprint} or {@code imagenet}; or null when
@@ -25,11 +26,11 @@ import java.util.List;
  * @param stepsPerEpoch          optimiser steps per epoch (paper: 1000), >= 1
  * @param epochs                 epochs per stage (paper: 200), >= 1
  * @param learningRate           Adam base learning rate (paper: 3e-4), in (0, 1]
- * @param learningRateSchedule   step schedule, ascending {@code at_step}; may be empty
+ * @param learningRateSchedule   step schedule, ascending {@code atStep}; may be empty
  * @param hardMining             whether batches are hard-mined (DeepMDS++) or uniformly random
  * @param miningCandidates       candidate pairs per kind scored for mining (paper: 1000), >= the
  *                               pairs per batch of each kind when mining is on
- * @param miningSchedule         hard pairs kept per kind by epoch, ascending {@code from_epoch}
+ * @param miningSchedule         hard pairs kept per kind by epoch, ascending {@code fromEpoch}
  *                               starting at 0; required (non-empty) and checked only when mining is on
  * @param stageLearningRateMultipliers one multiplier per stage for its parameters while a later stage
  *                               trains (0 freezes it, 1 trains it with the base rate); empty = all 1.
@@ -88,81 +89,81 @@ public record DeepMdsConfig(
     public DeepMdsConfig {
         boolean hasWidths = stageWidths != null && !stageWidths.isEmpty();
         if (!hasWidths && preset == null) {
-            throw invalid("stage_widths", "missing", "a list of widths or a preset (arcface, deepprint, imagenet)");
+            throw invalid("stageWidths", "missing", "a list of widths or a preset (arcface, deepprint, imagenet)");
         }
         if (hasWidths && preset != null && !StageWidths.preset(preset).equals(stageWidths)) {
-            throw invalid("stage_widths", stageWidths, "either the preset '" + preset + "' chain or no preset");
+            throw invalid("stageWidths", stageWidths, "either the preset '" + preset + "' chain or no preset");
         }
         stageWidths = List.copyOf(hasWidths ? stageWidths : StageWidths.preset(preset));
         if (stageWidths.size() < 2) {
-            throw invalid("stage_widths", stageWidths, "at least an input and one output width");
+            throw invalid("stageWidths", stageWidths, "at least an input and one output width");
         }
         for (int i = 0; i < stageWidths.size(); i++) {
             Integer w = stageWidths.get(i);
             if (w == null || w < 2 || (i > 0 && w >= stageWidths.get(i - 1))) {
-                throw invalid("stage_widths[" + i + "]", w, "an integer >= 2 and smaller than the previous width");
+                throw invalid("stageWidths[" + i + "]", w, "an integer >= 2 and smaller than the previous width");
             }
         }
-        requireRange("res_layers", resLayers, 1, 16);
-        requireNonNegative("genuine_weight", genuineWeight);
-        requireNonNegative("impostor_weight", impostorWeight);
-        requireNonNegative("covariance_weight", covarianceWeight);
-        requireNonNegative("weight_decay", weightDecay);
+        requireRange("resLayers", resLayers, 1, 16);
+        requireNonNegative("genuineWeight", genuineWeight);
+        requireNonNegative("impostorWeight", impostorWeight);
+        requireNonNegative("covarianceWeight", covarianceWeight);
+        requireNonNegative("weightDecay", weightDecay);
         if (genuineWeight + impostorWeight + covarianceWeight == 0) {
-            throw invalid("genuine_weight", 0, "a positive weight on at least one data term");
+            throw invalid("genuineWeight", 0, "a positive weight on at least one data term");
         }
-        requireRange("genuine_pairs_per_batch", genuinePairsPerBatch, 1, 100_000);
-        requireRange("impostor_pairs_per_batch", impostorPairsPerBatch, 1, 100_000);
-        requireRange("steps_per_epoch", stepsPerEpoch, 1, Integer.MAX_VALUE);
+        requireRange("genuinePairsPerBatch", genuinePairsPerBatch, 1, 100_000);
+        requireRange("impostorPairsPerBatch", impostorPairsPerBatch, 1, 100_000);
+        requireRange("stepsPerEpoch", stepsPerEpoch, 1, Integer.MAX_VALUE);
         requireRange("epochs", epochs, 1, Integer.MAX_VALUE);
         if (!(learningRate > 0 && learningRate <= 1)) {
-            throw invalid("learning_rate", learningRate, "a number in (0, 1]");
+            throw invalid("learningRate", learningRate, "a number in (0, 1]");
         }
-        learningRateSchedule = List.copyOf(required("learning_rate_schedule", learningRateSchedule));
+        learningRateSchedule = List.copyOf(required("learningRateSchedule", learningRateSchedule));
         for (int i = 0; i < learningRateSchedule.size(); i++) {
             LearningRateStep s = learningRateSchedule.get(i);
-            String field = "learning_rate_schedule[" + i + "]";
+            String field = "learningRateSchedule[" + i + "]";
             if (s.atStep() < 0 || (i > 0 && s.atStep() <= learningRateSchedule.get(i - 1).atStep())) {
-                throw invalid(field + ".at_step", s.atStep(), "a step >= 0, larger than the previous entry's");
+                throw invalid(field + ".atStep", s.atStep(), "a step >= 0, larger than the previous entry's");
             }
             if (!(s.factor() > 0 && s.factor() <= 1)) {
                 throw invalid(field + ".factor", s.factor(), "a number in (0, 1]");
             }
         }
-        miningSchedule = List.copyOf(required("mining_schedule", miningSchedule));
+        miningSchedule = List.copyOf(required("miningSchedule", miningSchedule));
         if (hardMining) {
-            requireRange("mining_candidates", miningCandidates,
+            requireRange("miningCandidates", miningCandidates,
                     Math.max(genuinePairsPerBatch, impostorPairsPerBatch), 1_000_000);
             if (miningSchedule.isEmpty() || miningSchedule.get(0).fromEpoch() != 0) {
-                throw invalid("mining_schedule", miningSchedule, "a non-empty list whose first from_epoch is 0");
+                throw invalid("miningSchedule", miningSchedule, "a non-empty list whose first fromEpoch is 0");
             }
         }
         for (int i = 0; hardMining && i < miningSchedule.size(); i++) {
             MiningStep m = miningSchedule.get(i);
-            String field = "mining_schedule[" + i + "]";
+            String field = "miningSchedule[" + i + "]";
             if (m.fromEpoch() < 0 || (i > 0 && m.fromEpoch() <= miningSchedule.get(i - 1).fromEpoch())) {
-                throw invalid(field + ".from_epoch", m.fromEpoch(), "an epoch >= 0, larger than the previous entry's");
+                throw invalid(field + ".fromEpoch", m.fromEpoch(), "an epoch >= 0, larger than the previous entry's");
             }
-            requireRange(field + ".hard_pairs", m.hardPairs(), 0, Math.min(genuinePairsPerBatch, impostorPairsPerBatch));
+            requireRange(field + ".hardPairs", m.hardPairs(), 0, Math.min(genuinePairsPerBatch, impostorPairsPerBatch));
         }
-        stageLearningRateMultipliers = List.copyOf(required("stage_learning_rate_multipliers", stageLearningRateMultipliers));
+        stageLearningRateMultipliers = List.copyOf(required("stageLearningRateMultipliers", stageLearningRateMultipliers));
         int stages = stageWidths.size() - 1;
         if (!stageLearningRateMultipliers.isEmpty() && stageLearningRateMultipliers.size() != stages) {
-            throw invalid("stage_learning_rate_multipliers", stageLearningRateMultipliers,
+            throw invalid("stageLearningRateMultipliers", stageLearningRateMultipliers,
                     "empty or one value per stage (" + stages + ")");
         }
         for (int i = 0; i < stageLearningRateMultipliers.size(); i++) {
             Double m = stageLearningRateMultipliers.get(i);
             if (m == null || !(m >= 0 && m <= 10)) {
-                throw invalid("stage_learning_rate_multipliers[" + i + "]", m, "a number in [0, 10]");
+                throw invalid("stageLearningRateMultipliers[" + i + "]", m, "a number in [0, 10]");
             }
         }
         if (!(validationFraction >= 0 && validationFraction <= 0.5)) {
-            throw invalid("validation_fraction", validationFraction, "a number in [0, 0.5]");
+            throw invalid("validationFraction", validationFraction, "a number in [0, 0.5]");
         }
-        requireRange("early_stop_patience", earlyStopPatience, 0, Integer.MAX_VALUE);
+        requireRange("earlyStopPatience", earlyStopPatience, 0, Integer.MAX_VALUE);
         if (earlyStopPatience > 0 && validationFraction == 0) {
-            throw invalid("early_stop_patience", earlyStopPatience, "0 when validation_fraction is 0");
+            throw invalid("earlyStopPatience", earlyStopPatience, "0 when validationFraction is 0");
         }
         init = init == null ? INIT_XAVIER : init;
         if (!init.equals(INIT_XAVIER) && !init.equals(INIT_PCA)) {
@@ -170,7 +171,7 @@ public record DeepMdsConfig(
         }
         earlyStopMetric = earlyStopMetric == null ? STOP_BY_LOSS : earlyStopMetric;
         if (!earlyStopMetric.equals(STOP_BY_LOSS) && !earlyStopMetric.equals(STOP_BY_NEAREST_NEIGHBOUR)) {
-            throw invalid("early_stop_metric", "'" + earlyStopMetric + "'", "one of loss, nearest-neighbour");
+            throw invalid("earlyStopMetric", "'" + earlyStopMetric + "'", "one of loss, nearest-neighbour");
         }
     }
 

@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hersj.reduction.core.JsonText;
 import org.hersj.reduction.core.Reducer;
 import org.hersj.reduction.deepmds.DeepMdsModel;
 import org.hersj.reduction.deepmds.ModelProvenance;
@@ -89,7 +88,7 @@ public final class ModelFile {
         file0.put(MAGIC).putInt(VERSION).putLong(payload.length).put(payload).put(sha256(payload));
         AtomicFiles.write(file, file0.array());
         if (reducer instanceof DeepMdsModel m) {
-            AtomicFiles.write(provenanceFile(file), JsonText.write(m.provenance()).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(provenanceFile(file), ProvenanceJson.write(m.provenance()).getBytes(StandardCharsets.UTF_8));
         }
     }
 

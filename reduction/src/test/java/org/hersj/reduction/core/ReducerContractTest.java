@@ -55,14 +55,4 @@ class ReducerContractTest {
         assertTrue(chunkSizes.stream().allMatch(s -> s <= 1000));
         assertArrayEquals(whole[n - 1], streamed.get(n - 1), 0f);
     }
-
-    @Test
-    void jsonUsesSnakeCaseKeys() {
-        record Sample(int resLayers, List<Double> weights, String name, double missing) {
-        }
-        String json = JsonText.write(new Sample(3, List.of(1.0, 0.5), "a\"b", Double.NaN));
-        assertTrue(json.contains("\"res_layers\": 3"), json);
-        assertTrue(json.contains("\"name\": \"a\\\"b\""), json);
-        assertTrue(json.contains("\"missing\": null"), json);
-    }
 }

@@ -23,21 +23,21 @@ class DeepMdsConfigTest {
 
     @Test
     void errorsNameTheFieldAndTheExpectedRange() {
-        assertRejected(b -> b.resLayers(0), "res_layers", "[1, 16]");
-        assertRejected(b -> b.covarianceWeight(-1), "covariance_weight", ">= 0");
-        assertRejected(b -> b.learningRate(0), "learning_rate", "(0, 1]");
-        assertRejected(b -> b.stageWidths(List.of(512, 600, 16)), "stage_widths[1]", "smaller than the previous");
-        assertRejected(b -> b.stageWidths(List.of(512)), "stage_widths", "at least an input and one output");
-        assertRejected(b -> b.validationFraction(0.9), "validation_fraction", "[0, 0.5]");
-        assertRejected(b -> b.earlyStopPatience(3), "early_stop_patience", "validation_fraction is 0");
-        assertRejected(b -> b.miningCandidates(100), "mining_candidates", "[250, 1000000]");
-        assertRejected(b -> b.stageLearningRateMultipliers(List.of(1.0, 0.0)), "stage_learning_rate_multipliers",
+        assertRejected(b -> b.resLayers(0), "resLayers", "[1, 16]");
+        assertRejected(b -> b.covarianceWeight(-1), "covarianceWeight", ">= 0");
+        assertRejected(b -> b.learningRate(0), "learningRate", "(0, 1]");
+        assertRejected(b -> b.stageWidths(List.of(512, 600, 16)), "stageWidths[1]", "smaller than the previous");
+        assertRejected(b -> b.stageWidths(List.of(512)), "stageWidths", "at least an input and one output");
+        assertRejected(b -> b.validationFraction(0.9), "validationFraction", "[0, 0.5]");
+        assertRejected(b -> b.earlyStopPatience(3), "earlyStopPatience", "validationFraction is 0");
+        assertRejected(b -> b.miningCandidates(100), "miningCandidates", "[250, 1000000]");
+        assertRejected(b -> b.stageLearningRateMultipliers(List.of(1.0, 0.0)), "stageLearningRateMultipliers",
                 "one value per stage (5)");
         assertRejected(b -> b.learningRateSchedule(List.of(new LearningRateStep(10, 0.5), new LearningRateStep(5, 0.1))),
-                "learning_rate_schedule[1].at_step", "larger than the previous");
-        assertRejected(b -> b.miningSchedule(List.of(new MiningStep(0, 300))), "mining_schedule[0].hard_pairs",
+                "learningRateSchedule[1].atStep", "larger than the previous");
+        assertRejected(b -> b.miningSchedule(List.of(new MiningStep(0, 300))), "miningSchedule[0].hardPairs",
                 "[0, 250]");
-        assertRejected(b -> b.genuineWeight(0).impostorWeight(0).covarianceWeight(0), "genuine_weight",
+        assertRejected(b -> b.genuineWeight(0).impostorWeight(0).covarianceWeight(0), "genuineWeight",
                 "at least one data term");
         IllegalArgumentException preset = assertThrows(IllegalArgumentException.class, () -> new DeepMdsConfig("resnet",
                 null, 3, 1, 1, 10, 0, 1, 1, 1, 1, 0.1, List.of(), false, 0, List.of(), List.of(), 0, 0, null, null, 1));

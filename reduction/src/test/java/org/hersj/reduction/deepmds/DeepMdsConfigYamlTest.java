@@ -6,41 +6,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** DeepMdsConfig binds from snake_case YAML with Jackson, and invalid values are reported by key. */
+/** DeepMdsConfig binds from camelCase YAML (the naming of every config key) with Jackson, and invalid values are reported by key. */
 class DeepMdsConfigYamlTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private static final String CONFIG = """
             preset: arcface
-            stage_widths: null
-            res_layers: 3
-            genuine_weight: 1
-            impostor_weight: 1
-            covariance_weight: 10
-            weight_decay: 4.0e-5
-            genuine_pairs_per_batch: 250
-            impostor_pairs_per_batch: 250
-            steps_per_epoch: 1000
+            stageWidths: null
+            resLayers: 3
+            genuineWeight: 1
+            impostorWeight: 1
+            covarianceWeight: 10
+            weightDecay: 4.0e-5
+            genuinePairsPerBatch: 250
+            impostorPairsPerBatch: 250
+            stepsPerEpoch: 1000
             epochs: 200
-            learning_rate: 3.0e-4
-            learning_rate_schedule: [{at_step: 25000, factor: 0.9}, {at_step: 50000, factor: 0.5}]
-            hard_mining: true
-            mining_candidates: 1000
-            mining_schedule: [{from_epoch: 0, hard_pairs: 50}, {from_epoch: 50, hard_pairs: 100}]
-            stage_learning_rate_multipliers: []
-            validation_fraction: 0
-            early_stop_patience: 0
+            learningRate: 3.0e-4
+            learningRateSchedule: [{atStep: 25000, factor: 0.9}, {atStep: 50000, factor: 0.5}]
+            hardMining: true
+            miningCandidates: 1000
+            miningSchedule: [{fromEpoch: 0, hardPairs: 50}, {fromEpoch: 50, hardPairs: 100}]
+            stageLearningRateMultipliers: []
+            validationFraction: 0
+            earlyStopPatience: 0
             init: xavier
-            early_stop_metric: loss
+            earlyStopMetric: loss
             seed: 42
             """;
 
@@ -56,8 +54,8 @@ class DeepMdsConfigYamlTest {
     @Test
     void badValuesAndMissingKeysAreNamed() throws Exception {
         Exception bad = assertThrows(Exception.class,
-                () -> YAML.readValue(CONFIG.replace("res_layers: 3", "res_layers: 0"), DeepMdsConfig.class));
-        assertTrue(rootMessage(bad).contains("DeepMdsConfig.res_layers = 0"), rootMessage(bad));
+                () -> YAML.readValue(CONFIG.replace("resLayers: 3", "resLayers: 0"), DeepMdsConfig.class));
+        assertTrue(rootMessage(bad).contains("DeepMdsConfig.resLayers = 0"), rootMessage(bad));
         Exception missing = assertThrows(Exception.class,
                 () -> YAML.readValue(CONFIG.replace("epochs: 200\n", ""), DeepMdsConfig.class));
         assertTrue(missing.getMessage().contains("epochs"), missing.getMessage());

@@ -129,8 +129,8 @@ class DeepMdsTrainingTest {
         // the final model's 32-d output is the stage-1 checkpoint, not the fine-tuned prefix of stage 2
         assertArrayEquals(checkpoint.reduce(testRows)[4], model.reducerForDimension(32).reduce(testRows)[4], 0f);
         String provenance = Files.readString(runDir.resolve("checkpoint-stage2-16d.hersred.provenance.json"));
-        assertTrue(provenance.contains("\"training_data_sha256\": \"" + model.provenance().trainingDataSha256()));
-        assertTrue(provenance.contains("\"seed\": 7"), provenance);
+        assertTrue(provenance.contains("\"trainingDataSha256\" : \"" + model.provenance().trainingDataSha256()));
+        assertTrue(provenance.contains("\"seed\" : 7"), provenance);
     }
 
     @Test
