@@ -18,7 +18,9 @@ import org.hersj.fhe.search.store.RecordFileWriter;
 import org.hersj.fhe.search.store.StoreLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code hers enroll}: encrypts a feature file (unit-normalised) into a gallery store with the public key;
@@ -82,11 +84,15 @@ final class EnrollCommand implements Callable<Integer> {
 
     @Option(names = "--spark-master", paramLabel = "URL",
             description = "Encrypt the shards as Spark tasks on this master (e.g. local[2], spark://host:7077);"
-                + " --threads is then per task. The feature file must be at the same path on every executor.")
+                + " --threads is then per task. The feature file must be at the same path on every executor. --out may"
+                + " then be a Hadoop URI (hdfs://, s3a://, file://).")
     String sparkMaster;
 
     @Mixin
     OutputOptions output;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -94,6 +100,10 @@ final class EnrollCommand implements Callable<Integer> {
         FeatureFiles.requireFile("--features", features);
         if (labels != null) {
             FeatureFiles.requireFile("--labels", labels);
+        }
+        if (labels != null && labelsOut == null && ShardedRoles.isUri(ShardedRoles.location(spec, "--out"))) {
+            throw new IllegalArgumentException("--out is a URI; give --labels-out FILE, a local file for the key owner,"
+                    + " for the labels");
         }
         OutputPaths.checkDirectory("--out", out, OutputPaths.inputs(keys, features, labels));
         Path labelsTarget = labels == null ? null
@@ -116,7 +126,8 @@ final class EnrollCommand implements Callable<Integer> {
                     writeLabels(readLabels(rows.rowCount()), labelsTarget);
                 }
             }
-            ShardedRoles.enroll(keys, engine, features, layout, shards, sparkMaster, threads, out, output);
+            ShardedRoles.enroll(keys, engine, features, layout, shards, sparkMaster, threads,
+                    ShardedRoles.location(spec, "--out"), output);
             return 0;
         }
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);

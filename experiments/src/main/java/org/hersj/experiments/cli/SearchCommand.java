@@ -21,7 +21,9 @@ import org.hersj.fhe.search.twostage.TwoStageSearch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code hers search}: the server scores an encrypted gallery against an encrypted probe file and writes
@@ -65,11 +67,15 @@ final class SearchCommand implements Callable<Integer> {
 
     @Option(names = "--spark-master", paramLabel = "URL",
             description = "Score a sharded gallery (hers enroll --shards) on Spark, one task per shard; --out is then"
-                + " a directory of score shards with a manifest, which 'hers rank --scores' reads as one.")
+                + " a directory of score shards with a manifest, which 'hers rank --scores' reads as one. --gallery and"
+                + " --out may then be Hadoop URIs (hdfs://, s3a://, file://).")
     String sparkMaster;
 
     @Mixin
     ForceOption force;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     OutputOptions output;
@@ -97,8 +103,10 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RoleOptions.threads(threads);
-        OutputPaths.checkFile("--out", out, force.force, OutputPaths.inputs(serverKeys, gallery, probe.encrypted,
-                probe.clear == null ? null : probe.clear.features, twoStage));
+        if (sparkMaster == null || !ShardedRoles.isUri(ShardedRoles.location(spec, "--out"))) { // a URI is Hadoop's
+            OutputPaths.checkFile("--out", out, force.force, OutputPaths.inputs(serverKeys, gallery, probe.encrypted,
+                    probe.clear == null ? null : probe.clear.features, twoStage));
+        }
         KeyDirectory.requireNoSecret(serverKeys);
         ServerBackend server = KeyDirectory.backendOf(serverKeys).loadServer(serverKeys);
         if (sparkMaster != null) {
@@ -106,9 +114,9 @@ final class SearchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--spark-master runs the HERS search with an encrypted probe (--probe);"
                         + " drop --two-stage / --plaintext-probe-weaker-threat-model");
             }
-            ShardedRoles.search(serverKeys, gallery, probe.encrypted,
-                    scoreForm == null ? ScoreForm.defaultFor(server) : ScoreForm.byName(scoreForm), sparkMaster, out,
-                    output);
+            ShardedRoles.search(serverKeys, ShardedRoles.location(spec, "--gallery"), probe.encrypted,
+                    scoreForm == null ? ScoreForm.defaultFor(server) : ScoreForm.byName(scoreForm), sparkMaster,
+                    ShardedRoles.location(spec, "--out"), output);
             return 0;
         }
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);

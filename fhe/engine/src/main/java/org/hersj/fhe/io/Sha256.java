@@ -49,12 +49,17 @@ public final class Sha256 {
 
   /** The lower-case hex digest of a file's content, streamed (any size). */
   public static String hexOfFile(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return hexOf(in);
+    }
+  }
+
+  /** The lower-case hex digest of everything {@code in} yields, streamed (the caller closes it). */
+  public static String hexOf(InputStream in) throws IOException {
     MessageDigest digest = newDigest();
     byte[] buffer = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        digest.update(buffer, 0, n);
-      }
+    for (int n; (n = in.read(buffer)) > 0; ) {
+      digest.update(buffer, 0, n);
     }
     return HexFormat.of().formatHex(digest.digest());
   }

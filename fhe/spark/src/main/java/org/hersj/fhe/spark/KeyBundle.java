@@ -63,25 +63,35 @@ public record KeyBundle(String engine, Map<String, byte[]> files, String sha256)
 
   /** The public-key enroller these files make, built once per JVM. */
   public EncryptionBackend enroller() throws IOException {
-    return (EncryptionBackend) cached("enroller", () -> searchEngine().loadEnroller(materialize(), RandomSource.secure()));
+    return (EncryptionBackend) cached("enroller", () -> fromFiles(dir -> searchEngine().loadEnroller(dir,
+        RandomSource.secure())));
   }
 
   /** The server backend these files make (evaluation keys only), built once per JVM. */
   public ServerBackend server() throws IOException {
-    return (ServerBackend) cached("server", () -> searchEngine().loadServer(materialize()));
+    return (ServerBackend) cached("server", () -> fromFiles(dir -> searchEngine().loadServer(dir)));
   }
 
   private SearchEngine searchEngine() {
     return SearchEngines.byName(engine);
   }
 
-  private Path materialize() throws IOException {
+  /** Loads a backend from the files written to a private temporary directory, deleted afterwards. */
+  private Object fromFiles(DirLoader loader) throws IOException {
     Path dir = Files.createTempDirectory("hers-keys-");
-    for (Map.Entry<String, byte[]> e : files.entrySet()) {
-      Files.write(dir.resolve(e.getKey()), e.getValue());
+    try {
+      for (Map.Entry<String, byte[]> e : files.entrySet()) {
+        Files.write(dir.resolve(e.getKey()), e.getValue());
+      }
+      return loader.load(dir);
+    } finally {
+      ShardDirectory.deleteTree(dir);
     }
-    dir.toFile().deleteOnExit();
-    return dir;
+  }
+
+  /** Loads a backend from a key directory. */
+  interface DirLoader {
+    Object load(Path dir) throws IOException;
   }
 
   /** Loads a value once per JVM. */

@@ -10,10 +10,12 @@ public final class SparkCluster implements AutoCloseable {
 
   private final JavaSparkContext sc;
   private final String master;
+  private final SparkSearch search;
 
   private SparkCluster(JavaSparkContext sc, String master) {
     this.sc = sc;
     this.master = master;
+    this.search = new SparkSearch(sc);
   }
 
   /** Connects to {@code master} (see {@link SparkSessions#open}). */
@@ -36,9 +38,9 @@ public final class SparkCluster implements AutoCloseable {
     return new SparkEnrollment(sc);
   }
 
-  /** Distributed search on this cluster. */
+  /** Distributed search on this cluster: one instance per session, so the server keys are broadcast once. */
   public SparkSearch search() {
-    return new SparkSearch(sc);
+    return search;
   }
 
   @Override

@@ -3,9 +3,11 @@
  * key material a task needs is broadcast once as the bytes of a key directory that holds no secret key
  * ({@link org.hersj.fhe.spark.KeyBundle}); enrollment tasks build a public-key enroller from it and
  * search tasks a {@link org.hersj.fhe.search.backend.ServerBackend}, so no task can decrypt. Shards are
- * written under a per-attempt temporary directory and renamed, so a failed or killed task that Spark
- * retries leaves no half-written shard; manifests are written by the driver last. Paths are local (or
- * on a file system every executor mounts at the same path). Depends on {@code fhe/search} and Spark
- * (provided by the cluster, or by the launcher in local mode); nothing below depends on it.
+ * written complete under a per-attempt name and renamed, so a failed or killed task that Spark retries
+ * leaves no half-written shard; manifests are written by the driver last. Gallery and score directories
+ * are read and written through Hadoop's {@code FileSystem} ({@code ShardDirectory}:
+ * {@code hdfs://}, {@code s3a://}, {@code file://} URIs or local paths). Depends on {@code fhe/search},
+ * Spark and the Hadoop client Spark brings (both provided by the cluster, or by the launcher in local
+ * mode); nothing below depends on it.
  */
 package org.hersj.fhe.spark;

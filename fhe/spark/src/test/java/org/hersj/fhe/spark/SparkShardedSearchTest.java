@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sharded enrollment and search on Spark local[2] against the single-machine search on the same keys, a
- * task killed half-way through its shard, and a tampered shard. SEARCH_N4096, 8-d, 5 blocks in 3 shards.
+ * task killed half-way through its shard, and a tampered shard; the same through Hadoop's file system streams
+ * on {@code file://} URIs. SEARCH_N4096, 8-d, 5 blocks in 3 shards.
  */
 class SparkShardedSearchTest {
 
@@ -189,14 +190,7 @@ class SparkShardedSearchTest {
   void shardWithAFlippedByteIsRefusedNamingTheShard() throws IOException {
     Path dir = tmp.resolve("tampered");
     sparkEnroll(dir, -1);
-    Path shard = dir.resolve("shard-00001.hrec");
-    try (RandomAccessFile f = new RandomAccessFile(shard.toFile(), "rw")) {
-      long at = RecordFileHeader.HEADER_BYTES + 1000;
-      f.seek(at);
-      int b = f.read();
-      f.seek(at);
-      f.write(b ^ 0x10);
-    }
+    flipByte(dir.resolve("shard-00001.hrec"));
     IOException spark = assertThrows(IOException.class,
         () -> new SparkSearch(sc).search(serverKeys, dir, probeFile, FORM, tmp.resolve("t-scores"), ProgressListener.NONE));
     assertTrue(spark.getMessage().contains("shard-00001.hrec") && spark.getMessage().contains("CRC32C"),
@@ -206,5 +200,59 @@ class SparkShardedSearchTest {
     IOException verify = assertThrows(IOException.class, () -> ShardedRecordSet.open(dir, FileKind.GALLERY, true));
     assertTrue(verify.getMessage().contains("shard-00001.hrec") && verify.getMessage().contains("SHA-256"),
         verify.getMessage());
+  }
+
+  @Test
+  void fileUrisReadAndWrittenThroughHadoopStreamsGiveTheSameScoresAndRefuseAFlippedByte() throws IOException {
+    sc.hadoopConfiguration().setBoolean(ShardDirectory.DIRECT_LOCAL, false); // Hadoop's raw local streams, not java.nio
+    try {
+      Path dir = tmp.resolve("hadoop gallery"); // a space: the URI is escaped, the path is not
+      String gallery = dir.toUri().toString();
+      assertTrue(gallery.startsWith("file:///") && gallery.contains("%20"), gallery);
+      assertFalse(ShardDirectory.open(gallery, sc.hadoopConfiguration()).isDirectLocal());
+      SparkEnrollment.Result enrolled = new SparkEnrollment(sc).enroll(serverKeys, RowRanges.synthetic(ITEMS, DIM, SEED),
+          LayoutKind.HERS_COMPLEX, SHARDS, gallery, 1, 1, ProgressListener.NONE);
+      assertEquals(1, enrolled.summary().tasks().get(1).attempt(), "shard 1 failed half-way and was retried");
+      try (Stream<Path> files = Files.list(dir)) {
+        assertEquals(List.of("manifest.shards", "shard-00000.hrec", "shard-00001.hrec", "shard-00002.hrec"),
+            files.map(p -> p.getFileName().toString()).sorted().toList(), "no attempt, temporary or .crc file is left");
+      }
+      try (ShardedRecordSet set = ShardedRecordSet.open(dir, FileKind.GALLERY, true)) {
+        assertEquals(5, set.header().recordCount(), "the manifest's SHA-256 of every shard holds");
+      }
+
+      Path scoresDir = tmp.resolve("hadoop-scores");
+      new SparkSearch(sc).search(serverKeys, gallery, probeFile, FORM, scoresDir.toUri().toString(),
+          ProgressListener.NONE);
+      assertArrayEquals(decrypt(singleMachineSearch(dir, "hadoop-local.scores")), decrypt(scoresDir),
+          "the same shards read through Hadoop: identical decrypted scores");
+      double[] plain = plaintextScores();
+      double[] spark = decrypt(scoresDir);
+      for (int i = 0; i < ITEMS; i++) {
+        assertEquals(plain[i], spark[i], BOUND, "item " + i);
+      }
+
+      flipByte(dir.resolve("shard-00001.hrec"));
+      IOException search = assertThrows(IOException.class, () -> new SparkSearch(sc).search(serverKeys, gallery,
+          probeFile, FORM, scoresDir.toUri().toString(), ProgressListener.NONE));
+      assertTrue(search.getMessage().contains("shard-00001.hrec") && search.getMessage().contains("CRC32C"),
+          search.getMessage());
+      Files.delete(dir.resolve("manifest.shards"));
+      IOException resume = assertThrows(IOException.class, () -> new SparkEnrollment(sc).enroll(serverKeys,
+          RowRanges.synthetic(ITEMS, DIM, SEED), LayoutKind.HERS_COMPLEX, SHARDS, gallery, 1, -1, ProgressListener.NONE));
+      assertTrue(resume.getMessage().contains("shard-00001.hrec"), "a kept shard is verified: " + resume.getMessage());
+    } finally {
+      sc.hadoopConfiguration().setBoolean(ShardDirectory.DIRECT_LOCAL, true);
+    }
+  }
+
+  private static void flipByte(Path shard) throws IOException {
+    try (RandomAccessFile f = new RandomAccessFile(shard.toFile(), "rw")) {
+      long at = RecordFileHeader.HEADER_BYTES + 1000;
+      f.seek(at);
+      int b = f.read();
+      f.seek(at);
+      f.write(b ^ 0x10);
+    }
   }
 }

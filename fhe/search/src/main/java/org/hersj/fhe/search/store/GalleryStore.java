@@ -52,14 +52,22 @@ public final class GalleryStore {
     return open(directory, backend);
   }
 
+  /**
+   * Checks that a gallery with {@code header} (of {@code file}) was made under {@code backend}'s parameters
+   * and holds fresh degree-1 ciphertexts.
+   */
+  public static void requireGallery(RecordFileHeader header, SearchBackend backend, Path file)
+      throws RecordFileException {
+    ParameterCheck.requireSameParameters(header, backend, file);
+    if (header.level() != backend.freshLevel() || header.degree() != 1) {
+      throw new RecordFileException(file, "holds ciphertexts of degree " + header.degree() + " at level "
+          + header.level() + "; a gallery needs fresh degree-1 ciphertexts at level " + backend.freshLevel());
+    }
+  }
+
   private static <R extends RecordSet> R checked(R reader, SearchBackend backend) throws IOException {
     try {
-      ParameterCheck.requireSameParameters(reader.header(), backend, reader.file());
-      if (reader.header().level() != backend.freshLevel() || reader.header().degree() != 1) {
-        throw new RecordFileException(reader.file(), "holds ciphertexts of degree "
-            + reader.header().degree() + " at level " + reader.header().level()
-            + "; a gallery needs fresh degree-1 ciphertexts at level " + backend.freshLevel());
-      }
+      requireGallery(reader.header(), backend, reader.file());
       return reader;
     } catch (IOException | RuntimeException e) {
       reader.close();

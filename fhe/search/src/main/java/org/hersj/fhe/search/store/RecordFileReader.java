@@ -16,9 +16,9 @@ public final class RecordFileReader implements RecordSet {
 
   private final Path file;
   private final RecordFileHeader header;
-  private final FileChannel channel;
+  private final PositionalInput channel;
 
-  private RecordFileReader(Path file, RecordFileHeader header, FileChannel channel) {
+  private RecordFileReader(Path file, RecordFileHeader header, PositionalInput channel) {
     this.file = file;
     this.header = header;
     this.channel = channel;
@@ -37,19 +37,48 @@ public final class RecordFileReader implements RecordSet {
               + "); resume or redo it" : "check the path";
       throw new RecordFileException(file, "no such " + expectedKind.name().toLowerCase() + " file; " + hint);
     }
-    RecordFileHeader header = RecordFileHeader.decode(RecordFileWriter.readHeaderRegion(file), file);
-    if (header.kind() != expectedKind) {
-      throw new RecordFileException(file, "holds " + header.kind() + ", expected " + expectedKind);
+    return open(file, PositionalInput.of(FileChannel.open(file, StandardOpenOption.READ)), expectedKind);
+  }
+
+  /**
+   * Opens the record file {@code input} (of another storage system; {@code file} names it in messages) and
+   * checks it holds {@code expectedKind}, as {@link #open(Path, FileKind)}. Closing the reader closes
+   * {@code input}; so does a failure here.
+   *
+   * @throws RecordFileException if the file is unfinished, of another kind, has a damaged header, or is
+   *     shorter or longer than its header says
+   */
+  public static RecordFileReader open(Path file, PositionalInput input, FileKind expectedKind) throws IOException {
+    try {
+      long size = input.size();
+      if (size < RecordFileHeader.HEADER_BYTES) {
+        throw new RecordFileException(file, "is " + size + " bytes, shorter than the "
+            + RecordFileHeader.HEADER_BYTES + "-byte header: truncated");
+      }
+      ByteBuffer region = ByteBuffer.allocate(RecordFileHeader.HEADER_BYTES);
+      readFully(input, region, 0, file);
+      RecordFileHeader header = RecordFileHeader.decode(region.array(), file);
+      if (header.kind() != expectedKind) {
+        throw new RecordFileException(file, "holds " + header.kind() + ", expected " + expectedKind);
+      }
+      if (size != header.fileBytes()) {
+        throw new RecordFileException(file, "is " + size + " bytes but its header promises "
+            + header.fileBytes() + " (" + header.recordCount() + " records of " + header.recordBytes()
+            + " bytes): the file was " + (size < header.fileBytes() ? "truncated" : "appended to"));
+      }
+      return new RecordFileReader(file, header, input);
+    } catch (IOException | RuntimeException e) {
+      input.close();
+      throw e;
     }
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-    long size = ch.size();
-    if (size != header.fileBytes()) {
-      ch.close();
-      throw new RecordFileException(file, "is " + size + " bytes but its header promises "
-          + header.fileBytes() + " (" + header.recordCount() + " records of " + header.recordBytes()
-          + " bytes): the file was " + (size < header.fileBytes() ? "truncated" : "appended to"));
+  }
+
+  private static void readFully(PositionalInput input, ByteBuffer buf, long at, Path file) throws IOException {
+    while (buf.hasRemaining()) {
+      if (input.read(buf, at + buf.position()) < 0) {
+        throw new RecordFileException(file, "ends at byte " + (at + buf.position()) + ": truncated");
+      }
     }
-    return new RecordFileReader(file, header, ch);
   }
 
   /** The verified header. */
@@ -79,8 +108,7 @@ public final class RecordFileReader implements RecordSet {
     ByteBuffer buf = record.forRead();
     long at = header.recordOffset(index);
     while (buf.hasRemaining()) {
-      int n = channel.read(buf, at + buf.position());
-      if (n < 0) {
+      if (channel.read(buf, at + buf.position()) < 0) {
         throw new RecordFileException(file, "ends inside record " + index + ": truncated");
       }
     }

@@ -25,15 +25,25 @@ public final class ShardFiles {
   public static ShardManifest.Shard verify(Path file, RecordFileHeader expected, ShardPlan.Range range)
       throws IOException {
     try (RecordFileReader reader = RecordFileReader.open(file, expected.kind())) {
-      if (!reader.header().equals(expected)) {
-        throw new RecordFileException(file, "shard header differs from the one this gallery needs (other keys,"
-            + " parameters, layout or item range): delete the shard or the whole directory and enroll again");
-      }
-      RecordBuffer record = new RecordBuffer(expected);
-      for (long r = 0; r < expected.recordCount(); r++) {
-        reader.read(r, record);
-      }
+      verifyRecords(reader, expected);
     }
     return new ShardManifest.Shard(range, Files.size(file), sha256(file));
+  }
+
+  /**
+   * Checks that the open shard {@code reader} has header {@code expected} and that its every record is intact
+   * (framing and CRC32C).
+   *
+   * @throws RecordFileException naming the shard file if it is not
+   */
+  public static void verifyRecords(RecordFileReader reader, RecordFileHeader expected) throws IOException {
+    if (!reader.header().equals(expected)) {
+      throw new RecordFileException(reader.file(), "shard header differs from the one this gallery needs (other"
+          + " keys, parameters, layout or item range): delete the shard or the whole directory and enroll again");
+    }
+    RecordBuffer record = new RecordBuffer(expected);
+    for (long r = 0; r < expected.recordCount(); r++) {
+      reader.read(r, record);
+    }
   }
 }

@@ -65,6 +65,11 @@ public record ShardManifest(RecordFileHeader whole, List<Shard> shards) {
 
   /** Writes the manifest into {@code dir} atomically (temporary name, then rename). */
   public void write(Path dir) {
+    AtomicFiles.write(dir.resolve(FILE), encode(), false);
+  }
+
+  /** The manifest file's contents (with its own SHA-256 line), as {@link #write} stores them. */
+  public byte[] encode() {
     StringBuilder text = new StringBuilder(FORMAT_LINE).append('\n');
     whole.fields().forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
     text.append("shards=").append(shards.size()).append('\n');
@@ -75,7 +80,7 @@ public record ShardManifest(RecordFileHeader whole, List<Shard> shards) {
     }
     String body = text.toString();
     String all = body + "manifest-sha256=" + Sha256.hex(body.getBytes(StandardCharsets.UTF_8)) + '\n';
-    AtomicFiles.write(dir.resolve(FILE), all.getBytes(StandardCharsets.UTF_8), false);
+    return all.getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -89,7 +94,16 @@ public record ShardManifest(RecordFileHeader whole, List<Shard> shards) {
       throw new RecordFileException(file, "no shard manifest: the sharded enrollment or search did not finish;"
           + " rerun it (finished shards are kept)");
     }
-    String all = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    return parse(Files.readAllBytes(file), file);
+  }
+
+  /**
+   * Parses and checks manifest contents {@code bytes} (as {@link #encode} makes them) read from {@code file}.
+   *
+   * @throws RecordFileException naming {@code file} if the manifest is altered or inconsistent
+   */
+  public static ShardManifest parse(byte[] bytes, Path file) throws RecordFileException {
+    String all = new String(bytes, StandardCharsets.UTF_8);
     int shaAt = all.lastIndexOf("manifest-sha256=");
     if (!all.startsWith(FORMAT_LINE + "\n") || shaAt < 0 || !all.endsWith("\n")) {
       throw new RecordFileException(file, "is not a HERS-J shard manifest of a supported format (expected first line '"

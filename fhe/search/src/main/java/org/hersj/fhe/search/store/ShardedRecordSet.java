@@ -11,20 +11,30 @@ import java.util.List;
  * whole set is read from the shard holding it. On open, the manifest and every shard's header and size
  * are checked (a shard of other keys, parameters or counts, or a missing one, is refused naming it);
  * every record's CRC32C is checked as it is read; with {@code verifyDigests} each shard's SHA-256 is
- * compared with the manifest too, where it was recorded (one extra read of every shard).
+ * compared with the manifest too, where it was recorded (one extra read of every shard). A run of
+ * consecutive shards ({@link #openRun}) is read the same way as a set of its own.
  */
 public final class ShardedRecordSet implements RecordSet {
 
   private final Path dir;
   private final ShardManifest manifest;
+  private final RecordFileHeader header;
   private final List<RecordFileReader> readers;
   private final long[] firstRecords;
 
-  private ShardedRecordSet(Path dir, ShardManifest manifest, List<RecordFileReader> readers) {
+  private ShardedRecordSet(Path dir, ShardManifest manifest, ShardPlan.Range run, List<RecordFileReader> readers) {
     this.dir = dir;
     this.manifest = manifest;
+    this.header = ShardManifest.shardHeader(manifest.whole(), run);
     this.readers = readers;
-    this.firstRecords = manifest.shards().stream().mapToLong(s -> s.range().firstRecord()).toArray();
+    this.firstRecords = members(manifest, run).stream().mapToLong(s -> s.range().firstRecord() - run.firstRecord())
+        .toArray();
+  }
+
+  /** Opens one shard file of a sharded set (on this machine, or through another storage system). */
+  public interface ShardOpener {
+    /** Opens the file of {@code shard}. */
+    RecordFileReader open(ShardManifest.Shard shard) throws IOException;
   }
 
   /**
@@ -38,16 +48,11 @@ public final class ShardedRecordSet implements RecordSet {
       throw new RecordFileException(dir.resolve(ShardManifest.FILE), "lists shards of " + manifest.whole().kind()
           + ", expected " + kind);
     }
-    List<RecordFileReader> readers = new ArrayList<>();
+    ShardPlan.Range all = new ShardPlan.Range(0, 0, manifest.whole().recordCount(), 0, manifest.whole().layout().itemCount());
+    ShardedRecordSet set = openRun(dir, manifest, all, shard -> RecordFileReader.open(manifest.fileOf(dir, shard), kind));
     try {
       for (ShardManifest.Shard shard : manifest.shards()) {
         Path file = manifest.fileOf(dir, shard);
-        RecordFileReader reader = RecordFileReader.open(file, kind);
-        readers.add(reader);
-        if (!reader.header().equals(ShardManifest.shardHeader(manifest.whole(), shard.range()))) {
-          throw new RecordFileException(file, "shard header does not match the manifest (other keys, parameters,"
-              + " layout or item range): the shard was replaced; restore it or enroll again");
-        }
         if (Files.size(file) != shard.bytes()
             || (verifyDigests && !shard.sha256().equals(ShardManifest.NO_DIGEST)
                 && !ShardFiles.sha256(file).equals(shard.sha256()))) {
@@ -55,13 +60,46 @@ public final class ShardedRecordSet implements RecordSet {
               + ": it was altered or damaged; restore it or enroll again");
         }
       }
-      return new ShardedRecordSet(dir, manifest, readers);
+      return set;
+    } catch (IOException | RuntimeException e) {
+      set.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the consecutive whole shards of {@code manifest} that make up records {@code run} (all of them, or a
+   * run one distributed task scores) with {@code opener}, as one set whose header is the run's
+   * ({@link ShardManifest#shardHeader}); every shard's header is checked against the manifest.
+   *
+   * @throws RecordFileException naming the shard file that is missing, damaged or of another set
+   */
+  public static ShardedRecordSet openRun(Path dir, ShardManifest manifest, ShardPlan.Range run, ShardOpener opener)
+      throws IOException {
+    List<RecordFileReader> readers = new ArrayList<>();
+    try {
+      for (ShardManifest.Shard shard : members(manifest, run)) {
+        RecordFileReader reader = opener.open(shard);
+        readers.add(reader);
+        if (!reader.header().equals(ShardManifest.shardHeader(manifest.whole(), shard.range()))) {
+          throw new RecordFileException(reader.file(), "shard header does not match the manifest (other keys,"
+              + " parameters, layout or item range): the shard was replaced; restore it or enroll again");
+        }
+      }
+      return new ShardedRecordSet(dir, manifest, run, readers);
     } catch (IOException | RuntimeException e) {
       for (RecordFileReader r : readers) {
         r.close();
       }
       throw e;
     }
+  }
+
+  /** The shards of {@code manifest} that start inside records {@code run}. */
+  public static List<ShardManifest.Shard> members(ShardManifest manifest, ShardPlan.Range run) {
+    long end = run.firstRecord() + run.records();
+    return manifest.shards().stream()
+        .filter(s -> s.range().firstRecord() >= run.firstRecord() && s.range().firstRecord() < end).toList();
   }
 
   /** The manifest. */
@@ -71,7 +109,7 @@ public final class ShardedRecordSet implements RecordSet {
 
   @Override
   public RecordFileHeader header() {
-    return manifest.whole();
+    return header;
   }
 
   @Override
@@ -81,8 +119,8 @@ public final class ShardedRecordSet implements RecordSet {
 
   @Override
   public void read(long index, RecordBuffer record) throws IOException {
-    if (index < 0 || index >= manifest.whole().recordCount()) {
-      throw new IndexOutOfBoundsException("record " + index + " outside 0.." + (manifest.whole().recordCount() - 1));
+    if (index < 0 || index >= header.recordCount()) {
+      throw new IndexOutOfBoundsException("record " + index + " outside 0.." + (header.recordCount() - 1));
     }
     int at = java.util.Arrays.binarySearch(firstRecords, index);
     int shard = at >= 0 ? at : -at - 2;
