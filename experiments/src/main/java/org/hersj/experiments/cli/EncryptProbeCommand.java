@@ -8,7 +8,6 @@ import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.client.SearchClient;
 import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.store.EncryptedProbe;
-import org.hersj.fhe.search.twostage.TwoStageClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,8 +53,7 @@ final class EncryptProbeCommand implements Callable<Integer> {
         ClientBackend client = engine.loadClient(keys, RandomSource.secure());
         float[] probe = FeatureFiles.row(features, row);
         LayoutKind kind = RoleOptions.layout(layout, engine);
-        EncryptedProbe encrypted = kind == LayoutKind.PACKED_ITEMS ? new TwoStageClient(client).encryptMaskedProbes(probe)
-                : new SearchClient(client, 1).encryptProbe(probe, kind);
+        EncryptedProbe encrypted = new SearchClient(client, 1).encryptProbe(probe, kind);
         OutputPaths.writeReplacing(out, file -> encrypted.write(file, client));
         output.out().println("wrote the encrypted probe (row " + row + " of " + features + ", " + probe.length
                 + " dims) to " + out);

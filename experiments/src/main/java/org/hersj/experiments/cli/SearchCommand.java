@@ -4,19 +4,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hersj.fhe.search.backend.ServerBackend;
-import org.hersj.fhe.search.baseline.Boddeti2018Search;
-import org.hersj.fhe.search.layout.LayoutKind;
-import org.hersj.fhe.search.server.EncryptedSearchServer;
-import org.hersj.fhe.search.server.PlaintextProbeSearchWeakerThreatModel;
 import org.hersj.fhe.search.server.ScoreForm;
 import org.hersj.fhe.search.server.SearchReport;
+import org.hersj.fhe.search.service.SearchServer;
 import org.hersj.fhe.search.store.EncryptedProbe;
 import org.hersj.fhe.search.store.GalleryStore;
 import org.hersj.fhe.search.store.RecordFileReader;
 import org.hersj.fhe.search.twostage.Stage2Request;
 import org.hersj.fhe.search.twostage.Stage2Response;
 import org.hersj.fhe.search.twostage.Stage2ResponseFile;
-import org.hersj.fhe.search.twostage.Stage2Server;
 import org.hersj.fhe.search.twostage.TwoStageSearch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -127,15 +123,13 @@ final class SearchCommand implements Callable<Integer> {
         if (probe.encrypted != null) {
             EncryptedProbe encrypted = EncryptedProbe.read(probe.encrypted, server);
             ScoreForm form = scoreForm == null ? ScoreForm.defaultFor(server) : ScoreForm.byName(scoreForm);
-            OutputPaths.writeReplacing(out, file -> report[0] = encrypted.kind() == LayoutKind.BODDETI_2018
-                    ? new Boddeti2018Search(server, threads).search(gallery, encrypted, file, bar.asSearchListener())
-                    : new EncryptedSearchServer(server, threads).search(gallery, encrypted, form, file,
-                            bar.asSearchListener()));
+            OutputPaths.writeReplacing(out, file -> report[0] = new SearchServer(server, threads).search(gallery,
+                    encrypted, form, file, bar.asSearchListener()));
         } else {
             output.err().println("hers: warning: WEAKER THREAT MODEL: the probe is in the clear; only the gallery is protected");
             float[] clear = FeatureFiles.row(probe.clear.features, probe.clear.row);
-            OutputPaths.writeReplacing(out, file -> report[0] = new PlaintextProbeSearchWeakerThreatModel(server, threads)
-                    .search(gallery, clear, file, bar.asSearchListener()));
+            OutputPaths.writeReplacing(out, file -> report[0] = new SearchServer(server, threads)
+                    .searchClearProbeWeakerThreatModel(gallery, clear, file, bar.asSearchListener()));
         }
         bar.finish("search");
         output.out().printf(Locale.ROOT, "scored %d items (%d dims, %d blocks) in %.2f s; encrypted scores in %s%n",
@@ -167,8 +161,8 @@ final class SearchCommand implements Callable<Integer> {
         }
         EncryptedProbe encrypted = EncryptedProbe.read(probe.encrypted, server);
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
-        Stage2Response response = new Stage2Server(server, threads).score(gallery, encrypted, request.candidates(),
-                bar.asSearchListener());
+        Stage2Response response = new SearchServer(server, threads).scoreCandidates(gallery, encrypted,
+                request.candidates(), bar.asSearchListener());
         Stage2ResponseFile.write(out, response, request, server);
         bar.finish("stage 2");
         output.out().printf(Locale.ROOT, "stage 2: scored %d candidates in %d groups (%d dims) in %.2f s; encrypted"
