@@ -3,6 +3,7 @@ package org.hersj.experiments.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.hersj.fhe.ckks.ParameterPolicy;
 import org.hersj.fhe.search.backend.ServerBackend;
 import org.hersj.fhe.search.server.ScoreForm;
 import org.hersj.fhe.search.server.SearchReport;
@@ -46,8 +47,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "SCORES", description = "Encrypted scores file to write.")
     Path out;
 
-    @Option(names = "--threads", defaultValue = "2", paramLabel = "T", description = "Threads (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    ThreadsOption threadsOption;
 
     @Option(names = "--two-stage", paramLabel = "REQUEST",
             description = "Two-stage search, stage 2: score only the candidates of this stage-2 request (from 'hers rank"
@@ -96,15 +97,23 @@ final class SearchCommand implements Callable<Integer> {
         int row;
     }
 
+    /** Parameters marked insecure are read from key files only when the command line allowed them. */
+    private final ParameterPolicy parameters;
+
+    /** @param parameters which parameters the key files may hold ({@code --allow-insecure}) */
+    SearchCommand(ParameterPolicy parameters) {
+        this.parameters = parameters;
+    }
+
     @Override
     public Integer call() throws Exception {
-        RoleOptions.threads(threads);
+        int threads = threadsOption.value();
         if (sparkMaster == null || !ShardedRoles.isUri(ShardedRoles.location(spec, "--out"))) { // a URI is Hadoop's
             OutputPaths.checkFile("--out", out, force.force, OutputPaths.inputs(serverKeys, gallery, probe.encrypted,
                     probe.clear == null ? null : probe.clear.features, twoStage));
         }
         KeyDirectory.requireNoSecret(serverKeys);
-        ServerBackend server = KeyDirectory.backendOf(serverKeys).loadServer(serverKeys);
+        ServerBackend server = KeyDirectory.backendOf(serverKeys).loadServer(serverKeys, parameters);
         if (sparkMaster != null) {
             if (twoStage != null || probe.encrypted == null) {
                 throw new IllegalArgumentException("--spark-master runs the HERS search with an encrypted probe (--probe);"
@@ -117,7 +126,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         if (twoStage != null) {
-            return stage2(server);
+            return stage2(server, threads);
         }
         SearchReport[] report = new SearchReport[1];
         if (probe.encrypted != null) {
@@ -137,7 +146,7 @@ final class SearchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int stage2(ServerBackend server) throws java.io.IOException {
+    private int stage2(ServerBackend server, int threads) throws java.io.IOException {
         if (probe.encrypted == null) {
             throw new IllegalArgumentException("--two-stage needs the encrypted stage-2 probe (--probe), not a clear one");
         }

@@ -3,6 +3,7 @@ package org.hersj.fhe.search.engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.hersj.fhe.ckks.CkksParametersLiteral;
+import org.hersj.fhe.ckks.ParameterPolicy;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.backend.EncryptionBackend;
@@ -59,4 +60,23 @@ public interface SearchEngine {
 
   /** The server's backend from a key directory: evaluation keys only, never the secret key. */
   ServerBackend loadServer(Path dir) throws IOException;
+
+  /**
+   * As {@link #loadClient(Path, RandomSource)}, reading the saved parameters as {@code policy} says (insecure
+   * ones only when the command line allowed them). An engine that never reads insecure parameters from files
+   * keeps this default, which refuses them as the policy-less load does.
+   */
+  default ClientBackend loadClient(Path dir, RandomSource random, ParameterPolicy policy) throws IOException {
+    return loadClient(dir, random);
+  }
+
+  /** As {@link #loadEnroller(Path, RandomSource)} under {@code policy} (see {@link #loadClient(Path, RandomSource, ParameterPolicy)}). */
+  default EncryptionBackend loadEnroller(Path dir, RandomSource random, ParameterPolicy policy) throws IOException {
+    return loadEnroller(dir, random);
+  }
+
+  /** As {@link #loadServer(Path)} under {@code policy} (see {@link #loadClient(Path, RandomSource, ParameterPolicy)}). */
+  default ServerBackend loadServer(Path dir, ParameterPolicy policy) throws IOException {
+    return loadServer(dir);
+  }
 }

@@ -141,7 +141,7 @@ public final class Stage2Server {
       throws RecordFileException {
     if (layout.kind() != LayoutKind.PACKED_ITEMS) {
       throw new RecordFileException(file, "gallery is in the " + layout.kind() + " layout; stage 2 needs "
-          + "the full-dimension gallery enrolled with --layout packed");
+          + "the full-dimension gallery enrolled in the " + LayoutKind.PACKED_ITEMS + " layout (--layout packed)");
     }
     if (!layout.kind().takesProbeOf(probe.kind())) {
       throw new RecordFileException(file, "the probe was encrypted for the " + probe.kind()

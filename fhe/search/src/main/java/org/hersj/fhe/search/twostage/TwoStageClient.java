@@ -3,7 +3,6 @@ package org.hersj.fhe.search.twostage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.client.Match;
 import org.hersj.fhe.search.client.SearchClient;

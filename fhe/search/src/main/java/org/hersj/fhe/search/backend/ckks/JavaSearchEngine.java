@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.CkksParametersLiteral;
+import org.hersj.fhe.ckks.ParameterPolicy;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.backend.EncryptionBackend;
@@ -63,6 +64,21 @@ public final class JavaSearchEngine implements SearchEngine {
   @Override
   public ServerBackend loadServer(Path dir) throws IOException {
     return CkksKeyFiles.loadServer(dir);
+  }
+
+  @Override
+  public ClientBackend loadClient(Path dir, RandomSource random, ParameterPolicy policy) throws IOException {
+    return CkksKeyFiles.loadClient(dir, random, policy);
+  }
+
+  @Override
+  public EncryptionBackend loadEnroller(Path dir, RandomSource random, ParameterPolicy policy) throws IOException {
+    return CkksKeyFiles.loadEnroller(dir, random, policy);
+  }
+
+  @Override
+  public ServerBackend loadServer(Path dir, ParameterPolicy policy) throws IOException {
+    return CkksKeyFiles.loadServer(dir, policy);
   }
 
   @Override
