@@ -76,7 +76,7 @@ final class KeygenCommand implements Callable<Integer> {
         SearchKeySet keys = engine.generateKeys(CkksPresets.byName(chosen).literal(), RandomSource.secure(), steps);
         Files.createDirectories(out);
         engine.writeKeys(keys, out.resolve(KeyDirectory.CLIENT));
-        KeyDirectory.splitRoles(out);
+        KeyDirectory.splitRoles(out, engine);
         for (String role : List.of(KeyDirectory.CLIENT, KeyDirectory.ENROLLER, KeyDirectory.SERVER)) {
             output.out().println("wrote " + role + " keys to " + out.resolve(role));
         }

@@ -34,7 +34,7 @@ class AllowInsecureTest {
         Files.createDirectories(root);
         engine.writeKeys(engine.generateKeys(new CkksParametersLiteral(12, List.of(55, 40), List.of(55), 40,
                 SecurityLevel.BITS_128, true), RandomSource.seededForTestsOnly(3)), root.resolve(KeyDirectory.CLIENT));
-        KeyDirectory.splitRoles(root);
+        KeyDirectory.splitRoles(root, engine);
         return root;
     }
 

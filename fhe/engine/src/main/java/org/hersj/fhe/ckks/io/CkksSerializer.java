@@ -125,7 +125,15 @@ public final class CkksSerializer {
      * secret key, whatever the file is called: server-side loaders refuse such files by content.
      */
     public static boolean isSecretKeyFrame(byte[] head) {
-        return Frame.typeOf(head) == ObjectType.SECRET_KEY;
+        return frameType(head) == ObjectType.SECRET_KEY;
+    }
+
+    /**
+     * The object type a frame starting {@code head} (at least {@link #TYPE_PROBE_BYTES} bytes) announces, or null
+     * when {@code head} does not start a frame: key directories sort their files into roles by it.
+     */
+    public static ObjectType frameType(byte[] head) {
+        return Frame.typeOf(head);
     }
 
     // ---- keys --------------------------------------------------------------------------------------------

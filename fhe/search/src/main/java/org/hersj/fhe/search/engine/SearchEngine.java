@@ -49,6 +49,23 @@ public interface SearchEngine {
    */
   void writeKeys(SearchKeySet keys, Path dir) throws IOException;
 
+  /**
+   * The roles that may hold {@code file}, one file of a key directory written by {@link #writeKeys}, decided
+   * by what the file holds. This default reads the file names {@link #writeKeys} gives (a name starting with
+   * {@code secret}: the key owner only; {@code relinearization}, {@code galois} or {@code rotation}: key owner
+   * and server; anything else: every role); an engine whose files carry their object type reads that instead.
+   */
+  default java.util.Set<KeyRole> rolesOf(Path file) throws IOException {
+    String name = file.getFileName().toString();
+    if (name.startsWith("secret")) {
+      return java.util.EnumSet.of(KeyRole.CLIENT);
+    }
+    if (name.startsWith("relinearization") || name.startsWith("galois") || name.startsWith("rotation")) {
+      return java.util.EnumSet.of(KeyRole.CLIENT, KeyRole.SERVER);
+    }
+    return java.util.EnumSet.allOf(KeyRole.class);
+  }
+
   /** Whether {@code dir} holds a key directory written by {@link #writeKeys} of this engine. */
   boolean holdsKeys(Path dir);
 

@@ -23,6 +23,7 @@ import org.hersj.fhe.ckks.RelinearizationKey;
 import org.hersj.fhe.ckks.SecretKey;
 import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.fhe.ckks.io.CkksSerializer;
+import org.hersj.fhe.ckks.io.ObjectType;
 import org.hersj.fhe.ring.RandomSource;
 
 /**
@@ -163,6 +164,16 @@ public final class CkksKeyFiles {
     return new CkksServerBackend(params, publicKey(dir, io), new EvaluationKeys(rlk, galois));
   }
 
+  /** The object type in the frame header of {@code file}, or null when the file does not start with a frame. */
+  public static ObjectType frameType(Path file) throws IOException {
+    byte[] head = new byte[CkksSerializer.TYPE_PROBE_BYTES];
+    int read;
+    try (var in = Files.newInputStream(file)) {
+      read = in.readNBytes(head, 0, head.length);
+    }
+    return read == head.length ? CkksSerializer.frameType(head) : null;
+  }
+
   /**
    * Refuses {@code path} (a key directory or a single file) if any regular file in it is a framed secret
    * key, by content (the type in the frame header), whatever its name.
@@ -179,12 +190,7 @@ public final class CkksKeyFiles {
       files = Files.isRegularFile(path) ? List.of(path) : List.of();
     }
     for (Path file : files) {
-      byte[] head = new byte[CkksSerializer.TYPE_PROBE_BYTES];
-      int read;
-      try (var in = Files.newInputStream(file)) {
-        read = in.readNBytes(head, 0, head.length);
-      }
-      if (read == head.length && CkksSerializer.isSecretKeyFrame(head)) {
+      if (frameType(file) == ObjectType.SECRET_KEY) {
         throw new IOException("refusing server-side use of " + path + ": " + file + " holds a secret key (by its"
             + " content, whatever its name); the server must never hold it: give it KEYDIR/server only");
       }
