@@ -53,11 +53,11 @@ public record ComplexityStudy(List<Long> baselineSizes, List<Long> hersSizes, in
         SearchBenchmark bench = new SearchBenchmark(keys.client().withoutNoiseFlooding(), keys.server());
         int slots = keys.server().slots();
         List<ComplexityRow> rows = new ArrayList<>();
-        List<LayoutKind> layouts = keys.server().packsTwoValuesPerSlot()
-                ? List.of(LayoutKind.BODDETI_2018, LayoutKind.HERS_SIMD, LayoutKind.HERS_COMPLEX)
-                : List.of(LayoutKind.BODDETI_2018, LayoutKind.HERS_SIMD);
+        // the prior layout, the paper's HERS layout, and two items per complex slot where the engine has them
+        List<LayoutKind> layouts = List.of(LayoutKind.BODDETI_2018, LayoutKind.hers(false),
+                LayoutKind.hers(keys.server().packsTwoValuesPerSlot())).stream().distinct().toList();
         for (LayoutKind kind : layouts) {
-            List<Long> sizes = kind == LayoutKind.BODDETI_2018 ? baselineSizes : hersSizes;
+            List<Long> sizes = kind.dimensionMajor() ? hersSizes : baselineSizes;
             SearchBenchmarkConfig config = new SearchBenchmarkConfig(sizes, dimension, threads, kind,
                     ScoreForm.RELINEARIZED, false, 10, 1, workDir, seed, Long.MAX_VALUE);
             for (SearchBenchmarkRow r : bench.run(config, progress).rows()) {
@@ -82,6 +82,6 @@ public record ComplexityStudy(List<Long> baselineSizes, List<Long> hersSizes, in
 
     /** Short label of a layout in the study's tables. */
     public static String label(LayoutKind kind) {
-        return kind == LayoutKind.BODDETI_2018 ? "boddeti2018" : kind.cliName();
+        return kind.reportName();
     }
 }

@@ -55,8 +55,8 @@ final class BenchComplexityCommand implements Callable<Integer> {
             description = "Gallery sizes of the HERS layout (default: ${DEFAULT-VALUE}).")
     List<Long> sizes;
 
-    @Option(names = "--threads", defaultValue = "2", paramLabel = "T", description = "Threads (default: 2).")
-    int threads;
+    @Mixin
+    ThreadsOption threadsOption;
 
     @Option(names = "--two-stage", defaultValue = "16,192", split = ",", paramLabel = "R,F",
             description = "Also measure two-stage search: R-d stage 1, F-d stage 2 (default: ${DEFAULT-VALUE}).")
@@ -86,6 +86,7 @@ final class BenchComplexityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        int threads = threadsOption.value();
         SearchEngine engine = SearchEngines.byName(backend);
         CkksParameters params = CkksPresets.byName(preset);
         ComplexityStudy study = new ComplexityStudy(baselineSizes, sizes, threads,
@@ -104,7 +105,7 @@ final class BenchComplexityCommand implements Callable<Integer> {
             if (twoStage.size() != 2) {
                 throw new IllegalArgumentException("--two-stage takes two dimensions R,F (e.g. 16,192), got " + twoStage);
             }
-            TwoStageBenchmarkResult result = runTwoStage(engine, params, bar);
+            TwoStageBenchmarkResult result = runTwoStage(engine, params, threads, bar);
             AtomicFiles.writeString(out.resolve(TwoStageSection.CSV), TwoStageSection.csv(result));
             md += "\n" + TwoStageSection.markdown(result, twoStage.get(0), twoStage.get(1), k);
         }
@@ -114,7 +115,7 @@ final class BenchComplexityCommand implements Callable<Integer> {
         return 0;
     }
 
-    private TwoStageBenchmarkResult runTwoStage(SearchEngine engine, CkksParameters params, ProgressBar bar)
+    private TwoStageBenchmarkResult runTwoStage(SearchEngine engine, CkksParameters params, int threads, ProgressBar bar)
             throws java.io.IOException {
         SearchKeySet keys = engine.generateKeys(params.literal(), RandomSource.secure(),
                 TwoStageSearch.rotationSteps(twoStage.get(1)));

@@ -40,14 +40,9 @@ final class BenchSearchCommand implements Callable<Integer> {
             description = "java, openfhe or both (per-block times side by side; default: ${DEFAULT-VALUE}).")
     String backend;
 
-    @Option(names = "--preset", paramLabel = "NAME",
-            description = "CKKS preset (default: the lightest meeting --precision, else 1e-4: SEARCH_N4096).")
-    String preset;
-
-    @Option(names = "--precision", paramLabel = "ERROR",
-            description = "Largest acceptable score error, e.g. 1e-4: the lightest preset whose measured error meets it"
-                + " for a key-owner gallery (the benchmark enrolls as the key owner).")
-    Double precision;
+    /** --precision is met for a key-owner gallery: the benchmark enrolls as the key owner. */
+    @Mixin
+    PresetOptions presets;
 
     @Option(names = "--score-form", defaultValue = "degree-two", paramLabel = "FORM",
             description = "degree-two, relinearized or both (each measured in turn; default: ${DEFAULT-VALUE}).")
@@ -64,8 +59,8 @@ final class BenchSearchCommand implements Callable<Integer> {
             description = "hers-complex or hers (default: hers-complex where the engine has complex slots, else hers).")
     String layout;
 
-    @Option(names = "--threads", defaultValue = "2", paramLabel = "T", description = "Threads (default: 2).")
-    int threads;
+    @Mixin
+    ThreadsOption threadsOption;
 
     @Option(names = "--reps", defaultValue = "2", paramLabel = "R",
             description = "Searches per size; the fastest is reported (default: 2).")
@@ -107,13 +102,14 @@ final class BenchSearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        int threads = threadsOption.value();
         List<SearchEngine> engines = "both".equalsIgnoreCase(backend.trim())
                 ? List.of(SearchEngines.byName(SearchEngines.DEFAULT), SearchEngines.byName("openfhe")) : List.of(SearchEngines.byName(backend));
         Path work = streamFromDisk ? out.resolve("work") : Path.of(System.getProperty("java.io.tmpdir"));
         Files.createDirectories(out.resolve("sections"));
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         Map<String, SearchBenchmarkResult> results = new LinkedHashMap<>();
-        String chosen = PresetChoice.choose(preset, precision, "owner", false, exactScores.floodingBits());
+        String chosen = presets.choose("owner", false, exactScores.floodingBits());
         List<ScoreForm> forms = "both".equalsIgnoreCase(scoreForm.trim())
                 ? List.of(ScoreForm.RELINEARIZED, ScoreForm.DEGREE_TWO) : List.of(ScoreForm.byName(scoreForm));
         for (SearchEngine engine : engines) {
@@ -145,7 +141,7 @@ final class BenchSearchCommand implements Callable<Integer> {
             output.out().flush();
         }
         if (sparkMaster != null) {
-            benchSpark(engines.get(0), chosen, forms.get(0), work, bar);
+            benchSpark(engines.get(0), chosen, forms.get(0), work, threads, bar);
         }
         output.out().println("wrote " + out.resolve(SearchBenchSection.CSV) + ", " + SearchBenchSection.PLOT
                 + ".png/.svg and sections/" + SearchBenchSection.SECTION);
@@ -153,7 +149,7 @@ final class BenchSearchCommand implements Callable<Integer> {
     }
 
     /** The single-machine search beside Spark, on fresh keys of {@code engine}. */
-    private void benchSpark(SearchEngine engine, String chosen, ScoreForm form, Path work, ProgressBar bar)
+    private void benchSpark(SearchEngine engine, String chosen, ScoreForm form, Path work, int threads, ProgressBar bar)
             throws java.io.IOException {
         SearchKeySet keys = engine.generateKeys(CkksPresets.byName(chosen).literal(), RandomSource.secure());
         try (SparkCluster spark = SparkCluster.open(sparkMaster, "hers bench search")) {

@@ -2,13 +2,13 @@ package org.hersj.experiments.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.hersj.fhe.ckks.ParameterPolicy;
 import org.hersj.fhe.search.engine.SearchEngine;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.client.SearchClient;
 import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.store.EncryptedProbe;
-import org.hersj.fhe.search.twostage.TwoStageClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,16 +46,23 @@ final class EncryptProbeCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    /** Parameters marked insecure are read from key files only when the command line allowed them. */
+    private final ParameterPolicy parameters;
+
+    /** @param parameters which parameters the key files may hold ({@code --allow-insecure}) */
+    EncryptProbeCommand(ParameterPolicy parameters) {
+        this.parameters = parameters;
+    }
+
     @Override
     public Integer call() throws Exception {
         OutputPaths.checkFile("--out", out, force.force, OutputPaths.inputs(keys, features));
         FeatureFiles.requireFile("--features", features);
         SearchEngine engine = KeyDirectory.backendOf(keys);
-        ClientBackend client = engine.loadClient(keys, RandomSource.secure());
+        ClientBackend client = engine.loadClient(keys, RandomSource.secure(), parameters);
         float[] probe = FeatureFiles.row(features, row);
         LayoutKind kind = RoleOptions.layout(layout, engine);
-        EncryptedProbe encrypted = kind == LayoutKind.PACKED_ITEMS ? new TwoStageClient(client).encryptMaskedProbes(probe)
-                : new SearchClient(client, 1).encryptProbe(probe, kind);
+        EncryptedProbe encrypted = new SearchClient(client, 1).encryptProbe(probe, kind);
         OutputPaths.writeReplacing(out, file -> encrypted.write(file, client));
         output.out().println("wrote the encrypted probe (row " + row + " of " + features + ", " + probe.length
                 + " dims) to " + out);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.hersj.fhe.ckks.ParameterPolicy;
 import org.hersj.experiments.data.LabelReader;
 import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.fhe.search.engine.SearchEngine;
@@ -71,8 +72,8 @@ final class EnrollCommand implements Callable<Integer> {
                     + "two-stage search).")
     String layout;
 
-    @Option(names = "--threads", defaultValue = "2", paramLabel = "T", description = "Threads (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    ThreadsOption threadsOption;
 
     @Option(names = "--out", required = true, paramLabel = "GALLERYDIR", description = "Gallery directory.")
     Path out;
@@ -94,9 +95,17 @@ final class EnrollCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Parameters marked insecure are read from key files only when the command line allowed them. */
+    private final ParameterPolicy parameters;
+
+    /** @param parameters which parameters the key files may hold ({@code --allow-insecure}) */
+    EnrollCommand(ParameterPolicy parameters) {
+        this.parameters = parameters;
+    }
+
     @Override
     public Integer call() throws Exception {
-        RoleOptions.threads(threads);
+        int threads = threadsOption.value();
         FeatureFiles.requireFile("--features", features);
         if (labels != null) {
             FeatureFiles.requireFile("--labels", labels);
@@ -126,20 +135,20 @@ final class EnrollCommand implements Callable<Integer> {
                     writeLabels(readLabels(rows.rowCount()), labelsTarget);
                 }
             }
-            ShardedRoles.enroll(keys, engine, features, layout, shards, sparkMaster, threads,
+            ShardedRoles.enroll(keys, engine, parameters, features, layout, shards, sparkMaster, threads,
                     ShardedRoles.location(spec, "--out"), output);
             return 0;
         }
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         // Keys, rows and labels are checked before the lock creates anything in GALLERYDIR.
         boolean owner = KeyDirectory.holdsSecret(keys);
-        EncryptionBackend encryption = owner ? engine.loadClient(keys, RandomSource.secure())
-                : engine.loadEnroller(keys, RandomSource.secure());
+        EncryptionBackend encryption = owner ? engine.loadClient(keys, RandomSource.secure(), parameters)
+                : engine.loadEnroller(keys, RandomSource.secure(), parameters);
         LayoutKind kind = RoleOptions.layout(layout, engine);
         try (RowSource rows = FeatureFiles.openGallery(features, bar)) {
             int[] labelValues = labels == null ? null : readLabels(rows.rowCount());
             try (StoreLock lock = StoreLock.acquire(out)) {
-                enroll(rows, labelValues, labelsTarget, encryption, kind, bar);
+                enroll(rows, labelValues, labelsTarget, encryption, kind, threads, bar);
             }
         }
         return 0;
@@ -147,7 +156,7 @@ final class EnrollCommand implements Callable<Integer> {
 
     /** Under the lock: checks a resume, writes the labels, enrolls. */
     private void enroll(RowSource rows, int[] labelValues, Path labelsTarget, EncryptionBackend encryption,
-            LayoutKind kind, ProgressBar bar) throws java.io.IOException {
+            LayoutKind kind, int threads, ProgressBar bar) throws java.io.IOException {
         String input = EnrollmentInput.identity(features, labels);
         RecordFileWriter.requireResumable(GalleryStore.recordsFile(out), input);
         if (labelValues != null) {

@@ -34,39 +34,7 @@ final class FeatureRanges {
             RowRanges.checkRange(first, count, rowCount);
             NpyRowStream stream = NpyRowStream.open(Path.of(file));
             stream.skip(first);
-            return new RowSource() {
-                private long delivered;
-
-                @Override
-                public int dimension() {
-                    return dimension;
-                }
-
-                @Override
-                public long rowCount() {
-                    return count;
-                }
-
-                @Override
-                public void next(float[] row) throws IOException {
-                    if (delivered++ >= count) {
-                        throw new java.util.NoSuchElementException("rows " + first + ".." + (first + count - 1)
-                                + " of " + file + " are all delivered");
-                    }
-                    stream.next(row);
-                }
-
-                @Override
-                public void skip(long rows) {
-                    delivered += rows;
-                    stream.skip(rows);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    stream.close();
-                }
-            };
+            return new NpyRowSource(stream, first, count, "rows " + first + ".." + (first + count - 1) + " of " + file);
         }
     }
 }

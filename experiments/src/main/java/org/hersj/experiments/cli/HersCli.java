@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import org.hersj.experiments.run.ProvenanceCollector;
 import org.hersj.experiments.run.StageRegistry;
-import org.hersj.fhe.ckks.InsecureParameters;
+import org.hersj.fhe.ckks.ParameterPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,12 +71,7 @@ public final class HersCli {
      */
     static CommandLine commandLine(StageRegistry registry, String[] args, PrintWriter out, PrintWriter err) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
-        // only the command line itself may let insecure parameters in from files (recorded in provenance)
-        if (Arrays.asList(args).contains("--allow-insecure")) {
-            InsecureParameters.allowFromCommandLine("hers " + String.join(" ", args));
-        } else {
-            InsecureParameters.refuse();
-        }
+        ParameterPolicy parameters = parameterPolicy(args, err);
         if (verbose && System.getProperty(LOG_LEVEL) == null) {
             System.setProperty(LOG_LEVEL, "info"); // before any library creates its first logger
         }
@@ -86,11 +81,11 @@ public final class HersCli {
         cli.addSubcommand(new CommandLine(new ReproduceCommand(registry, "hers " + String.join(" ", args))));
         cli.addSubcommand(new DataCommand());
         cli.addSubcommand(new KeygenCommand());
-        cli.addSubcommand(new EnrollCommand());
-        cli.addSubcommand(new EncryptProbeCommand());
-        cli.addSubcommand(new SearchCommand());
-        cli.addSubcommand(new RankCommand());
-        cli.addSubcommand(new RerankCommand());
+        cli.addSubcommand(new EnrollCommand(parameters));
+        cli.addSubcommand(new EncryptProbeCommand(parameters));
+        cli.addSubcommand(new SearchCommand(parameters));
+        cli.addSubcommand(new RankCommand(parameters));
+        cli.addSubcommand(new RerankCommand(parameters));
         cli.addSubcommand(new BenchCommand());
         cli.setOut(out);
         cli.setErr(err);
@@ -110,6 +105,23 @@ public final class HersCli {
             return 2;
         });
         return cli;
+    }
+
+    /**
+     * Only the command line itself may let insecure parameters in from files: with {@code --allow-insecure} the
+     * key-loading commands get a policy naming this command line (which a run's provenance records) and a loud
+     * warning is printed; otherwise they refuse parameters marked insecure.
+     */
+    private static ParameterPolicy parameterPolicy(String[] args, PrintWriter err) {
+        if (!Arrays.asList(args).contains("--allow-insecure")) {
+            return ParameterPolicy.SECURE_ONLY;
+        }
+        String commandLine = "hers " + String.join(" ", args);
+        err.println("*****************************************************************************");
+        err.println("WARNING: --allow-insecure: CKKS parameters outside the security table are accepted");
+        err.println("WARNING: from files in this run (" + commandLine + "). Use for tests only.");
+        err.println("*****************************************************************************");
+        return ParameterPolicy.allowInsecure(commandLine);
     }
 
     /** Reports the build's version for {@code --version}. */

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.hersj.fhe.io.AtomicFiles;
+import org.hersj.fhe.search.engine.KeyRole;
 import org.hersj.fhe.search.engine.SearchEngine;
 import org.hersj.fhe.search.engine.SearchEngines;
 import org.hersj.fhe.search.backend.ckks.CkksKeyFiles;
@@ -29,21 +31,22 @@ final class KeyDirectory {
     }
 
     /**
-     * Copies the public parts of the full key set in {@code root/client} into {@code root/enroller} and
-     * {@code root/server}, each copy written atomically.
+     * Copies the parts of the full key set in {@code root/client} that the other roles may hold into
+     * {@code root/enroller} and {@code root/server}, each copy written atomically; {@code engine} decides each
+     * file's roles by what it holds ({@link SearchEngine#rolesOf}: the object type in the frame for the java
+     * engine), not by its name.
      */
-    static void splitRoles(Path root) throws IOException {
+    static void splitRoles(Path root, SearchEngine engine) throws IOException {
         Path client = root.resolve(CLIENT);
         Files.createDirectories(root.resolve(ENROLLER));
         Files.createDirectories(root.resolve(SERVER));
         for (Path file : files(client)) {
-            String name = file.getFileName().toString();
-            if (isSecret(name)) {
-                continue;
+            Set<KeyRole> roles = engine.rolesOf(file);
+            if (roles.contains(KeyRole.SERVER)) {
+                copy(file, root.resolve(SERVER).resolve(file.getFileName()));
             }
-            copy(file, root.resolve(SERVER).resolve(name));
-            if (!name.startsWith("relinearization") && !name.startsWith("galois") && !name.startsWith("rotation")) {
-                copy(file, root.resolve(ENROLLER).resolve(name));
+            if (roles.contains(KeyRole.ENROLLER)) {
+                copy(file, root.resolve(ENROLLER).resolve(file.getFileName()));
             }
         }
     }

@@ -26,16 +26,9 @@ import picocli.CommandLine.Option;
             + " KEYDIR/enroller (public key) and KEYDIR/server (evaluation keys, no secret key)."})
 final class KeygenCommand implements Callable<Integer> {
 
-    @Option(names = "--preset", paramLabel = "NAME",
-            description = "CKKS parameter preset: LITE_N2048, LITE_N4096 (one prime, degree-two scores only),"
-                + " SEARCH_N4096, SEARCH_N8192 or DEEP_N16384 (default: the lightest meeting --precision, else"
-                + " 1e-4: SEARCH_N4096).")
-    String preset;
-
-    @Option(names = "--precision", paramLabel = "ERROR",
-            description = "Largest acceptable score error, e.g. 1e-4: chooses the lightest preset whose measured error,"
-                + " with the noise flooding of hers rank (2^12 x the score noise), meets it (see --enrolled-by).")
-    Double precision;
+    /** --precision is met for the gallery of --enrolled-by. */
+    @Mixin
+    PresetOptions presets;
 
     @Option(names = "--enrolled-by", defaultValue = "public-key", paramLabel = "WHO",
             description = "Who will encrypt the gallery, for --precision: public-key (hers enroll --keys"
@@ -79,12 +72,11 @@ final class KeygenCommand implements Callable<Integer> {
         IntStream twoStage = twoStageDims > 0 ? Arrays.stream(TwoStageSearch.rotationSteps(twoStageDims))
                 : IntStream.empty();
         int[] steps = IntStream.concat(Arrays.stream(rotations), IntStream.concat(boddeti, twoStage)).distinct().toArray();
-        String chosen = PresetChoice.choose(preset, precision, enrolledBy, steps.length > 0,
-                exactScores.floodingBits());
+        String chosen = presets.choose(enrolledBy, steps.length > 0, exactScores.floodingBits());
         SearchKeySet keys = engine.generateKeys(CkksPresets.byName(chosen).literal(), RandomSource.secure(), steps);
         Files.createDirectories(out);
         engine.writeKeys(keys, out.resolve(KeyDirectory.CLIENT));
-        KeyDirectory.splitRoles(out);
+        KeyDirectory.splitRoles(out, engine);
         for (String role : List.of(KeyDirectory.CLIENT, KeyDirectory.ENROLLER, KeyDirectory.SERVER)) {
             output.out().println("wrote " + role + " keys to " + out.resolve(role));
         }

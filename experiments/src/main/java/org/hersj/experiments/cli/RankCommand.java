@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.hersj.fhe.ckks.ParameterPolicy;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.client.Match;
 import org.hersj.fhe.search.backend.ClientBackend;
@@ -46,8 +47,8 @@ final class RankCommand implements Callable<Integer> {
                 + " 'hers search --two-stage REQUEST' (key owner to server; holds indices only).")
     Path stage2Request;
 
-    @Option(names = "--threads", defaultValue = "2", paramLabel = "T", description = "Threads (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    ThreadsOption threadsOption;
 
     @Mixin
     ExactScoresOption exactScores;
@@ -55,10 +56,18 @@ final class RankCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    /** Parameters marked insecure are read from key files only when the command line allowed them. */
+    private final ParameterPolicy parameters;
+
+    /** @param parameters which parameters the key files may hold ({@code --allow-insecure}) */
+    RankCommand(ParameterPolicy parameters) {
+        this.parameters = parameters;
+    }
+
     @Override
     public Integer call() throws Exception {
         ranked.check(OutputPaths.inputs(keys, scores, ranked.labels));
-        RoleOptions.threads(threads);
+        int threads = threadsOption.value();
         if (stage2Request != null) {
             OutputPaths.checkFile("--stage2-request", stage2Request, ranked.force,
                     OutputPaths.inputs(keys, scores, ranked.labels, ranked.out));
@@ -80,7 +89,7 @@ final class RankCommand implements Callable<Integer> {
         }
         int[] labelValues = ranked.labelsFor(items);
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
-        ClientBackend loaded = KeyDirectory.backendOf(keys).loadClient(keys, RandomSource.secure());
+        ClientBackend loaded = KeyDirectory.backendOf(keys).loadClient(keys, RandomSource.secure(), parameters);
         ClientBackend backend = exactScores.exact ? loaded.withoutNoiseFlooding() : loaded;
         SearchClient client = new SearchClient(backend, threads).requiringUnitScores();
         List<Match> ranking;

@@ -3,6 +3,7 @@ package org.hersj.experiments.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.hersj.fhe.ckks.ParameterPolicy;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.client.Match;
@@ -42,10 +43,18 @@ final class RerankCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    /** Parameters marked insecure are read from key files only when the command line allowed them. */
+    private final ParameterPolicy parameters;
+
+    /** @param parameters which parameters the key files may hold ({@code --allow-insecure}) */
+    RerankCommand(ParameterPolicy parameters) {
+        this.parameters = parameters;
+    }
+
     @Override
     public Integer call() throws Exception {
         ranked.check(OutputPaths.inputs(keys, request, response, ranked.labels));
-        ClientBackend client = KeyDirectory.backendOf(keys).loadClient(keys, RandomSource.secure());
+        ClientBackend client = KeyDirectory.backendOf(keys).loadClient(keys, RandomSource.secure(), parameters);
         Stage2Request asked = Stage2Request.read(request);
         Stage2Response answer = Stage2ResponseFile.read(response, asked, client);
         List<Match> ranking = new TwoStageClient(client).scores(answer, asked.candidates());

@@ -3,20 +3,17 @@ package org.hersj.experiments.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.hersj.fhe.ckks.ParameterPolicy;
 import org.hersj.fhe.search.backend.ServerBackend;
-import org.hersj.fhe.search.baseline.Boddeti2018Search;
-import org.hersj.fhe.search.layout.LayoutKind;
-import org.hersj.fhe.search.server.EncryptedSearchServer;
-import org.hersj.fhe.search.server.PlaintextProbeSearchWeakerThreatModel;
 import org.hersj.fhe.search.server.ScoreForm;
 import org.hersj.fhe.search.server.SearchReport;
+import org.hersj.fhe.search.service.SearchServer;
 import org.hersj.fhe.search.store.EncryptedProbe;
 import org.hersj.fhe.search.store.GalleryStore;
 import org.hersj.fhe.search.store.RecordFileReader;
 import org.hersj.fhe.search.twostage.Stage2Request;
 import org.hersj.fhe.search.twostage.Stage2Response;
 import org.hersj.fhe.search.twostage.Stage2ResponseFile;
-import org.hersj.fhe.search.twostage.Stage2Server;
 import org.hersj.fhe.search.twostage.TwoStageSearch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -50,8 +47,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "SCORES", description = "Encrypted scores file to write.")
     Path out;
 
-    @Option(names = "--threads", defaultValue = "2", paramLabel = "T", description = "Threads (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    ThreadsOption threadsOption;
 
     @Option(names = "--two-stage", paramLabel = "REQUEST",
             description = "Two-stage search, stage 2: score only the candidates of this stage-2 request (from 'hers rank"
@@ -100,15 +97,23 @@ final class SearchCommand implements Callable<Integer> {
         int row;
     }
 
+    /** Parameters marked insecure are read from key files only when the command line allowed them. */
+    private final ParameterPolicy parameters;
+
+    /** @param parameters which parameters the key files may hold ({@code --allow-insecure}) */
+    SearchCommand(ParameterPolicy parameters) {
+        this.parameters = parameters;
+    }
+
     @Override
     public Integer call() throws Exception {
-        RoleOptions.threads(threads);
+        int threads = threadsOption.value();
         if (sparkMaster == null || !ShardedRoles.isUri(ShardedRoles.location(spec, "--out"))) { // a URI is Hadoop's
             OutputPaths.checkFile("--out", out, force.force, OutputPaths.inputs(serverKeys, gallery, probe.encrypted,
                     probe.clear == null ? null : probe.clear.features, twoStage));
         }
         KeyDirectory.requireNoSecret(serverKeys);
-        ServerBackend server = KeyDirectory.backendOf(serverKeys).loadServer(serverKeys);
+        ServerBackend server = KeyDirectory.backendOf(serverKeys).loadServer(serverKeys, parameters);
         if (sparkMaster != null) {
             if (twoStage != null || probe.encrypted == null) {
                 throw new IllegalArgumentException("--spark-master runs the HERS search with an encrypted probe (--probe);"
@@ -121,21 +126,19 @@ final class SearchCommand implements Callable<Integer> {
         }
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         if (twoStage != null) {
-            return stage2(server);
+            return stage2(server, threads);
         }
         SearchReport[] report = new SearchReport[1];
         if (probe.encrypted != null) {
             EncryptedProbe encrypted = EncryptedProbe.read(probe.encrypted, server);
             ScoreForm form = scoreForm == null ? ScoreForm.defaultFor(server) : ScoreForm.byName(scoreForm);
-            OutputPaths.writeReplacing(out, file -> report[0] = encrypted.kind() == LayoutKind.BODDETI_2018
-                    ? new Boddeti2018Search(server, threads).search(gallery, encrypted, file, bar.asSearchListener())
-                    : new EncryptedSearchServer(server, threads).search(gallery, encrypted, form, file,
-                            bar.asSearchListener()));
+            OutputPaths.writeReplacing(out, file -> report[0] = new SearchServer(server, threads).search(gallery,
+                    encrypted, form, file, bar.asSearchListener()));
         } else {
             output.err().println("hers: warning: WEAKER THREAT MODEL: the probe is in the clear; only the gallery is protected");
             float[] clear = FeatureFiles.row(probe.clear.features, probe.clear.row);
-            OutputPaths.writeReplacing(out, file -> report[0] = new PlaintextProbeSearchWeakerThreatModel(server, threads)
-                    .search(gallery, clear, file, bar.asSearchListener()));
+            OutputPaths.writeReplacing(out, file -> report[0] = new SearchServer(server, threads)
+                    .searchClearProbeWeakerThreatModel(gallery, clear, file, bar.asSearchListener()));
         }
         bar.finish("search");
         output.out().printf(Locale.ROOT, "scored %d items (%d dims, %d blocks) in %.2f s; encrypted scores in %s%n",
@@ -143,7 +146,7 @@ final class SearchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int stage2(ServerBackend server) throws java.io.IOException {
+    private int stage2(ServerBackend server, int threads) throws java.io.IOException {
         if (probe.encrypted == null) {
             throw new IllegalArgumentException("--two-stage needs the encrypted stage-2 probe (--probe), not a clear one");
         }
@@ -167,8 +170,8 @@ final class SearchCommand implements Callable<Integer> {
         }
         EncryptedProbe encrypted = EncryptedProbe.read(probe.encrypted, server);
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
-        Stage2Response response = new Stage2Server(server, threads).score(gallery, encrypted, request.candidates(),
-                bar.asSearchListener());
+        Stage2Response response = new SearchServer(server, threads).scoreCandidates(gallery, encrypted,
+                request.candidates(), bar.asSearchListener());
         Stage2ResponseFile.write(out, response, request, server);
         bar.finish("stage 2");
         output.out().printf(Locale.ROOT, "stage 2: scored %d candidates in %d groups (%d dims) in %.2f s; encrypted"

@@ -9,6 +9,7 @@ import org.hersj.fhe.search.engine.SearchEngine;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.enroll.RowRanges;
 import org.hersj.fhe.search.enroll.ShardedEnroller;
+import org.hersj.fhe.ckks.ParameterPolicy;
 import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.server.ScoreForm;
 import org.hersj.fhe.search.store.ShardPlan;
@@ -41,15 +42,19 @@ final class ShardedRoles {
         return location.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*");
     }
 
-    /** Enrolls {@code features} as {@code shards} shards, on this machine or on Spark at {@code master}. */
-    static void enroll(Path keys, SearchEngine engine, Path features, String layout, int shards, String master,
-            int threads, String out, OutputOptions output) throws IOException {
+    /**
+     * Enrolls {@code features} as {@code shards} shards, on this machine or on Spark at {@code master} (whose
+     * executors read the key files as {@link ParameterPolicy#SECURE_ONLY}).
+     */
+    static void enroll(Path keys, SearchEngine engine, ParameterPolicy parameters, Path features, String layout,
+            int shards, String master, int threads, String out, OutputOptions output) throws IOException {
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         RowRanges rows = FeatureRanges.of(features, bar);
         LayoutKind kind = RoleOptions.layout(layout, engine);
         PrintWriter say = output.out();
         if (master == null) {
-            ShardedEnroller enroller = new ShardedEnroller(engine.loadEnroller(keys, RandomSource.secure()), threads);
+            ShardedEnroller enroller = new ShardedEnroller(engine.loadEnroller(keys, RandomSource.secure(), parameters),
+                    threads);
             ShardPlan plan = enroller.plan(rows, kind, shards);
             long start = System.nanoTime();
             if (isUri(out)) {

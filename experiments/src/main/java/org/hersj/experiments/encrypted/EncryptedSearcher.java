@@ -18,8 +18,7 @@ import org.hersj.fhe.search.client.TopK;
 import org.hersj.fhe.search.enroll.GalleryEnroller;
 import org.hersj.fhe.search.enroll.RowSource;
 import org.hersj.fhe.search.layout.LayoutKind;
-import org.hersj.fhe.search.server.EncryptedSearchServer;
-import org.hersj.fhe.search.server.PlaintextProbeSearchWeakerThreatModel;
+import org.hersj.fhe.search.service.SearchServer;
 import org.hersj.fhe.search.server.ScoreForm;
 import org.hersj.fhe.search.store.EncryptedProbe;
 
@@ -77,7 +76,7 @@ public final class EncryptedSearcher implements Searcher {
     private SearchResult run(float[][] gallery, float[][] probes, int topK, Progress progress) throws IOException {
         int threads = context.fhe().threadCount();
         LayoutKind layout = context.fhe().layoutKind();
-        String stage = layout == LayoutKind.HERS_SIMD ? "hers-gallery-v1" : "hers-complex-gallery-v1";
+        String stage = layout.cliName() + "-gallery-v1"; // hers-gallery-v1, hers-complex-gallery-v1
         EncryptedGalleryCache.Ready ready = EncryptedGalleryCache.getOrBuild(context, stage,
                 new float[][][] {gallery}, new int[0], (keys, dir) -> new GalleryEnroller(keys.client(), threads, 64)
                         .enroll(RowSource.of(gallery), layout, dir.resolve("gallery"),
@@ -87,8 +86,7 @@ public final class EncryptedSearcher implements Searcher {
         ClientBackend client = ready.client();
         ServerBackend server = ready.server();
         SearchClient searchClient = new SearchClient(client, threads);
-        EncryptedSearchServer encryptedServer = new EncryptedSearchServer(server, threads);
-        PlaintextProbeSearchWeakerThreatModel plainServer = new PlaintextProbeSearchWeakerThreatModel(server, threads);
+        SearchServer searchServer = new SearchServer(server, threads);
         ScoreForm form = context.fhe().scoreFormOrNull() != null ? context.fhe().scoreFormOrNull()
                 : ScoreForm.defaultFor(server);
 
@@ -107,9 +105,10 @@ public final class EncryptedSearcher implements Searcher {
                         .handOver(work.path().resolve("probe.hrec"), client, server) : null;
                 long t1 = System.nanoTime();
                 if (probe != null) {
-                    encryptedServer.search(galleryDir, probe, form, scoresFile, ProgressListener.NONE);
+                    searchServer.search(galleryDir, probe, form, scoresFile, ProgressListener.NONE);
                 } else {
-                    plainServer.search(galleryDir, probes[p], scoresFile, ProgressListener.NONE);
+                    searchServer.searchClearProbeWeakerThreatModel(galleryDir, probes[p], scoresFile,
+                            ProgressListener.NONE);
                 }
                 long t2 = System.nanoTime();
                 double[] all = searchClient.allScores(scoresFile, ProgressListener.NONE);

@@ -42,6 +42,7 @@ class LayerRulesTest {
       List.of("fhe.search.enroll", "fhe.search.server", "fhe.search.client"),
       List.of("fhe.search.baseline"),
       List.of("fhe.search.twostage"),
+      List.of("fhe.search.service"),
       // optional engine and cluster modules: the search layer only
       List.of("fhe.openfhe.jni", "fhe.spark"),
       // reduction: ND4J, never fhe

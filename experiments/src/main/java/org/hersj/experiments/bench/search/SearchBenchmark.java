@@ -11,15 +11,12 @@ import org.hersj.fhe.search.ProcessCpuClock;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.backend.ServerBackend;
-import org.hersj.fhe.search.baseline.Boddeti2018Search;
 import org.hersj.fhe.search.client.SearchClient;
 import org.hersj.fhe.search.client.TopK;
 import org.hersj.fhe.search.enroll.GalleryEnroller;
 import org.hersj.fhe.search.enroll.SyntheticRows;
-import org.hersj.fhe.search.layout.LayoutKind;
-import org.hersj.fhe.search.server.EncryptedSearchServer;
-import org.hersj.fhe.search.server.PlaintextProbeSearchWeakerThreatModel;
 import org.hersj.fhe.search.server.SearchReport;
+import org.hersj.fhe.search.service.SearchServer;
 import org.hersj.fhe.search.store.EncryptedProbe;
 import org.hersj.fhe.search.store.GalleryStore;
 
@@ -116,14 +113,9 @@ public final class SearchBenchmark {
 
   private SearchReport search(SearchBenchmarkConfig config, Path store, EncryptedProbe probe, float[] clear,
       Path scores, ProgressListener progress) throws IOException {
-    if (config.layout() == LayoutKind.BODDETI_2018) {
-      return new Boddeti2018Search(server, config.threads()).search(store, probe, scores, progress);
-    }
-    if (config.plaintextProbe()) {
-      return new PlaintextProbeSearchWeakerThreatModel(server, config.threads())
-          .search(store, clear, scores, progress);
-    }
-    return new EncryptedSearchServer(server, config.threads()).search(store, probe, config.form(), scores, progress);
+    SearchServer searchServer = new SearchServer(server, config.threads());
+    return config.plaintextProbe() ? searchServer.searchClearProbeWeakerThreatModel(store, clear, scores, progress)
+        : searchServer.search(store, probe, config.form(), scores, progress);
   }
 
 

@@ -43,8 +43,8 @@ public record SearchBenchmarkConfig(List<Long> sizes, int dimension, int threads
 
   /** Short label of the search mode, used in CSV rows. */
   public String modeLabel() {
-    if (layout == LayoutKind.BODDETI_2018) {
-      return "boddeti2018";
+    if (!layout.dimensionMajor()) {
+      return layout.reportName();
     }
     String hers = layout.cliName();
     if (plaintextProbe) {

@@ -14,11 +14,12 @@ import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.client.SearchClient;
 import org.hersj.fhe.search.engine.SearchEngine;
 import org.hersj.fhe.search.engine.SearchKeySet;
+import org.hersj.fhe.search.enroll.GalleryEnroller;
 import org.hersj.fhe.search.enroll.RowRanges;
 import org.hersj.fhe.search.enroll.SyntheticRows;
 import org.hersj.fhe.search.layout.LayoutKind;
-import org.hersj.fhe.search.server.EncryptedSearchServer;
 import org.hersj.fhe.search.server.ScoreForm;
+import org.hersj.fhe.search.service.SearchServer;
 import org.hersj.fhe.search.store.EncryptedProbe;
 import org.hersj.fhe.spark.KeyBundle;
 import org.hersj.fhe.spark.SparkCluster;
@@ -27,7 +28,7 @@ import org.hersj.fhe.spark.StageSummary;
 
 /**
  * The single-machine search beside the same search on Spark: per size, one sharded gallery (enrolled on
- * Spark), searched {@code reps} times by {@link EncryptedSearchServer} on this machine and by
+ * Spark), searched {@code reps} times by {@link SearchServer} on this machine and by
  * {@link SparkSearch} (one session: the server keys are broadcast by the first search only), alternately; both
  * are timed around the whole call (reading the manifest and probe, the job, writing the scores); the fastest of
  * each is kept, with process CPU seconds (in local mode the executors
@@ -97,7 +98,7 @@ public final class ShardedSearchBenchmark {
 
   private Row runSize(KeyBundle server, long size, int dims, int shardsWanted, int threads, int reps, long seed, Path dir,
       ProgressListener progress) throws IOException {
-    LayoutKind kind = client.packsTwoValuesPerSlot() ? LayoutKind.HERS_COMPLEX : LayoutKind.HERS_SIMD;
+    LayoutKind kind = GalleryEnroller.hersLayoutFor(client);
     long perBlock = (long) client.slots() * kind.valuesPerSlot();
     int shards = (int) Math.min(shardsWanted, (size + perBlock - 1) / perBlock);
     Path gallery = dir.resolve("gallery");
@@ -119,7 +120,7 @@ public final class ShardedSearchBenchmark {
     for (int r = 0; r < reps; r++) {
       long c0 = ProcessCpuClock.nanos();
       long w0 = System.nanoTime();
-      new EncryptedSearchServer(keys.server(), threads).search(gallery, EncryptedProbe.read(probeFile, keys.server()),
+      new SearchServer(keys.server(), threads).search(gallery, EncryptedProbe.read(probeFile, keys.server()),
           form, singleScores, progress);
       double wall = (System.nanoTime() - w0) / 1e9;
       if (wall < single) {

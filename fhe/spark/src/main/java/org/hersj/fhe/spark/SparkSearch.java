@@ -16,10 +16,10 @@ import org.apache.spark.util.SerializableConfiguration;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.ServerBackend;
-import org.hersj.fhe.search.server.EncryptedSearchServer;
 import org.hersj.fhe.search.server.RecordScan;
 import org.hersj.fhe.search.server.ScoreForm;
 import org.hersj.fhe.search.server.SearchReport;
+import org.hersj.fhe.search.service.SearchServer;
 import org.hersj.fhe.search.store.EncryptedProbe;
 import org.hersj.fhe.search.store.FileKind;
 import org.hersj.fhe.search.store.GalleryStore;
@@ -33,7 +33,7 @@ import org.hersj.fhe.search.store.ShardedRecordSet;
  * Distributed HERS search: the server's evaluation keys (once per instance: later searches with the same keys
  * reuse the broadcast) and the encrypted probe (once per search) are broadcast, each
  * task scores one gallery shard (on a cluster) or a run of consecutive shards (in local mode, one task per core)
- * with {@link EncryptedSearchServer} (a {@link ServerBackend}: no task can decrypt) into one scores shard, and the driver writes the scores manifest, so {@code hers rank} reads
+ * with {@link SearchServer} (a {@link ServerBackend}: no task can decrypt) into one scores shard, and the driver writes the scores manifest, so {@code hers rank} reads
  * the directory as one scores file. Block for block the same computation as the single-machine search.
  */
 public final class SparkSearch {
@@ -90,11 +90,7 @@ public final class SparkSearch {
     ShardManifest manifest = ShardManifest.parse(manifestBytes, manifestFile);
     GalleryStore.requireGallery(manifest.whole(), server, manifestFile);
     EncryptedProbe probe = EncryptedProbe.read(probeFile, server);
-    if (!probe.kind().dimensionMajor() || probe.dimension() != manifest.whole().layout().dimension()) {
-      throw new RecordFileException(probeFile, "probe (" + probe.kind() + ", " + probe.dimension() + "-d) does not"
-          + " fit the " + manifest.whole().layout().kind() + " gallery of dimension "
-          + manifest.whole().layout().dimension());
-    }
+    SearchServer.requireProbeFits(manifest.whole(), probe, probeFile);
     byte[] probeBytes = Files.readAllBytes(probeFile);
     ShardDirectory scoresDir = ShardDirectory.open(scores, conf.value().value());
     scoresDir.create();
@@ -107,7 +103,7 @@ public final class SparkSearch {
     String probeId = sharedProbe.id() + ":" + records;
     if (sc.isLocal()) { // the executors run in this JVM: they use the probe checked and prepared here
       PROBES.clear();
-      PROBES.put(probeId, new PreparedProbe(probe, new EncryptedSearchServer(server, 1).prepare(probe, records)));
+      PROBES.put(probeId, new PreparedProbe(probe, new SearchServer(server, 1).prepare(probe, records)));
     }
     SearchTask task = new SearchTask(sharedKeys, sharedProbe, probeId, conf, galleryDir.uri(), manifestBytes,
         scoresDir.uri(), manifest.whole().recordBytes(), form);
@@ -173,7 +169,7 @@ public final class SparkSearch {
           try {
             Files.write(file, bytes.value());
             EncryptedProbe probe = EncryptedProbe.read(file, server);
-            cached = new PreparedProbe(probe, new EncryptedSearchServer(server, 1).prepare(probe, records));
+            cached = new PreparedProbe(probe, new SearchServer(server, 1).prepare(probe, records));
             PROBES.clear(); // one query at a time is cached
             PROBES.put(id, cached);
           } finally {
@@ -207,7 +203,7 @@ public final class SparkSearch {
         SearchReport report;
         try (ShardedRecordSet shards = ShardedRecordSet.openRun(galleryDir.name(), manifest, run,
             shard -> galleryDir.open(shard.range().fileName(FileKind.GALLERY), FileKind.GALLERY))) {
-          report = new EncryptedSearchServer(server, 1).search(shards, probe.probe(), probe.prepared(),
+          report = new SearchServer(server, 1).search(shards, probe.probe(), probe.prepared(),
               form, work.resolve(name), cpu);
         }
         long bytes = Files.size(work.resolve(name));

@@ -12,7 +12,7 @@ import org.hersj.fhe.ckks.Ciphertext;
 import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.CkksParametersLiteral;
 import org.hersj.fhe.ckks.GaloisKeys;
-import org.hersj.fhe.ckks.InsecureParameters;
+import org.hersj.fhe.ckks.ParameterPolicy;
 import org.hersj.fhe.ckks.Plaintext;
 import org.hersj.fhe.ckks.PublicKey;
 import org.hersj.fhe.ckks.RelinearizationKey;
@@ -54,11 +54,23 @@ public final class CkksSerializer {
     }
 
     /**
+     * Reads parameters, refusing parameters marked insecure ({@link ParameterPolicy#SECURE_ONLY}).
+     *
      * @param bytes a framed parameters object
      * @param source name for messages
      * @return the parameters, validated, whose fingerprint matches the frame's
      */
     public static CkksParameters readParameters(byte[] bytes, String source) {
+        return readParameters(bytes, source, ParameterPolicy.SECURE_ONLY);
+    }
+
+    /**
+     * @param bytes a framed parameters object
+     * @param source name for messages
+     * @param policy whether parameters marked insecure are accepted (only when the command line says so)
+     * @return the parameters, validated, whose fingerprint matches the frame's
+     */
+    public static CkksParameters readParameters(byte[] bytes, String source, ParameterPolicy policy) {
         ByteBuffer b = Frame.unwrap(bytes, ObjectType.PARAMETERS, null, source);
         try {
             int logN = b.getInt();
@@ -75,7 +87,7 @@ public final class CkksSerializer {
                         + " primes exceeds the limits (log2 N <= " + CkksParameters.MAX_LOG_N + ", at most "
                         + CkksParameters.MAX_PRIMES + " primes); the file is damaged or not for this build");
             }
-            if (insecure && !InsecureParameters.allowed()) {
+            if (insecure && !policy.allowsInsecure()) {
                 throw new CkksFormatException(source + ": holds parameters marked insecure (allowInsecure, log2 N = "
                         + logN + ", prime bits " + logQ + " + " + logP + "); insecure parameters are refused when read"
                         + " from a file: regenerate the keys with a preset, or pass --allow-insecure on the command"
@@ -113,7 +125,15 @@ public final class CkksSerializer {
      * secret key, whatever the file is called: server-side loaders refuse such files by content.
      */
     public static boolean isSecretKeyFrame(byte[] head) {
-        return Frame.typeOf(head) == ObjectType.SECRET_KEY;
+        return frameType(head) == ObjectType.SECRET_KEY;
+    }
+
+    /**
+     * The object type a frame starting {@code head} (at least {@link #TYPE_PROBE_BYTES} bytes) announces, or null
+     * when {@code head} does not start a frame: key directories sort their files into roles by it.
+     */
+    public static ObjectType frameType(byte[] head) {
+        return Frame.typeOf(head);
     }
 
     // ---- keys --------------------------------------------------------------------------------------------

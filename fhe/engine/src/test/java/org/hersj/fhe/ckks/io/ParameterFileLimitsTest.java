@@ -9,13 +9,13 @@ import java.nio.ByteOrder;
 import java.util.List;
 import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.CkksParametersLiteral;
-import org.hersj.fhe.ckks.InsecureParameters;
+import org.hersj.fhe.ckks.ParameterPolicy;
 import org.hersj.fhe.ckks.SecurityLevel;
 import org.junit.jupiter.api.Test;
 
 /**
  * Parameters read from a file cannot lower security or exhaust the machine: a set marked insecure is
- * refused unless the command line allowed it ({@link InsecureParameters}), and log2 N above
+ * refused unless the command line allowed it ({@link ParameterPolicy}), and log2 N above
  * {@value CkksParameters#MAX_LOG_N} or more than {@value CkksParameters#MAX_PRIMES} primes are refused
  * before any prime is generated.
  */
@@ -28,18 +28,17 @@ class ParameterFileLimitsTest {
         CkksParameters toy = CkksParameters.of(new CkksParametersLiteral(12, List.of(55, 40), List.of(55), 40,
                 SecurityLevel.BITS_128, true));
         byte[] file = CkksSerializer.writeParameters(toy);
-        InsecureParameters.refuse();
         CkksFormatException refused = assertThrows(CkksFormatException.class,
             () -> CkksSerializer.readParameters(file, "keys/parameters.ckks"));
         assertTrue(refused.getMessage().startsWith("keys/parameters.ckks: holds parameters marked insecure"),
             refused.getMessage());
         assertTrue(refused.getMessage().contains("--allow-insecure"), refused.getMessage());
-        try {
-            InsecureParameters.allowFromCommandLine("hers rank --allow-insecure (test)");
-            assertEquals(toy, CkksSerializer.readParameters(file, "keys/parameters.ckks"));
-        } finally {
-            InsecureParameters.refuse();
-        }
+        assertThrows(CkksFormatException.class,
+            () -> CkksSerializer.readParameters(file, "keys/parameters.ckks", ParameterPolicy.SECURE_ONLY));
+        assertEquals(toy, CkksSerializer.readParameters(file, "keys/parameters.ckks",
+            ParameterPolicy.allowInsecure("hers rank --allow-insecure (test)")));
+        // the allowance is the value passed, not process state: the next read refuses again
+        assertThrows(CkksFormatException.class, () -> CkksSerializer.readParameters(file, "keys/parameters.ckks"));
         CkksParameters secure = CkksParameters.of(new CkksParametersLiteral(12, List.of(46, 38), List.of(25), 38,
                 SecurityLevel.BITS_128, false));
         assertEquals(secure, CkksSerializer.readParameters(CkksSerializer.writeParameters(secure), "secure"));

@@ -17,7 +17,7 @@ import org.hersj.fhe.search.server.SearchReport;
 import org.hersj.fhe.search.store.EncryptedProbe;
 import org.hersj.fhe.search.store.GalleryStore;
 import org.hersj.fhe.search.store.RecordFileException;
-import org.hersj.fhe.search.store.RecordFileReader;
+import org.hersj.fhe.search.store.RecordSet;
 
 /**
  * Boddeti 2018 encrypted matching: gallery item i is one ciphertext whose first d slots hold its
@@ -50,29 +50,34 @@ public final class Boddeti2018Search {
   /** Scores the Boddeti-layout gallery in {@code galleryDir} against {@code probe}. */
   public SearchReport search(Path galleryDir, EncryptedProbe probe, Path scoresFile,
       ProgressListener progress) throws IOException {
-    try (RecordFileReader gallery = GalleryStore.open(galleryDir, backend)) {
-      GalleryLayout layout = gallery.header().layout();
-      if (layout.kind() != LayoutKind.BODDETI_2018 || probe.kind() != LayoutKind.BODDETI_2018) {
-        throw new RecordFileException(gallery.file(), "the Boddeti 2018 search needs a gallery and "
-            + "a probe in that layout; found gallery " + layout.kind() + ", probe " + probe.kind());
-      }
-      if (layout.dimension() != probe.dimension()) {
-        throw new RecordFileException(gallery.file(), "gallery dimension " + layout.dimension()
-            + " does not match probe dimension " + probe.dimension());
-      }
-      int[] steps = rotationSteps(layout.dimension());
-      if (!backend.hasRotationKeys(steps)) {
-        throw new IllegalStateException("the evaluation keys lack the rotation keys 1..."
-            + GalleryLayout.paddedDimension(layout.dimension()) / 2 + " the 2018 baseline needs");
-      }
-      OperationCounter counter = new OperationCounter();
-      BackendCiphertext p = probe.ciphertexts().get(0);
-      int padded = GalleryLayout.paddedDimension(layout.dimension());
-      PayloadEncoding encoding = gallery.header().payloadEncoding();
-      return scan.run(gallery, () -> new ItemScorer(p, padded, steps.length, counter, encoding), 1,
-          backend.scoreLevel(), scoresFile,
-          counter, progress);
+    try (RecordSet gallery = GalleryStore.open(galleryDir, backend)) {
+      return search(gallery, probe, scoresFile, progress);
     }
+  }
+
+  /** Scores the open Boddeti-layout gallery {@code gallery} (a record file, one shard, or all shards). */
+  public SearchReport search(RecordSet gallery, EncryptedProbe probe, Path scoresFile,
+      ProgressListener progress) throws IOException {
+    GalleryLayout layout = gallery.header().layout();
+    if (layout.kind() != LayoutKind.BODDETI_2018 || !layout.kind().takesProbeOf(probe.kind())) {
+      throw new RecordFileException(gallery.file(), "the Boddeti 2018 search needs a gallery and "
+          + "a probe in that layout; found gallery " + layout.kind() + ", probe " + probe.kind());
+    }
+    if (layout.dimension() != probe.dimension()) {
+      throw new RecordFileException(gallery.file(), "gallery dimension " + layout.dimension()
+          + " does not match probe dimension " + probe.dimension());
+    }
+    int[] steps = rotationSteps(layout.dimension());
+    if (!backend.hasRotationKeys(steps)) {
+      throw new IllegalStateException("the evaluation keys lack the rotation keys 1..."
+          + GalleryLayout.paddedDimension(layout.dimension()) / 2 + " the 2018 baseline needs");
+    }
+    OperationCounter counter = new OperationCounter();
+    BackendCiphertext p = probe.ciphertexts().get(0);
+    int padded = GalleryLayout.paddedDimension(layout.dimension());
+    PayloadEncoding encoding = gallery.header().payloadEncoding();
+    return scan.run(gallery, () -> new ItemScorer(p, padded, steps.length, counter, encoding), 1,
+        backend.scoreLevel(), scoresFile, counter, progress);
   }
 
   /** Per-thread scorer of one item. */

@@ -72,7 +72,9 @@ public final class SearchClient {
 
   /**
    * Encrypts {@code probe} for a gallery of {@code kind}: HERS, one ciphertext per feature with the
-   * value replicated to every slot; Boddeti 2018, one ciphertext holding the features.
+   * value replicated to every slot; Boddeti 2018, one ciphertext holding the features; packed items (stage 2
+   * of two-stage search), one ciphertext per item segment holding the features in that segment only
+   * ({@link LayoutKind#fillProbe}).
    */
   public EncryptedProbe encryptProbe(float[] probe, LayoutKind kind) {
     if (probe.length == 0) {
@@ -87,13 +89,14 @@ public final class SearchClient {
       }
     } else {
       new GalleryLayout(kind, 1, probe.length, backend.slots()); // checks d fits
-      double[] values = new double[probe.length];
-      for (int j = 0; j < probe.length; j++) {
-        values[j] = probe[j];
+      double[] values = new double[backend.slots()];
+      for (int c = 0; c < kind.probeCiphertexts(probe.length, backend.slots()); c++) {
+        kind.fillProbe(probe, c, values);
+        BackendCiphertext ct = backend.newCiphertext(1, backend.freshLevel());
+        backend.encryptColumn(values, ct);
+        cts.add(ct);
       }
-      BackendCiphertext ct = backend.newCiphertext(1, backend.freshLevel());
-      backend.encryptColumn(values, ct);
-      cts.add(ct);
+      Arrays.fill(values, 0.0);
     }
     return new EncryptedProbe(kind, probe.length, cts);
   }

@@ -3,6 +3,7 @@ package org.hersj.fhe.search.engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.hersj.fhe.ckks.CkksParametersLiteral;
+import org.hersj.fhe.ckks.ParameterPolicy;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.backend.EncryptionBackend;
@@ -48,6 +49,23 @@ public interface SearchEngine {
    */
   void writeKeys(SearchKeySet keys, Path dir) throws IOException;
 
+  /**
+   * The roles that may hold {@code file}, one file of a key directory written by {@link #writeKeys}, decided
+   * by what the file holds. This default reads the file names {@link #writeKeys} gives (a name starting with
+   * {@code secret}: the key owner only; {@code relinearization}, {@code galois} or {@code rotation}: key owner
+   * and server; anything else: every role); an engine whose files carry their object type reads that instead.
+   */
+  default java.util.Set<KeyRole> rolesOf(Path file) throws IOException {
+    String name = file.getFileName().toString();
+    if (name.startsWith("secret")) {
+      return java.util.EnumSet.of(KeyRole.CLIENT);
+    }
+    if (name.startsWith("relinearization") || name.startsWith("galois") || name.startsWith("rotation")) {
+      return java.util.EnumSet.of(KeyRole.CLIENT, KeyRole.SERVER);
+    }
+    return java.util.EnumSet.allOf(KeyRole.class);
+  }
+
   /** Whether {@code dir} holds a key directory written by {@link #writeKeys} of this engine. */
   boolean holdsKeys(Path dir);
 
@@ -59,4 +77,23 @@ public interface SearchEngine {
 
   /** The server's backend from a key directory: evaluation keys only, never the secret key. */
   ServerBackend loadServer(Path dir) throws IOException;
+
+  /**
+   * As {@link #loadClient(Path, RandomSource)}, reading the saved parameters as {@code policy} says (insecure
+   * ones only when the command line allowed them). An engine that never reads insecure parameters from files
+   * keeps this default, which refuses them as the policy-less load does.
+   */
+  default ClientBackend loadClient(Path dir, RandomSource random, ParameterPolicy policy) throws IOException {
+    return loadClient(dir, random);
+  }
+
+  /** As {@link #loadEnroller(Path, RandomSource)} under {@code policy} (see {@link #loadClient(Path, RandomSource, ParameterPolicy)}). */
+  default EncryptionBackend loadEnroller(Path dir, RandomSource random, ParameterPolicy policy) throws IOException {
+    return loadEnroller(dir, random);
+  }
+
+  /** As {@link #loadServer(Path)} under {@code policy} (see {@link #loadClient(Path, RandomSource, ParameterPolicy)}). */
+  default ServerBackend loadServer(Path dir, ParameterPolicy policy) throws IOException {
+    return loadServer(dir);
+  }
 }

@@ -50,7 +50,7 @@ public final class GalleryEnroller {
    * slot) where it packs two values per slot, else {@link LayoutKind#HERS_SIMD}.
    */
   public static LayoutKind hersLayoutFor(SearchBackend backend) {
-    return backend.packsTwoValuesPerSlot() ? LayoutKind.HERS_COMPLEX : LayoutKind.HERS_SIMD;
+    return LayoutKind.hers(backend.packsTwoValuesPerSlot());
   }
 
   /** {@link #hersLayoutFor} this enroller's backend. */

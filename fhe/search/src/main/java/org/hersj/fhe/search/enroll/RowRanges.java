@@ -75,30 +75,20 @@ public interface RowRanges extends Serializable {
     @Override
     public RowSource open(long first, long rows) {
       checkRange(first, rows, count);
-      return new RowSource() {
-        private long next = first;
-
+      return new CountedRows(rows, dimension) {
         @Override
-        public int dimension() {
-          return dimension;
+        protected void read(long index, float[] row) {
+          SyntheticRows.fill(seed, first + index, row);
         }
 
         @Override
-        public long rowCount() {
-          return rows;
+        protected void skipRows(long index, long skipped) {
+          // any row regenerates alone: nothing to read
         }
 
         @Override
-        public void next(float[] row) {
-          if (next >= first + rows) {
-            throw new java.util.NoSuchElementException("synthetic range has only " + rows + " rows");
-          }
-          SyntheticRows.fill(seed, next++, row);
-        }
-
-        @Override
-        public void skip(long n) {
-          next += n;
+        public String toString() {
+          return "synthetic rows " + first + ".." + (first + rows - 1) + " of seed " + seed;
         }
       };
     }

@@ -45,32 +45,23 @@ public interface RowSource extends AutoCloseable {
 
   /** A source over an iterator that will yield exactly {@code count} rows of length {@code dimension}. */
   static RowSource fromIterator(Iterator<float[]> rows, long count, int dimension) {
-    return new RowSource() {
-      private long delivered;
-
+    return new CountedRows(count, dimension) {
       @Override
-      public int dimension() {
-        return dimension;
-      }
-
-      @Override
-      public long rowCount() {
-        return count;
-      }
-
-      @Override
-      public void next(float[] row) {
-        if (delivered >= count || !rows.hasNext()) {
-          throw new java.util.NoSuchElementException("row source ended after " + delivered
-              + " of " + count + " rows");
+      protected void read(long index, float[] row) {
+        if (!rows.hasNext()) {
+          throw new java.util.NoSuchElementException("row source ended after " + index + " of " + count + " rows");
         }
         float[] r = rows.next();
         if (r.length != dimension) {
-          throw new IllegalArgumentException("row " + delivered + " has " + r.length
+          throw new IllegalArgumentException("row " + index + " has " + r.length
               + " features, expected " + dimension);
         }
         System.arraycopy(r, 0, row, 0, dimension);
-        delivered++;
+      }
+
+      @Override
+      public String toString() {
+        return "row source";
       }
     };
   }

@@ -1,6 +1,5 @@
 package org.hersj.fhe.search.enroll;
 
-import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
 /**
@@ -8,44 +7,32 @@ import java.util.SplittableRandom;
  * seeded by (seed, i), so any row can be regenerated alone and {@link #skip} costs nothing. For
  * benchmarks and tests (not a model of real embeddings).
  */
-public final class SyntheticRows implements RowSource {
+public final class SyntheticRows extends CountedRows {
 
-  private final long count;
-  private final int dimension;
   private final long seed;
-  private long nextRow;
 
   /** {@code count} rows of {@code dimension} features from {@code seed}. */
   public SyntheticRows(long count, int dimension, long seed) {
+    super(count, dimension);
     if (count < 1 || dimension < 1) {
       throw new IllegalArgumentException("need at least one row and one feature");
     }
-    this.count = count;
-    this.dimension = dimension;
     this.seed = seed;
   }
 
   @Override
-  public int dimension() {
-    return dimension;
+  protected void read(long index, float[] row) {
+    fill(seed, index, row);
   }
 
   @Override
-  public long rowCount() {
-    return count;
+  protected void skipRows(long index, long rows) {
+    // any row regenerates alone: nothing to read
   }
 
   @Override
-  public void next(float[] row) {
-    if (nextRow >= count) {
-      throw new NoSuchElementException("synthetic source has only " + count + " rows");
-    }
-    fill(seed, nextRow++, row);
-  }
-
-  @Override
-  public void skip(long rows) {
-    nextRow += rows;
+  public String toString() {
+    return "synthetic source of seed " + seed;
   }
 
   /** Row {@code index} of the gallery with {@code seed}, written into {@code row}. */

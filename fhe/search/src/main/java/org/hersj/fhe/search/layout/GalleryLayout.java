@@ -37,17 +37,12 @@ public record GalleryLayout(LayoutKind kind, long itemCount, int dimension, int 
    * Boddeti 2018, slots / p for packed items.
    */
   public int itemsPerRecord() {
-    return switch (kind) {
-      case HERS_SIMD -> slots;
-      case HERS_COMPLEX -> 2 * slots;
-      case BODDETI_2018 -> 1;
-      case PACKED_ITEMS -> slots / paddedDimension(dimension);
-    };
+    return kind.itemsPerRecord(dimension, slots);
   }
 
   /** Ciphertexts per record: d for both HERS layouts, 1 for Boddeti 2018 and packed items. */
   public int ciphertextsPerRecord() {
-    return kind.dimensionMajor() ? dimension : 1;
+    return kind.ciphertextsPerRecord(dimension);
   }
 
   /** Number of records: ceil(itemCount / itemsPerRecord). */

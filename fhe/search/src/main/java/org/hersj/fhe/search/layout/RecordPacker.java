@@ -1,7 +1,5 @@
 package org.hersj.fhe.search.layout;
 
-import java.util.Arrays;
-
 /**
  * Turns the rows of one record (row-major, {@code items x d} floats) into the slot vectors of its
  * ciphertexts. HERS: vector j holds feature j of every item of the block (a transposition), zero past
@@ -33,25 +31,7 @@ public final class RecordPacker {
     if (items < 1 || items > layout.itemsPerRecord() || (long) items * d > rows.length) {
       throw new IllegalArgumentException(items + " items do not fit one record");
     }
-    if (layout.kind().dimensionMajor()) {
-      for (int i = 0; i < items; i++) {
-        slots[i] = rows[i * d + c];
-      }
-      Arrays.fill(slots, items, slots.length, 0.0);
-    } else if (layout.kind() == LayoutKind.PACKED_ITEMS) {
-      int p = GalleryLayout.paddedDimension(d);
-      Arrays.fill(slots, 0.0);
-      for (int i = 0; i < items; i++) {
-        for (int j = 0; j < d; j++) {
-          slots[i * p + j] = rows[i * d + j];
-        }
-      }
-    } else {
-      for (int j = 0; j < d; j++) {
-        slots[j] = rows[j];
-      }
-      Arrays.fill(slots, d, slots.length, 0.0);
-    }
+    layout.kind().fill(rows, items, d, c, slots);
     return slots;
   }
 }

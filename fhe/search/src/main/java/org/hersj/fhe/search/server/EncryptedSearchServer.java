@@ -92,8 +92,8 @@ public final class EncryptedSearchServer {
     LayoutKind kind = gallery.layout().kind();
     if (!kind.dimensionMajor()) {
       throw new RecordFileException(file, "gallery is in the " + kind + " layout; this search needs a HERS"
-          + " layout (" + LayoutKind.HERS_COMPLEX + " or " + LayoutKind.HERS_SIMD + "): re-enroll with --layout"
-          + " hers-complex or hers, or search a " + LayoutKind.BODDETI_2018 + " gallery with the Boddeti search");
+          + " layout: re-enroll with --layout hers-complex or hers, or score it through SearchServer, which"
+          + " chooses the scoring from the gallery's layout");
     }
     if (probe != null && !probe.kind().dimensionMajor()) {
       throw new RecordFileException(file, "the probe was encrypted for the " + probe.kind()

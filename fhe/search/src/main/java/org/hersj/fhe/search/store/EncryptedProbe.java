@@ -30,16 +30,7 @@ public record EncryptedProbe(LayoutKind kind, int dimension, List<BackendCiphert
   /** Checks the ciphertext count matches the layout. */
   public EncryptedProbe {
     ciphertexts = List.copyOf(ciphertexts);
-    if (kind == LayoutKind.PACKED_ITEMS) {
-      if (ciphertexts.isEmpty() || Integer.bitCount(ciphertexts.size()) != 1) {
-        throw new IllegalArgumentException("a " + kind + " probe has one masked ciphertext per item segment, a"
-            + " power of two, got " + ciphertexts.size());
-      }
-    } else if (ciphertexts.size() != (kind.dimensionMajor() ? dimension : 1)) {
-      int expected = kind.dimensionMajor() ? dimension : 1;
-      throw new IllegalArgumentException("a " + kind + " probe of dimension " + dimension + " has "
-          + expected + " ciphertexts, got " + ciphertexts.size());
-    }
+    kind.requireProbeCiphertexts(ciphertexts.size(), dimension);
   }
 
   /**

@@ -141,9 +141,9 @@ public final class Stage2Server {
       throws RecordFileException {
     if (layout.kind() != LayoutKind.PACKED_ITEMS) {
       throw new RecordFileException(file, "gallery is in the " + layout.kind() + " layout; stage 2 needs "
-          + "the full-dimension gallery enrolled in the " + LayoutKind.PACKED_ITEMS + " layout");
+          + "the full-dimension gallery enrolled in the " + LayoutKind.PACKED_ITEMS + " layout (--layout packed)");
     }
-    if (probe.kind() != LayoutKind.PACKED_ITEMS) {
+    if (!layout.kind().takesProbeOf(probe.kind())) {
       throw new RecordFileException(file, "the probe was encrypted for the " + probe.kind()
           + " layout; encrypt the stage-2 probe with TwoStageClient.encryptMaskedProbes");
     }

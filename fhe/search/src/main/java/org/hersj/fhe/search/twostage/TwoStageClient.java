@@ -3,9 +3,9 @@ package org.hersj.fhe.search.twostage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.client.Match;
+import org.hersj.fhe.search.client.SearchClient;
 import org.hersj.fhe.search.client.TopK;
 import org.hersj.fhe.search.layout.GalleryLayout;
 import org.hersj.fhe.search.layout.LayoutKind;
@@ -31,24 +31,7 @@ public final class TwoStageClient {
    * reused for every group of candidates.
    */
   public EncryptedProbe encryptMaskedProbes(float[] probe) {
-    if (probe.length == 0) {
-      throw new IllegalArgumentException("the probe has no features");
-    }
-    int perRecord = new GalleryLayout(LayoutKind.PACKED_ITEMS, 1, probe.length, backend.slots()).itemsPerRecord();
-    int segment = GalleryLayout.paddedDimension(probe.length);
-    double[] slots = new double[backend.slots()];
-    List<BackendCiphertext> masked = new ArrayList<>(perRecord);
-    for (int g = 0; g < perRecord; g++) {
-      Arrays.fill(slots, 0.0);
-      for (int j = 0; j < probe.length; j++) {
-        slots[g * segment + j] = probe[j];
-      }
-      BackendCiphertext ct = backend.newCiphertext(1, backend.freshLevel());
-      backend.encryptColumn(slots, ct);
-      masked.add(ct);
-    }
-    Arrays.fill(slots, 0.0);
-    return new EncryptedProbe(LayoutKind.PACKED_ITEMS, probe.length, masked);
+    return new SearchClient(backend, 1).encryptProbe(probe, LayoutKind.PACKED_ITEMS);
   }
 
   /**

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.hersj.fhe.ckks.ParameterPolicy;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.backend.PayloadEncoding;
@@ -33,16 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RecordFormatCompatibilityTest {
 
   /** The format-1 files were made under toy parameters (log2 N = 6): opt in as a command line would. */
-  @org.junit.jupiter.api.BeforeEach
-  void allowToyParameters() {
-    org.hersj.fhe.ckks.InsecureParameters.allowFromCommandLine("RecordFormatCompatibilityTest (toy parameters)");
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void refuseInsecureParametersAgain() {
-    org.hersj.fhe.ckks.InsecureParameters.refuse();
-  }
-
+  private static final ParameterPolicy TOY = ParameterPolicy.allowInsecure("RecordFormatCompatibilityTest (toy parameters)");
 
   private static final String[] FILES = {"keys/keyset.sha256", "keys/parameters.ckks", "keys/public.key",
       "keys/relinearization.key", "keys/secret.key", "gallery/gallery.hrec", "probe.hrec", "scores.hrec"};
@@ -73,8 +65,8 @@ class RecordFormatCompatibilityTest {
   @Test
   void aFormatOneGalleryProbeAndScoresFileStillReadAndDecrypt() throws IOException {
     Path root = fixture();
-    CkksServerBackend server = CkksKeyFiles.loadServer(org.hersj.fhe.search.testing.ServerKeyCopy.of(root.resolve("keys")));
-    CkksClientBackend client = CkksKeyFiles.loadClient(root.resolve("keys"), RandomSource.seededForTestsOnly(1)).withoutNoiseFlooding();
+    CkksServerBackend server = CkksKeyFiles.loadServer(org.hersj.fhe.search.testing.ServerKeyCopy.of(root.resolve("keys")), TOY);
+    CkksClientBackend client = CkksKeyFiles.loadClient(root.resolve("keys"), RandomSource.seededForTestsOnly(1), TOY).withoutNoiseFlooding();
     try (RecordFileReader old = GalleryStore.open(root.resolve("gallery"), server)) {
       assertEquals(PayloadEncoding.WORDS, old.header().payloadEncoding());
     }
@@ -99,7 +91,7 @@ class RecordFormatCompatibilityTest {
   @Test
   void aFormatTwoHeaderWithoutOrWithAnUnknownEncodingIsRefused() throws IOException {
     Path root = fixture();
-    CkksServerBackend server = CkksKeyFiles.loadServer(org.hersj.fhe.search.testing.ServerKeyCopy.of(root.resolve("keys")));
+    CkksServerBackend server = CkksKeyFiles.loadServer(org.hersj.fhe.search.testing.ServerKeyCopy.of(root.resolve("keys")), TOY);
     RecordFileHeader h;
     try (RecordFileReader old = GalleryStore.open(root.resolve("gallery"), server)) {
       h = old.header();

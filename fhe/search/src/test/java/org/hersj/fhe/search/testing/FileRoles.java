@@ -22,6 +22,7 @@ import org.hersj.fhe.search.server.EncryptedSearchServer;
 import org.hersj.fhe.search.server.PlaintextProbeSearchWeakerThreatModel;
 import org.hersj.fhe.search.server.ScoreForm;
 import org.hersj.fhe.search.server.SearchReport;
+import org.hersj.fhe.search.service.SearchServer;
 import org.hersj.fhe.search.store.EncryptedProbe;
 
 /**
@@ -66,16 +67,13 @@ public final class FileRoles {
 
   /**
    * {@code hers search}: scores the gallery against the encrypted probe file with the server's keys
-   * (never the secret key) and writes the encrypted scores; HERS or Boddeti 2018 after the probe's layout.
+   * (never the secret key) and writes the encrypted scores; HERS or Boddeti 2018 after the gallery's layout.
    */
   public static SearchReport search(Path serverKeyDir, Path galleryDir, Path probeFile, Path scoresFile,
       ScoreForm form, int threads, ProgressListener progress) throws IOException {
     CkksServerBackend server = CkksKeyFiles.loadServer(serverKeyDir);
     EncryptedProbe probe = EncryptedProbe.read(probeFile, server);
-    if (probe.kind() == LayoutKind.BODDETI_2018) {
-      return new Boddeti2018Search(server, threads).search(galleryDir, probe, scoresFile, progress);
-    }
-    return new EncryptedSearchServer(server, threads).search(galleryDir, probe, form, scoresFile, progress);
+    return new SearchServer(server, threads).search(galleryDir, probe, form, scoresFile, progress);
   }
 
   /**

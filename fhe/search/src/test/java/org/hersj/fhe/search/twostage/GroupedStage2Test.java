@@ -10,14 +10,9 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.hersj.fhe.ckks.CkksParameters;
-import org.hersj.fhe.ckks.CkksPresets;
-import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.backend.ckks.CkksSearchKeys;
 import org.hersj.fhe.search.client.Match;
-import org.hersj.fhe.search.enroll.GalleryEnroller;
-import org.hersj.fhe.search.enroll.RowSource;
 import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.store.EncryptedProbe;
 import org.hersj.fhe.search.store.RecordFileException;
@@ -37,9 +32,7 @@ class GroupedStage2Test {
   private static final int N = 60;
   private static final int FULL = 200;
   private static final int SEGMENTS = 8;
-  private static final CkksParameters PARAMS = CkksPresets.byName("SEARCH_N4096");
-  private static final CkksSearchKeys KEYS = CkksSearchKeys.generate(PARAMS, RandomSource.seededForTestsOnly(21),
-      TwoStageSearch.rotationSteps(FULL));
+  private static final CkksSearchKeys KEYS = TwoStageFixture.stage2Keys(FULL, 21);
   private static final TwoStageFixture DATA = new TwoStageFixture(N, FULL, 8, 23);
 
   @TempDir
@@ -50,9 +43,7 @@ class GroupedStage2Test {
 
   @BeforeAll
   static void enroll() throws IOException {
-    gallery = dir.resolve("full");
-    new GalleryEnroller(KEYS.enroller(), 2, 4).enroll(RowSource.of(DATA.full), LayoutKind.PACKED_ITEMS, gallery,
-        ProgressListener.NONE);
+    gallery = DATA.enrollPacked(KEYS.enroller(), 2, dir);
     probe = DATA.probeNear(9, 0.05, 2);
     masked = new TwoStageClient(KEYS.client().withoutNoiseFlooding()).encryptMaskedProbes(probe);
   }

@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.hersj.fhe.ckks.CkksParameters;
-import org.hersj.fhe.ckks.CkksPresets;
-import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.backend.ckks.CkksClientBackend;
 import org.hersj.fhe.search.backend.ckks.CkksSearchKeys;
-import org.hersj.fhe.search.enroll.GalleryEnroller;
-import org.hersj.fhe.search.enroll.RowSource;
 import org.hersj.fhe.search.layout.GalleryLayout;
 import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.store.EncryptedProbe;
@@ -35,9 +31,8 @@ class Stage2ResponsePrivacyTest {
   private static final int FULL = 100;
   private static final int P = 128;
   private static final long[] CANDIDATES = {1, 4, 5};
-  private static final CkksParameters PARAMS = CkksPresets.byName("SEARCH_N4096");
-  private static final CkksSearchKeys KEYS = CkksSearchKeys.generate(PARAMS, RandomSource.seededForTestsOnly(31),
-      TwoStageSearch.rotationSteps(FULL));
+  private static final CkksSearchKeys KEYS = TwoStageFixture.stage2Keys(FULL, 31);
+  private static final CkksParameters PARAMS = KEYS.parameters();
   private static final TwoStageFixture DATA = new TwoStageFixture(N, FULL, 8, 37);
 
   @TempDir
@@ -48,9 +43,7 @@ class Stage2ResponsePrivacyTest {
 
   @BeforeAll
   static void enroll() throws IOException {
-    gallery = dir.resolve("full");
-    new GalleryEnroller(KEYS.enroller(), 1, 4).enroll(RowSource.of(DATA.full), LayoutKind.PACKED_ITEMS, gallery,
-        ProgressListener.NONE);
+    gallery = DATA.enrollPacked(KEYS.enroller(), 1, dir);
     probe = DATA.probeNear(4, 0.05, 3);
     masked = new TwoStageClient(KEYS.client()).encryptMaskedProbes(probe);
   }

@@ -1,7 +1,17 @@
 package org.hersj.fhe.search.twostage;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
+import org.hersj.fhe.ckks.CkksPresets;
+import org.hersj.fhe.ring.RandomSource;
+import org.hersj.fhe.search.ProgressListener;
+import org.hersj.fhe.search.backend.EncryptionBackend;
+import org.hersj.fhe.search.backend.ckks.CkksSearchKeys;
+import org.hersj.fhe.search.enroll.GalleryEnroller;
+import org.hersj.fhe.search.enroll.RowSource;
 import org.hersj.fhe.search.enroll.SyntheticRows;
+import org.hersj.fhe.search.layout.LayoutKind;
 
 /**
  * Generated two-stage data: unit full-dimension rows, their first {@code reducedDim} features
@@ -19,6 +29,23 @@ final class TwoStageFixture {
     for (int i = 0; i < n; i++) {
       reduced[i] = reduce(full[i], reducedDim);
     }
+  }
+
+  /**
+   * SEARCH_N4096 keys (2048 slots) with the rotation keys stage 2 of {@code fullDim}-d features needs, from
+   * the deterministic test stream {@code seed} (tests only).
+   */
+  static CkksSearchKeys stage2Keys(int fullDim, long seed) {
+    return CkksSearchKeys.generate(CkksPresets.byName("SEARCH_N4096"), RandomSource.seededForTestsOnly(seed),
+        TwoStageSearch.rotationSteps(fullDim));
+  }
+
+  /** Enrolls the full-dimension rows as a packed gallery into {@code dir}/full and returns that directory. */
+  Path enrollPacked(EncryptionBackend enroller, int threads, Path dir) throws IOException {
+    Path gallery = dir.resolve("full");
+    new GalleryEnroller(enroller, threads, 4).enroll(RowSource.of(full), LayoutKind.PACKED_ITEMS, gallery,
+        ProgressListener.NONE);
+    return gallery;
   }
 
   /** The first {@code dim} features of {@code row}, renormalised. */

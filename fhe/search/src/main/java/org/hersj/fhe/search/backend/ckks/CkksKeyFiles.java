@@ -13,6 +13,7 @@ import org.hersj.fhe.io.Sha256;
 import org.hersj.fhe.ckks.Ciphertext;
 import org.hersj.fhe.ckks.CkksEncoder;
 import org.hersj.fhe.ckks.CkksParameters;
+import org.hersj.fhe.ckks.ParameterPolicy;
 import org.hersj.fhe.ckks.Decryptor;
 import org.hersj.fhe.ckks.Encryptor;
 import org.hersj.fhe.ckks.EvaluationKeys;
@@ -22,6 +23,7 @@ import org.hersj.fhe.ckks.RelinearizationKey;
 import org.hersj.fhe.ckks.SecretKey;
 import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.fhe.ckks.io.CkksSerializer;
+import org.hersj.fhe.ckks.io.ObjectType;
 import org.hersj.fhe.ring.RandomSource;
 
 /**
@@ -81,10 +83,15 @@ public final class CkksKeyFiles {
     AtomicFiles.write(dir.resolve(MANIFEST), manifest.toString().getBytes(StandardCharsets.UTF_8), false);
   }
 
-  /** The parameters saved in {@code dir}. */
+  /** The parameters saved in {@code dir}; parameters marked insecure are refused. */
   public static CkksParameters parameters(Path dir) throws IOException {
+    return parameters(dir, ParameterPolicy.SECURE_ONLY);
+  }
+
+  /** The parameters saved in {@code dir}, accepted as {@code policy} says. */
+  public static CkksParameters parameters(Path dir, ParameterPolicy policy) throws IOException {
     Path file = existing(dir, PARAMETERS);
-    return CkksSerializer.readParameters(readListed(dir, PARAMETERS), file.toString());
+    return CkksSerializer.readParameters(readListed(dir, PARAMETERS), file.toString(), policy);
   }
 
   /**
@@ -93,7 +100,13 @@ public final class CkksKeyFiles {
    * @param random {@link RandomSource#secure()} outside tests
    */
   public static CkksClientBackend loadClient(Path dir, RandomSource random) throws IOException {
-    CkksParameters params = parameters(dir);
+    return loadClient(dir, random, ParameterPolicy.SECURE_ONLY);
+  }
+
+  /** As {@link #loadClient(Path, RandomSource)}, accepting the saved parameters as {@code policy} says. */
+  public static CkksClientBackend loadClient(Path dir, RandomSource random, ParameterPolicy policy)
+      throws IOException {
+    CkksParameters params = parameters(dir, policy);
     CkksSerializer io = new CkksSerializer(params);
     Path file = existing(dir, SECRET);
     requireOwnerOnly(file);
@@ -117,7 +130,13 @@ public final class CkksKeyFiles {
    * @param random {@link RandomSource#secure()} outside tests
    */
   public static CkksEncryptionBackend loadEnroller(Path dir, RandomSource random) throws IOException {
-    CkksParameters params = parameters(dir);
+    return loadEnroller(dir, random, ParameterPolicy.SECURE_ONLY);
+  }
+
+  /** As {@link #loadEnroller(Path, RandomSource)}, accepting the saved parameters as {@code policy} says. */
+  public static CkksEncryptionBackend loadEnroller(Path dir, RandomSource random, ParameterPolicy policy)
+      throws IOException {
+    CkksParameters params = parameters(dir, policy);
     return new CkksEncryptionBackend(params, publicKey(dir, new CkksSerializer(params)), random);
   }
 
@@ -126,8 +145,13 @@ public final class CkksKeyFiles {
    * Refuses a directory (or a file) holding a secret key under any name: every file's frame header is read.
    */
   public static CkksServerBackend loadServer(Path dir) throws IOException {
+    return loadServer(dir, ParameterPolicy.SECURE_ONLY);
+  }
+
+  /** As {@link #loadServer(Path)}, accepting the saved parameters as {@code policy} says. */
+  public static CkksServerBackend loadServer(Path dir, ParameterPolicy policy) throws IOException {
     requireNoSecretKey(dir);
-    CkksParameters params = parameters(dir);
+    CkksParameters params = parameters(dir, policy);
     CkksSerializer io = new CkksSerializer(params);
     RelinearizationKey rlk = null;
     if (params.supportsKeySwitching()) {
@@ -138,6 +162,16 @@ public final class CkksKeyFiles {
     GaloisKeys galois = Files.exists(galoisFile)
         ? io.readGaloisKeys(readListed(dir, GALOIS), galoisFile.toString()) : null;
     return new CkksServerBackend(params, publicKey(dir, io), new EvaluationKeys(rlk, galois));
+  }
+
+  /** The object type in the frame header of {@code file}, or null when the file does not start with a frame. */
+  public static ObjectType frameType(Path file) throws IOException {
+    byte[] head = new byte[CkksSerializer.TYPE_PROBE_BYTES];
+    int read;
+    try (var in = Files.newInputStream(file)) {
+      read = in.readNBytes(head, 0, head.length);
+    }
+    return read == head.length ? CkksSerializer.frameType(head) : null;
   }
 
   /**
@@ -156,12 +190,7 @@ public final class CkksKeyFiles {
       files = Files.isRegularFile(path) ? List.of(path) : List.of();
     }
     for (Path file : files) {
-      byte[] head = new byte[CkksSerializer.TYPE_PROBE_BYTES];
-      int read;
-      try (var in = Files.newInputStream(file)) {
-        read = in.readNBytes(head, 0, head.length);
-      }
-      if (read == head.length && CkksSerializer.isSecretKeyFrame(head)) {
+      if (frameType(file) == ObjectType.SECRET_KEY) {
         throw new IOException("refusing server-side use of " + path + ": " + file + " holds a secret key (by its"
             + " content, whatever its name); the server must never hold it: give it KEYDIR/server only");
       }

@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import org.hersj.fhe.ckks.CkksParameters;
-import org.hersj.fhe.ckks.CkksPresets;
-import org.hersj.fhe.ring.RandomSource;
-import org.hersj.fhe.search.SearchRejectionContract;
 import org.hersj.fhe.search.baseline.Boddeti2018Search;
 import org.hersj.fhe.search.layout.LayoutKind;
-import org.hersj.fhe.search.testing.Backends;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,33 +14,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The search contract on the pure-Java CKKS engine with the 128-bit SEARCH_N8192 preset (4096 slots):
  * encrypted top-1 equals plaintext top-1 and every score is within 1e-6 of the plaintext inner product.
  */
-class CkksSearchTest extends SearchRejectionContract {
+class CkksSearchTest extends CkksKeysContract {
 
   /** Keys are made once per JVM (deterministic test stream; insecure by design, tests only). */
+  /** Keys are made once per JVM. */
   private static final class Keys {
-    static final CkksParameters PARAMS = CkksPresets.byName("SEARCH_N8192");
-    static final CkksSearchKeys MAIN = CkksSearchKeys.generate(PARAMS, RandomSource.seededForTestsOnly(1),
-        Boddeti2018Search.rotationSteps(16));
-    static final CkksSearchKeys OTHER = CkksSearchKeys.generate(PARAMS, RandomSource.seededForTestsOnly(2));
-    static final CkksSearchKeys OTHER_PARAMS = CkksSearchKeys.generate(CkksPresets.byName("SEARCH_N4096"),
-        RandomSource.seededForTestsOnly(3));
+    static final KeySets SETS = KeySets.generate("SEARCH_N8192", "SEARCH_N4096", 1, Boddeti2018Search.rotationSteps(16));
+    static final CkksSearchKeys MAIN = SETS.main();
   }
 
   private static final double GOAL = 1e-6;
 
-  @Override
-  protected Backends backends() {
-    return new Backends(Keys.MAIN.client().withoutNoiseFlooding(), Keys.MAIN.server());
-  }
-
-  @Override
-  protected Backends otherKeys() {
-    return new Backends(Keys.OTHER.client().withoutNoiseFlooding(), Keys.OTHER.server());
-  }
-
-  @Override
-  protected Backends otherParameters() {
-    return new Backends(Keys.OTHER_PARAMS.client().withoutNoiseFlooding(), Keys.OTHER_PARAMS.server());
+  CkksSearchTest() {
+    super(() -> Keys.SETS);
   }
 
   @Override

@@ -9,12 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hersj.fhe.ckks.CkksParameters;
-import org.hersj.fhe.ckks.CkksPresets;
-import org.hersj.fhe.ckks.io.CkksSerializer;
 import org.hersj.fhe.ckks.io.CompactPayloads;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.ProgressListener;
-import org.hersj.fhe.search.SearchRejectionContract;
 import org.hersj.fhe.search.client.SearchClient;
 import org.hersj.fhe.search.enroll.SyntheticRows;
 import org.hersj.fhe.search.layout.LayoutKind;
@@ -24,7 +21,6 @@ import org.hersj.fhe.search.server.ScoreForm;
 import org.hersj.fhe.search.store.EncryptedProbe;
 import org.hersj.fhe.search.store.GalleryStore;
 import org.hersj.fhe.search.store.RecordFileHeader;
-import org.hersj.fhe.search.testing.Backends;
 import org.hersj.fhe.search.testing.GeneratedGallery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,33 +32,20 @@ import org.junit.jupiter.params.provider.ValueSource;
  * within 1e-4 of the plaintext inner product; the forms and modes it cannot run are refused with a
  * one-line reason; its key directory has no relinearisation key.
  */
-class LiteSearchTest extends SearchRejectionContract {
+class LiteSearchTest extends CkksKeysContract {
 
-  /** Keys are made once per JVM (deterministic test stream; insecure by design, tests only). */
+  /** Keys are made once per JVM. */
   private static final class Keys {
-    static final CkksParameters PARAMS = CkksPresets.byName("LITE_N2048");
-    static final CkksSearchKeys MAIN = CkksSearchKeys.generate(PARAMS, RandomSource.seededForTestsOnly(21));
-    static final CkksSearchKeys OTHER = CkksSearchKeys.generate(PARAMS, RandomSource.seededForTestsOnly(22));
-    static final CkksSearchKeys OTHER_PARAMS = CkksSearchKeys.generate(CkksPresets.byName("LITE_N4096"),
-        RandomSource.seededForTestsOnly(23));
+    static final KeySets SETS = KeySets.generate("LITE_N2048", "LITE_N4096", 21);
+    static final CkksSearchKeys MAIN = SETS.main();
+    static final CkksParameters PARAMS = MAIN.parameters();
   }
 
   /** The precision the presets are chosen for (measured ~2.5e-5 at 10^6 items). */
   private static final double GOAL = 1e-4;
 
-  @Override
-  protected Backends backends() {
-    return new Backends(Keys.MAIN.client().withoutNoiseFlooding(), Keys.MAIN.server());
-  }
-
-  @Override
-  protected Backends otherKeys() {
-    return new Backends(Keys.OTHER.client().withoutNoiseFlooding(), Keys.OTHER.server());
-  }
-
-  @Override
-  protected Backends otherParameters() {
-    return new Backends(Keys.OTHER_PARAMS.client().withoutNoiseFlooding(), Keys.OTHER_PARAMS.server());
+  LiteSearchTest() {
+    super(() -> Keys.SETS);
   }
 
   @Override
