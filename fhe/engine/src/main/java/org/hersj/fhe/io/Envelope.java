@@ -159,8 +159,8 @@ public record Envelope(Format format, int major, int minor, ByteBuffer fields, B
     /**
      * Reads and checks the header of a file whose first bytes are {@code head} and whose size is
      * {@code fileBytes}: magic, versions, header length and SHA-256; for a {@link BodyCheck#CRC32C_BLOCKS}
-     * format also that the file is exactly header + body long (a whole-file format checks that in
-     * {@link #read}).
+     * format also that the file is exactly header + body long unless {@code fileBytes} is negative (the
+     * caller checks the size itself; a whole-file format checks it in {@link #read}).
      *
      * @param head at least the header's bytes ({@link #headerLength} says how many that is)
      * @throws E naming the source if anything is wrong
@@ -205,7 +205,7 @@ public record Envelope(Format format, int major, int minor, ByteBuffer fields, B
             throw refuse.apply(source + ": body check " + head[24] + " is not the " + format.check() + " a "
                     + format.name() + " uses");
         }
-        if (check == BodyCheck.CRC32C_BLOCKS && fileBytes != headerBytes + bodyBytes) {
+        if (check == BodyCheck.CRC32C_BLOCKS && fileBytes >= 0 && fileBytes != headerBytes + bodyBytes) {
             throw refuse.apply(sizeProblem(source, format, fileBytes, headerBytes + bodyBytes));
         }
         if (check == BodyCheck.SHA256 && bodyBytes > Integer.MAX_VALUE - 2L * MAX_HEADER_BYTES) {
