@@ -148,7 +148,7 @@ public record Envelope(Format format, int major, int minor, ByteBuffer fields, B
         int bodyAt = e.headerBytes;
         byte[] stored = Arrays.copyOfRange(bytes, bytes.length - DIGEST_BYTES, bytes.length);
         if (!MessageDigest.isEqual(stored, Sha256.of(bytes, bodyAt, (int) e.bodyBytes))) {
-            throw refuse.apply(source + ": the " + format.name() + " fails its SHA-256 check: the file was damaged"
+            throw refuse.apply(source + ": the " + format.name() + " fails its SHA-256 checksum: the file was damaged"
                     + " or modified; write it again");
         }
         ByteBuffer body = ByteBuffer.wrap(bytes, bodyAt, (int) e.bodyBytes).slice().asReadOnlyBuffer()
@@ -197,7 +197,7 @@ public record Envelope(Format format, int major, int minor, ByteBuffer fields, B
         int h = (int) headerBytes;
         byte[] stored = Arrays.copyOfRange(head, h - DIGEST_BYTES, h);
         if (!MessageDigest.isEqual(stored, Sha256.of(head, 0, h - DIGEST_BYTES))) {
-            throw refuse.apply(source + ": the " + format.name() + " header fails its SHA-256 check: the file was"
+            throw refuse.apply(source + ": the " + format.name() + " header fails its SHA-256 checksum: the file was"
                     + " damaged or modified; write it again");
         }
         BodyCheck check = BodyCheck.ofCode(Byte.toUnsignedInt(head[24]));

@@ -68,8 +68,13 @@ public record ShardManifest(RecordFileHeader whole, List<Shard> shards) {
     return whole.withCounts(range.items(), range.records());
   }
 
-  /** Writes the manifest into {@code dir} atomically (temporary name, then rename), as an envelope of {@link #FORMAT}. */
+  /** Writes the manifest into {@code dir} atomically (temporary name, then rename). */
   public void write(Path dir) {
+    AtomicFiles.write(dir.resolve(FILE), encode(), false);
+  }
+
+  /** The manifest file's contents, an envelope of {@link #FORMAT}, as {@link #write} stores them. */
+  public byte[] encode() {
     StringBuilder text = new StringBuilder(whole.fieldLines());
     text.append("shards=").append(shards.size()).append('\n');
     for (Shard s : shards) {
@@ -78,7 +83,7 @@ public record ShardManifest(RecordFileHeader whole, List<Shard> shards) {
           r.firstRecord(), r.records(), r.firstItem(), r.items(), s.bytes(), s.sha256()));
     }
     byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
-    AtomicFiles.write(dir.resolve(FILE), Envelope.wrap(FORMAT, new byte[0], body), false);
+    return Envelope.wrap(FORMAT, new byte[0], body);
   }
 
   /**
@@ -93,7 +98,16 @@ public record ShardManifest(RecordFileHeader whole, List<Shard> shards) {
       throw new RecordFileException(file, "no shard manifest: the sharded enrollment or search did not finish;"
           + " rerun it (finished shards are kept)");
     }
-    byte[] bytes = Files.readAllBytes(file);
+    return parse(Files.readAllBytes(file), file);
+  }
+
+  /**
+   * Parses and checks manifest contents {@code bytes} (as {@link #encode} makes them, or a 0.1.0 text
+   * manifest) read from {@code file}.
+   *
+   * @throws RecordFileException naming {@code file} if the manifest is altered or inconsistent
+   */
+  public static ShardManifest parse(byte[] bytes, Path file) throws RecordFileException {
     String lines;
     if (new String(bytes, 0, Math.min(bytes.length, FORMAT_1_LINE.length()), StandardCharsets.UTF_8)
         .equals(FORMAT_1_LINE)) {
@@ -107,7 +121,7 @@ public record ShardManifest(RecordFileHeader whole, List<Shard> shards) {
       e.body().get(body);
       lines = new String(body, StandardCharsets.UTF_8);
     }
-    return parse(lines, file);
+    return parseLines(lines, file);
   }
 
   // The lines of a format-1 manifest after its format line, once its SHA-256 line is checked.
@@ -125,7 +139,7 @@ public record ShardManifest(RecordFileHeader whole, List<Shard> shards) {
     return body.substring(FORMAT_1_LINE.length() + 1);
   }
 
-  private static ShardManifest parse(String lines, Path file) throws RecordFileException {
+  private static ShardManifest parseLines(String lines, Path file) throws RecordFileException {
     Map<String, String> fields = new LinkedHashMap<>();
     List<Shard> shards = new ArrayList<>();
     try {
