@@ -115,7 +115,7 @@ final class EncryptedGalleryCache {
                 }
             }
         }
-        Files.move(partial, server, StandardCopyOption.ATOMIC_MOVE);
+        org.hersj.fhe.io.AtomicFiles.publish(partial, server);
         return server;
     }
 }

@@ -1,23 +1,18 @@
 package org.hersj.reduction.deepmds;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import org.hersj.reduction.core.AtomicFiles;
 
 /**
  * Writes one stage's loss curve as CSV ({@code step,total,genuine,impostor,covariance,weight_decay,validation};
- * validation is filled on the last step of each epoch, empty otherwise). The file is written under a
- * temporary name and renamed when the stage ends.
+ * validation is filled on the last step of each epoch, empty otherwise). The rows are kept in memory and the
+ * file is written atomically ({@link AtomicFiles}) when the stage ends.
  */
 final class LossCurveWriter implements AutoCloseable {
 
     private final Path target;
-    private final Path temporary;
-    private final BufferedWriter out;
+    private final StringBuilder out = new StringBuilder();
 
     /**
      * @param directory   where the curve goes (created if missing)
@@ -25,15 +20,8 @@ final class LossCurveWriter implements AutoCloseable {
      * @param outputWidth the stage's output width
      */
     LossCurveWriter(Path directory, int stage, int outputWidth) {
-        try {
-            Files.createDirectories(directory);
-            target = directory.resolve(fileName(stage, outputWidth));
-            temporary = directory.resolve(target.getFileName() + ".tmp");
-            out = Files.newBufferedWriter(temporary);
-            out.write("step,total,genuine,impostor,covariance,weight_decay,validation\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write loss curve in " + directory, e);
-        }
+        target = directory.resolve(fileName(stage, outputWidth));
+        out.append("step,total,genuine,impostor,covariance,weight_decay,validation\n");
     }
 
     /**
@@ -51,23 +39,14 @@ final class LossCurveWriter implements AutoCloseable {
      * @param validation validation loss, or NaN for none
      */
     void row(long step, LossTerms loss, double validation) {
-        try {
-            out.write(String.format(Locale.ROOT, "%d,%.6g,%.6g,%.6g,%.6g,%.6g,%s%n", step, loss.total(), loss.genuine(),
-                    loss.impostor(), loss.covariance(), loss.weightDecay(),
-                    Double.isNaN(validation) ? "" : String.format(Locale.ROOT, "%.6g", validation)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write loss curve " + temporary, e);
-        }
+        out.append(String.format(Locale.ROOT, "%d,%.6g,%.6g,%.6g,%.6g,%.6g,%s%n", step, loss.total(), loss.genuine(),
+                loss.impostor(), loss.covariance(), loss.weightDecay(),
+                Double.isNaN(validation) ? "" : String.format(Locale.ROOT, "%.6g", validation)));
     }
 
-    /** Flushes and renames the curve to its final name. */
+    /** Writes the curve under its final name with {@link AtomicFiles} (a small table: one line per logged step). */
     @Override
     public void close() {
-        try {
-            out.close();
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot finish loss curve " + target, e);
-        }
+        AtomicFiles.writeString(target, out.toString());
     }
 }

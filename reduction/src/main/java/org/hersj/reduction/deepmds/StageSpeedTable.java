@@ -1,12 +1,9 @@
 package org.hersj.reduction.deepmds;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import org.hersj.reduction.core.AtomicFiles;
 
 /**
  * Writes {@value #FILE_NAME}: one row per finished stage with its training speed and how it ended
@@ -42,14 +39,6 @@ final class StageSpeedTable {
     }
 
     private static void write(Path directory, String csv) {
-        Path target = directory.resolve(FILE_NAME);
-        Path temporary = directory.resolve(FILE_NAME + ".tmp");
-        try {
-            Files.createDirectories(directory);
-            Files.writeString(temporary, csv);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
+        AtomicFiles.writeString(directory.resolve(FILE_NAME), csv);
     }
 }

@@ -20,14 +20,17 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hersj.reduction.core.AtomicFiles;
 import org.hersj.reduction.core.Reducer;
 import org.hersj.reduction.deepmds.DeepMdsModel;
 import org.hersj.reduction.deepmds.ModelProvenance;
 import org.hersj.reduction.pca.PcaReducer;
 
 /**
- * Reduction model files ({@code .hersred}). Layout: the 8 magic bytes {@code HERSJRED}, format version
- * (int), payload length (long), the payload, and the SHA-256 of the payload. The payload holds the kind
+ * Reduction model files ({@code .hersred}): an {@link Envelope} of {@link #FORMAT} (major 3) whose body is
+ * the payload. Files of release 0.1.0 (formats 1 and 2: the 8 magic bytes {@code HERSJRED}, format version
+ * (int), payload length (long), the payload, and the SHA-256 of the payload) are still read; format 2 has
+ * the payload of format 3. The payload holds the kind
  * ({@code deepmds} or {@code pca}) and its parameters; a DeepMDS payload holds the provenance with the
  * training configuration, then one weight snapshot per trained stage. Files are written to a temporary name in the same directory and renamed; a
  * DeepMDS model also gets {@code <file>.provenance.json} beside it. Reading checks magic, version, length
@@ -38,7 +41,10 @@ public final class ModelFile {
     /** Usual file name extension. */
     public static final String EXTENSION = ".hersred";
 
+    /** The envelope of model files; majors 1 and 2 were the {@code HERSJRED} frame of 0.1.0, still read. */
+    public static final Envelope.Format FORMAT = new Envelope.Format("HERS-J reduction model", "HJREDMOD", 3, 0);
     private static final byte[] MAGIC = "HERSJRED".getBytes(StandardCharsets.US_ASCII);
+    /** Version 2 (release 0.1.0 and after): the payload the envelope now carries; still read. */
     private static final int VERSION = 2;
     /** Version 1 (release 0.1.0): provenance without init, early-stop metric and stage speed; still read. */
     private static final int VERSION_ONE = 1;
@@ -83,10 +89,7 @@ public final class ModelFile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] payload = bytes.toByteArray();
-        ByteBuffer file0 = ByteBuffer.allocate(HEADER + payload.length + DIGEST);
-        file0.put(MAGIC).putInt(VERSION).putLong(payload.length).put(payload).put(sha256(payload));
-        AtomicFiles.write(file, file0.array());
+        AtomicFiles.write(file, Envelope.wrap(FORMAT, new byte[0], bytes.toByteArray()));
         if (reducer instanceof DeepMdsModel m) {
             AtomicFiles.write(provenanceFile(file), ProvenanceJson.write(m.provenance()).getBytes(StandardCharsets.UTF_8));
         }
@@ -117,25 +120,20 @@ public final class ModelFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model file " + file, e);
         }
-        if (all.length < HEADER || !Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
-            throw problem(file, "is not a HERS-J reduction model (missing HERSJRED header)");
-        }
-        ByteBuffer buf = ByteBuffer.wrap(all);
-        buf.position(MAGIC.length);
-        int version = buf.getInt();
-        if (version != VERSION && version != VERSION_ONE) {
-            throw problem(file, "has format version " + version + ", this build reads versions " + VERSION_ONE
-                    + " and " + VERSION);
-        }
-        long length = buf.getLong();
-        long expected = HEADER + length + DIGEST;
-        if (length < 0 || all.length != expected) {
-            throw problem(file, "is truncated or has extra bytes: " + all.length + " bytes, expected " + expected
-                    + "; save the model again");
-        }
-        byte[] payload = Arrays.copyOfRange(all, HEADER, HEADER + (int) length);
-        if (!MessageDigest.isEqual(sha256(payload), Arrays.copyOfRange(all, all.length - DIGEST, all.length))) {
-            throw problem(file, "does not match its SHA-256 checksum (corrupted or edited); save the model again");
+        byte[] payload;
+        int version;
+        if (all.length >= MAGIC.length && Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
+            version = legacyVersion(all, file);
+            payload = Arrays.copyOfRange(all, HEADER, all.length - DIGEST);
+        } else {
+            Envelope e = Envelope.read(all, FORMAT, "model file " + file, IllegalArgumentException::new);
+            if (e.major() != FORMAT.major()) {
+                throw problem(file, "has format " + e.major() + "." + e.minor() + " in an envelope, which no release"
+                        + " wrote; save the model again");
+            }
+            version = VERSION;
+            payload = new byte[e.body().remaining()];
+            e.body().get(payload);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
             String kind = in.readUTF();
@@ -149,6 +147,31 @@ public final class ModelFile {
         } catch (IOException | IllegalArgumentException e) {
             throw problem(file, "has inconsistent content: " + e.getMessage());
         }
+    }
+
+    // Checks a file of format 1 or 2 (release 0.1.0) and returns its version.
+    private static int legacyVersion(byte[] all, Path file) {
+        if (all.length < HEADER) {
+            throw problem(file, "is truncated inside its HERSJRED header; save the model again");
+        }
+        ByteBuffer buf = ByteBuffer.wrap(all);
+        buf.position(MAGIC.length);
+        int version = buf.getInt();
+        if (version != VERSION && version != VERSION_ONE) {
+            throw problem(file, "has HERSJRED format version " + version + ", this build reads versions " + VERSION_ONE
+                    + " and " + VERSION + " of that frame and " + FORMAT.major() + " in its envelope");
+        }
+        long length = buf.getLong();
+        long expected = HEADER + length + DIGEST;
+        if (length < 0 || all.length != expected) {
+            throw problem(file, "is truncated or has extra bytes: " + all.length + " bytes, expected " + expected
+                    + "; save the model again");
+        }
+        byte[] payload = Arrays.copyOfRange(all, HEADER, HEADER + (int) length);
+        if (!MessageDigest.isEqual(sha256(payload), Arrays.copyOfRange(all, all.length - DIGEST, all.length))) {
+            throw problem(file, "does not match its SHA-256 checksum (corrupted or edited); save the model again");
+        }
+        return version;
     }
 
     private static DeepMdsModel readDeepMds(DataInputStream in, int version) throws IOException {

@@ -22,8 +22,9 @@ import org.hersj.fhe.ckks.SwitchingKey;
 import org.hersj.fhe.ring.RnsPoly;
 
 /**
- * Versioned binary format of CKKS objects. Each framed object (see {@link ObjectType}) carries magic,
- * version, type, the parameter fingerprint, its payload and a SHA-256 checksum; reading checks all of them
+ * Versioned binary format of CKKS objects. Each framed object (see {@link ObjectType}) is an
+ * {@link org.hersj.fhe.io.Envelope} (magic, versions, lengths, SHA-256) whose header holds the type and the
+ * parameter fingerprint; files of release 0.1.0 (the "HJCK" frame) are still read; reading checks all of them
  * and every residue's range, so truncated, corrupted, mistyped or other-parameter input is a
  * {@link CkksFormatException}, never a wrong answer. Residues are stored as little-endian 64-bit words.
  *
@@ -72,6 +73,7 @@ public final class CkksSerializer {
      */
     public static CkksParameters readParameters(byte[] bytes, String source, ParameterPolicy policy) {
         ByteBuffer b = Frame.unwrap(bytes, ObjectType.PARAMETERS, null, source);
+        String savedFingerprint = Frame.parse(bytes, source).fingerprint();
         try {
             int logN = b.getInt();
             int logScale = b.getInt();
@@ -95,7 +97,7 @@ public final class CkksSerializer {
             }
             CkksParameters p = CkksParameters.of(new CkksParametersLiteral(logN, logQ, logP, logScale,
                     SecurityLevel.values()[security], insecure));
-            if (!p.fingerprint().equals(Frame.fingerprint(bytes))) {
+            if (!p.fingerprint().equals(savedFingerprint)) {
                 throw new CkksFormatException(source + ": parameters regenerate to other primes than were saved");
             }
             return p;
@@ -118,7 +120,7 @@ public final class CkksSerializer {
     }
 
     /** Bytes of a file's head that {@link #isSecretKeyFrame} reads. */
-    public static final int TYPE_PROBE_BYTES = 7;
+    public static final int TYPE_PROBE_BYTES = Frame.TYPE_PROBE_BYTES;
 
     /**
      * Whether {@code head} (the first bytes of a file, at least {@link #TYPE_PROBE_BYTES}) starts a framed
@@ -155,11 +157,25 @@ public final class CkksSerializer {
 
     /** @return the framed public key */
     public byte[] writePublicKey(PublicKey pk) {
+        return Frame.wrap(ObjectType.PUBLIC_KEY, params.fingerprint(), publicKeyPayload(pk));
+    }
+
+    private byte[] publicKeyPayload(PublicKey pk) {
         int limbs = pk.b().limbCount();
         ByteBuffer b = payload(2 * polyBytes(limbs));
         putPoly(b, pk.b(), limbs);
         putPoly(b, pk.a(), limbs);
-        return Frame.wrap(ObjectType.PUBLIC_KEY, params.fingerprint(), b.array());
+        return b.array();
+    }
+
+    /**
+     * The key fingerprint of {@code pk}: the SHA-256 of its format-1 frame (the file bytes of release 0.1.0),
+     * kept so, whatever frame the key files use now, galleries, probes and scores made under a key keep
+     * matching it.
+     */
+    public String publicKeyFingerprint(PublicKey pk) {
+        return org.hersj.fhe.io.Sha256.hex(FrameV1.wrap(ObjectType.PUBLIC_KEY, params.fingerprint(),
+                publicKeyPayload(pk)));
     }
 
     /** @return the public key in {@code bytes} */

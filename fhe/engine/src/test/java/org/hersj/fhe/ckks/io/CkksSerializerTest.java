@@ -79,6 +79,28 @@ class CkksSerializerTest {
     }
 
     @Test
+    void formatOneFramesOfRelease010AreStillReadAndTheKeyFingerprintIsTheirs() {
+        byte[] current = SERIALIZER.writeCiphertext(encrypt(PK));
+        assertTrue(Frame.FORMAT.matches(current), "writes the envelope");
+        Frame.Parsed parsed = Frame.parse(current, "ct");
+        byte[] payload = new byte[parsed.payload().remaining()];
+        parsed.payload().get(payload);
+        byte[] formatOne = FrameV1.wrap(ObjectType.CIPHERTEXT, PARAMS.fingerprint(), payload);
+        assertTrue(PrecisionStats.of(VALUES, decrypt(SK, SERIALIZER.readCiphertext(formatOne, "old.ct"))).minBits() > 20);
+        byte[] flipped = formatOne.clone();
+        flipped[100] ^= 1;
+        assertThrows(CkksFormatException.class, () -> SERIALIZER.readCiphertext(flipped, "old.ct"));
+        assertEquals(ObjectType.SECRET_KEY, Frame.typeOf(Arrays.copyOf(SERIALIZER.writeSecretKey(SK),
+                CkksSerializer.TYPE_PROBE_BYTES)));
+        byte[] pkPayload = new byte[Frame.parse(SERIALIZER.writePublicKey(PK), "pk").payload().remaining()];
+        Frame.parse(SERIALIZER.writePublicKey(PK), "pk").payload().get(pkPayload);
+        assertEquals(org.hersj.fhe.io.Sha256.hex(FrameV1.wrap(ObjectType.PUBLIC_KEY, PARAMS.fingerprint(), pkPayload)),
+                SERIALIZER.publicKeyFingerprint(PK), "the key fingerprint stays the hash of the 0.1.0 file");
+        assertEquals(ObjectType.SECRET_KEY, Frame.typeOf(Arrays.copyOf(FrameV1.wrap(ObjectType.SECRET_KEY,
+                PARAMS.fingerprint(), new byte[8]), CkksSerializer.TYPE_PROBE_BYTES)));
+    }
+
+    @Test
     void publicKeysOverQpAndOverQBothRoundTripAndEncrypt() {
         PublicKey extended = SERIALIZER.readPublicKey(SERIALIZER.writePublicKey(PK), "pk");
         assertTrue(extended.extended(), "keys of a preset with a special prime are written over QP");

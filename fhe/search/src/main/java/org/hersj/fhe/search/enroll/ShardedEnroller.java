@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.backend.EncryptionBackend;
 import org.hersj.fhe.search.layout.GalleryLayout;
@@ -110,7 +110,7 @@ public final class ShardedEnroller {
     }
     if (!written.equals(target)) {
       try {
-        Files.move(written, target, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.publish(written, target);
       } catch (FileAlreadyExistsException e) {
         Files.deleteIfExists(written); // another attempt finished first; its file is checked below
         return new ShardOutcome(ShardFiles.verify(target, header, range), true, (System.nanoTime() - start) / 1e9);

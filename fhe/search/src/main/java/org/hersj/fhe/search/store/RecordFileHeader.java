@@ -4,17 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.hersj.fhe.io.Sha256;
+import org.hersj.fhe.io.Envelope;
 import org.hersj.fhe.search.backend.PayloadEncoding;
 import org.hersj.fhe.search.layout.GalleryLayout;
 import org.hersj.fhe.search.layout.LayoutKind;
 
 /**
- * The versioned header of a record file, stored as UTF-8 {@code key=value} lines in the first
- * {@link #HEADER_BYTES} bytes, ending with the SHA-256 of the lines before it. Format 1 files hold
- * {@link PayloadEncoding#WORDS} payloads (and are still written for them, byte for byte as before);
- * format 2 adds the line {@code payload-encoding=...} for {@link PayloadEncoding#PACKED} payloads.
- * Readers accept both.
+ * The versioned header of a record file, the first {@link #HEADER_BYTES} bytes: an {@link Envelope} of
+ * {@link #FORMAT} (major 3) whose fields are UTF-8 {@code key=value} lines (unknown keys are skipped, so a
+ * newer minor may add some) and whose body is the record stream, each record checked by its own CRC32C.
+ * The text headers of release 0.1.0 (format 1: word payloads; format 2: {@code payload-encoding=} named)
+ * are still read ({@link LegacyRecordHeader}).
  *
  * @param kind what the file holds
  * @param engine engine name of the backend that wrote the ciphertexts
@@ -41,8 +41,12 @@ public record RecordFileHeader(FileKind kind, String engine, String fingerprint,
   /** Record framing after the payload: CRC32C (4). */
   public static final int RECORD_SUFFIX_BYTES = 4;
 
-  static final String FORMAT_LINE = "hers-j record file, format 1";
-  static final String FORMAT_2_LINE = "hers-j record file, format 2";
+  /**
+   * The envelope of record files; majors 1 and 2 were the text headers of release 0.1.0
+   * ({@link LegacyRecordHeader}), still read.
+   */
+  public static final Envelope.Format FORMAT = new Envelope.Format(
+      "HERS-J record file (gallery, probe or scores)", "HJRECORD", 3, 0, Envelope.BodyCheck.CRC32C_BLOCKS);
 
   /** A header of {@link PayloadEncoding#WORDS} payloads (record format 1). */
   public RecordFileHeader(FileKind kind, String engine, String fingerprint, String keyFingerprint,
@@ -85,53 +89,73 @@ public record RecordFileHeader(FileKind kind, String engine, String fingerprint,
     return HEADER_BYTES + index * recordBytes();
   }
 
-  /** The header region: text lines, SHA-256 line, zero padding to {@link #HEADER_BYTES}. */
+  /**
+   * The header region: an {@link Envelope} of {@link #FORMAT} whose fields are the {@code key=value} lines
+   * of {@link #fields()}, zero-padded to {@link #HEADER_BYTES}, announcing the record stream as its body.
+   */
   public byte[] encode() {
-    StringBuilder text = new StringBuilder(payloadEncoding == PayloadEncoding.WORDS ? FORMAT_LINE : FORMAT_2_LINE)
-        .append('\n');
-    for (Map.Entry<String, String> e : fields().entrySet()) {
-      text.append(e.getKey()).append('=').append(e.getValue()).append('\n');
+    byte[] text = fieldLines().getBytes(StandardCharsets.UTF_8);
+    if (text.length > HEADER_BYTES - Envelope.FIXED_BYTES - Envelope.DIGEST_BYTES) {
+      throw new IllegalArgumentException("header text of " + text.length + " bytes does not fit");
     }
-    String body = text.toString();
-    String all = body + "header-sha256=" + Sha256.hex(body.getBytes(StandardCharsets.UTF_8)) + '\n';
-    byte[] bytes = all.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length > HEADER_BYTES) {
-      throw new IllegalArgumentException("header text of " + bytes.length + " bytes does not fit");
-    }
-    byte[] region = new byte[HEADER_BYTES];
-    System.arraycopy(bytes, 0, region, 0, bytes.length);
-    return region;
+    return Envelope.header(FORMAT, text, HEADER_BYTES, recordCount * recordBytes());
   }
 
-  /** Parses and verifies a header region read from {@code file}. */
+  /**
+   * Parses and verifies a header region read from {@code file}: an envelope of {@link #FORMAT}, or the
+   * text header of release 0.1.0 ({@link LegacyRecordHeader}). The file's size is checked by the reader.
+   */
   public static RecordFileHeader decode(byte[] region, Path file) throws RecordFileException {
-    int end = 0;
-    while (end < region.length && region[end] != 0) {
+    if (LegacyRecordHeader.matches(region)) {
+      return LegacyRecordHeader.decode(region, file);
+    }
+    String name = String.valueOf(file.getFileName());
+    Envelope e = Envelope.readHeader(region, -1, FORMAT, name, m -> new RecordFileException(file, m));
+    if (e.major() != FORMAT.major()) {
+      throw new RecordFileException(file, e.unsupportedMajor(name));
+    }
+    if (e.headerBytes() != HEADER_BYTES) {
+      throw new RecordFileException(file, "has a record-file header of " + e.headerBytes() + " bytes, expected "
+          + HEADER_BYTES + ": the records would not be where they belong");
+    }
+    byte[] fields = new byte[e.fields().remaining()];
+    e.fields().get(fields);
+    RecordFileHeader header = fromFields(parseLines(textUpToZero(fields, 0, fields.length)), file, true);
+    if (e.bodyBytes() != header.recordCount() * header.recordBytes()) {
+      throw new RecordFileException(file, "announces a body of " + e.bodyBytes() + " bytes but " + header.recordCount()
+          + " records of " + header.recordBytes() + " bytes");
+    }
+    return header;
+  }
+
+  /** UTF-8 text of {@code bytes[offset, offset + length)} up to the first zero byte. */
+  static String textUpToZero(byte[] bytes, int offset, int length) {
+    int end = offset;
+    while (end < offset + length && bytes[end] != 0) {
       end++;
     }
-    String all = new String(region, 0, end, StandardCharsets.UTF_8);
-    boolean format2 = all.startsWith(FORMAT_2_LINE + "\n");
-    if (!format2 && !all.startsWith(FORMAT_LINE + "\n")) {
-      throw new RecordFileException(file, "not a HERS-J record file of a supported format "
-          + "(expected first line '" + FORMAT_LINE + "' or '" + FORMAT_2_LINE + "')");
-    }
-    int shaAt = all.lastIndexOf("header-sha256=");
-    if (shaAt < 0 || !all.endsWith("\n")) {
-      throw new RecordFileException(file, "header has no checksum line: truncated or damaged");
-    }
-    String body = all.substring(0, shaAt);
-    String stored = all.substring(shaAt + "header-sha256=".length(), all.length() - 1);
-    if (!stored.equals(Sha256.hex(body.getBytes(StandardCharsets.UTF_8)))) {
-      throw new RecordFileException(file, "header checksum does not match: the header was altered or damaged");
-    }
+    return new String(bytes, offset, end - offset, StandardCharsets.UTF_8);
+  }
+
+  /** The {@code key=value} lines of {@code text}; other lines (and unknown keys) are the caller's to skip. */
+  static Map<String, String> parseLines(String text) {
     Map<String, String> map = new LinkedHashMap<>();
-    for (String line : body.substring(body.indexOf('\n') + 1).split("\n")) {
+    for (String line : text.split("\n")) {
       int eq = line.indexOf('=');
       if (eq > 0) {
         map.put(line.substring(0, eq), line.substring(eq + 1));
       }
     }
-    return fromFields(map, file, format2);
+    return map;
+  }
+
+  /** The fields as {@code key=value} lines, each ending with a newline. */
+  String fieldLines() {
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, String> e : fields().entrySet()) {
+      text.append(e.getKey()).append('=').append(e.getValue()).append('\n');
+    }
+    return text.toString();
   }
 
   /**
@@ -184,9 +208,7 @@ public record RecordFileHeader(FileKind kind, String engine, String fingerprint,
     m.put("level", Integer.toString(level));
     m.put("payload-bytes", Integer.toString(payloadBytes));
     m.put("record-bytes", Integer.toString(recordBytes()));
-    if (payloadEncoding != PayloadEncoding.WORDS) {
-      m.put("payload-encoding", payloadEncoding.headerName());
-    }
+    m.put("payload-encoding", payloadEncoding.headerName());
     return m;
   }
 

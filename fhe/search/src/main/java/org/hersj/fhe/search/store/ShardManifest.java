@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.hersj.fhe.io.AtomicFiles;
+import org.hersj.fhe.io.Envelope;
 import org.hersj.fhe.io.Sha256;
 
 /**
  * The manifest of a sharded gallery or scores directory, {@value #FILE}: the header of the whole set
  * (kind, engine, parameter and key fingerprints, layout, counts) and per shard its file, record and
  * item range, size and SHA-256. It is written last and atomically, so a directory with a manifest is
- * complete; the manifest's own SHA-256 line catches edits.
+ * complete; its {@link Envelope} (SHA-256 of header and body) catches edits.
  *
  * @param whole the header the shards have together (their counts summed)
  * @param shards every shard, in item order
@@ -25,7 +26,11 @@ public record ShardManifest(RecordFileHeader whole, List<Shard> shards) {
 
   /** File name of the manifest in a sharded directory. */
   public static final String FILE = "manifest.shards";
-  static final String FORMAT_LINE = "hers-j shard manifest, format 1";
+  /** First line of the text manifests of release 0.1.0 (format 1), still read. */
+  static final String FORMAT_1_LINE = "hers-j shard manifest, format 1";
+  /** The envelope of manifests: the body is the {@code key=value} and {@code shard=} lines. */
+  public static final Envelope.Format FORMAT = new Envelope.Format("HERS-J shard manifest", "HJSHARDS", 2, 0,
+      Envelope.BodyCheck.SHA256);
   /**
    * The digest of a shard whose SHA-256 was not recorded (score shards of a distributed search: hashing them
    * cost more than the rest of the task's overhead; their blocks are still CRC32C-checked when read).
@@ -68,23 +73,22 @@ public record ShardManifest(RecordFileHeader whole, List<Shard> shards) {
     AtomicFiles.write(dir.resolve(FILE), encode(), false);
   }
 
-  /** The manifest file's contents (with its own SHA-256 line), as {@link #write} stores them. */
+  /** The manifest file's contents, an envelope of {@link #FORMAT}, as {@link #write} stores them. */
   public byte[] encode() {
-    StringBuilder text = new StringBuilder(FORMAT_LINE).append('\n');
-    whole.fields().forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+    StringBuilder text = new StringBuilder(whole.fieldLines());
     text.append("shards=").append(shards.size()).append('\n');
     for (Shard s : shards) {
       ShardPlan.Range r = s.range();
       text.append(String.format(Locale.ROOT, "shard=%d %s %d %d %d %d %d %s%n", r.index(), r.fileName(whole.kind()),
           r.firstRecord(), r.records(), r.firstItem(), r.items(), s.bytes(), s.sha256()));
     }
-    String body = text.toString();
-    String all = body + "manifest-sha256=" + Sha256.hex(body.getBytes(StandardCharsets.UTF_8)) + '\n';
-    return all.getBytes(StandardCharsets.UTF_8);
+    byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
+    return Envelope.wrap(FORMAT, new byte[0], body);
   }
 
   /**
-   * Reads and checks the manifest in {@code dir}.
+   * Reads and checks the manifest in {@code dir}: an envelope of {@link #FORMAT}, or the text manifest of
+   * release 0.1.0 (format 1, with its own SHA-256 line).
    *
    * @throws RecordFileException naming the manifest if it is missing, altered or inconsistent
    */
@@ -98,26 +102,48 @@ public record ShardManifest(RecordFileHeader whole, List<Shard> shards) {
   }
 
   /**
-   * Parses and checks manifest contents {@code bytes} (as {@link #encode} makes them) read from {@code file}.
+   * Parses and checks manifest contents {@code bytes} (as {@link #encode} makes them, or a 0.1.0 text
+   * manifest) read from {@code file}.
    *
    * @throws RecordFileException naming {@code file} if the manifest is altered or inconsistent
    */
   public static ShardManifest parse(byte[] bytes, Path file) throws RecordFileException {
-    String all = new String(bytes, StandardCharsets.UTF_8);
+    String lines;
+    if (new String(bytes, 0, Math.min(bytes.length, FORMAT_1_LINE.length()), StandardCharsets.UTF_8)
+        .equals(FORMAT_1_LINE)) {
+      lines = formatOneLines(new String(bytes, StandardCharsets.UTF_8), file);
+    } else {
+      Envelope e = Envelope.read(bytes, FORMAT, FILE, m -> new RecordFileException(file, m));
+      if (e.major() != FORMAT.major()) {
+        throw new RecordFileException(file, e.unsupportedMajor(FILE));
+      }
+      byte[] body = new byte[e.body().remaining()];
+      e.body().get(body);
+      lines = new String(body, StandardCharsets.UTF_8);
+    }
+    return parseLines(lines, file);
+  }
+
+  // The lines of a format-1 manifest after its format line, once its SHA-256 line is checked.
+  private static String formatOneLines(String all, Path file) throws RecordFileException {
     int shaAt = all.lastIndexOf("manifest-sha256=");
-    if (!all.startsWith(FORMAT_LINE + "\n") || shaAt < 0 || !all.endsWith("\n")) {
+    if (!all.startsWith(FORMAT_1_LINE + "\n") || shaAt < 0 || !all.endsWith("\n")) {
       throw new RecordFileException(file, "is not a HERS-J shard manifest of a supported format (expected first line '"
-          + FORMAT_LINE + "' and a checksum line)");
+          + FORMAT_1_LINE + "' and a checksum line)");
     }
     String body = all.substring(0, shaAt);
     if (!all.substring(shaAt + "manifest-sha256=".length(), all.length() - 1)
         .equals(Sha256.hex(body.getBytes(StandardCharsets.UTF_8)))) {
       throw new RecordFileException(file, "checksum does not match: the manifest was altered or damaged");
     }
+    return body.substring(FORMAT_1_LINE.length() + 1);
+  }
+
+  private static ShardManifest parseLines(String lines, Path file) throws RecordFileException {
     Map<String, String> fields = new LinkedHashMap<>();
     List<Shard> shards = new ArrayList<>();
     try {
-      for (String line : body.substring(FORMAT_LINE.length() + 1).split("\n")) {
+      for (String line : lines.split("\n")) {
         if (line.startsWith("shard=")) {
           String[] f = line.substring("shard=".length()).split(" ");
           ShardPlan.Range r = new ShardPlan.Range(Integer.parseInt(f[0]), Long.parseLong(f[2]), Long.parseLong(f[3]),

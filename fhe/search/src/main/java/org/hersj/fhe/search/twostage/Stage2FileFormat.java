@@ -4,31 +4,45 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.hersj.fhe.io.Sha256;
 import org.hersj.fhe.io.AtomicFiles;
+import org.hersj.fhe.io.Envelope;
 import org.hersj.fhe.search.store.RecordFileException;
 
 /**
- * The framing shared by the stage-2 request and response files: a 4-byte magic, a format version, the
- * body, and a SHA-256 of everything before it, written atomically (temporary name in the same directory,
- * forced to disk, renamed). Reading checks the magic, the version, the digest (a damaged or modified
- * file is refused) and that the body was read exactly (a truncated or padded one is refused).
+ * The framing shared by the stage-2 request and response files: an {@link Envelope} (no header fields;
+ * the body is big-endian, as it always was), written atomically with {@link AtomicFiles}. Files of release
+ * 0.1.0 have the older frame (a 4-byte magic, a format version, the body, and a SHA-256 of everything
+ * before it) and are still read: {@link #readBody} dispatches on which frame the file starts with and
+ * reports the format version, so a reader checks it against the versions it knows. Reading refuses a
+ * wrong magic, a newer major, a damaged or modified file (digest) and, with {@link #requireConsumed}, a
+ * body that was not read exactly.
  */
 final class Stage2FileFormat {
 
   static final int DIGEST_BYTES = 32;
-  private static final int FRAME_BYTES = 2 * Integer.BYTES + DIGEST_BYTES;
+  private static final int FRAME_V1_BYTES = 2 * Integer.BYTES + DIGEST_BYTES;
+
+  /** A checked body and the format version of the file it came from (the old frame's or the envelope's major). */
+  record Body(int version, ByteBuffer buffer) {
+  }
 
   private Stage2FileFormat() {
   }
 
-  /** Frames {@code body} with {@code magic}, {@code version} and the digest; returns the file bytes. */
-  static byte[] frame(int magic, int version, byte[] body) {
-    ByteBuffer out = ByteBuffer.allocate(FRAME_BYTES + body.length);
+  /** The file bytes of {@code body} in {@code format}'s envelope. */
+  static byte[] frame(Envelope.Format format, byte[] body) {
+    return Envelope.wrap(format, new byte[0], body);
+  }
+
+  /** The file bytes of {@code body} in the frame of release 0.1.0 (what a 0.1.0 response's request digest hashes). */
+  static byte[] frameV1(int magic, int version, byte[] body) {
+    ByteBuffer out = ByteBuffer.allocate(FRAME_V1_BYTES + body.length);
     out.putInt(magic).putInt(version).put(body);
     out.put(sha256(out.array(), out.position()));
     return out.array();
@@ -45,36 +59,47 @@ final class Stage2FileFormat {
   }
 
   /**
-   * Reads {@code file}, checks magic, version and digest, and returns the body.
+   * Reads {@code file} in {@code format}'s envelope or in the 0.1.0 frame with {@code oldMagic}, checks it and
+   * returns the body with its format version.
    *
    * @param what the file's role in messages, e.g. "stage-2 request"
    * @throws RecordFileException naming the file and what is wrong
    */
-  static ByteBuffer readBody(Path file, int magic, int version, String what, String writer) throws IOException {
+  static Body readBody(Path file, Envelope.Format format, int oldMagic, String what, String writer)
+      throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new RecordFileException(file, "no such " + what + " file; write it with " + writer);
     }
     byte[] bytes = Files.readAllBytes(file);
-    if (bytes.length < FRAME_BYTES) {
+    if (bytes.length >= Integer.BYTES && ByteBuffer.wrap(bytes).getInt() == oldMagic) {
+      return readBodyV1(file, bytes, what, writer);
+    }
+    Envelope e = Envelope.read(bytes, format, String.valueOf(file.getFileName()),
+        m -> new RecordFileException(file, m.endsWith("write it again") ? m + " with " + writer : m));
+    return new Body(e.major(), e.body().order(ByteOrder.BIG_ENDIAN));
+  }
+
+  private static Body readBodyV1(Path file, byte[] bytes, String what, String writer) throws RecordFileException {
+    if (bytes.length < FRAME_V1_BYTES) {
       throw new RecordFileException(file, "is " + bytes.length + " bytes, too short for a " + what
           + " file: truncated or not such a file");
     }
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    if (in.getInt() != magic) {
-      throw new RecordFileException(file, "is not a " + what + " file (wrong magic number); pass the file "
-          + writer + " wrote");
-    }
-    int found = in.getInt();
     byte[] digest = sha256(bytes, bytes.length - DIGEST_BYTES);
     if (!Arrays.equals(digest, Arrays.copyOfRange(bytes, bytes.length - DIGEST_BYTES, bytes.length))) {
       throw new RecordFileException(file, "fails its SHA-256 check: the " + what
           + " file was truncated, damaged or modified; write it again with " + writer);
     }
-    if (found != version) {
-      throw new RecordFileException(file, "is a " + what + " file of format version " + found
-          + "; this HERS-J reads only version " + version + ": write it again with " + writer);
+    int version = ByteBuffer.wrap(bytes).getInt(Integer.BYTES);
+    return new Body(version, ByteBuffer.wrap(bytes, 2 * Integer.BYTES, bytes.length - FRAME_V1_BYTES).slice());
+  }
+
+  /** Fails unless {@code version} is one of {@code readable}. */
+  static void requireVersion(Body body, Path file, String what, String writer, int... readable)
+      throws RecordFileException {
+    if (Arrays.stream(readable).noneMatch(v -> v == body.version())) {
+      throw new RecordFileException(file, "is a " + what + " file of format version " + body.version()
+          + "; this HERS-J reads versions " + Arrays.toString(readable) + ": write it again with " + writer);
     }
-    return ByteBuffer.wrap(bytes, 2 * Integer.BYTES, bytes.length - FRAME_BYTES).slice();
   }
 
   /** Fails unless {@code body} was consumed exactly. */

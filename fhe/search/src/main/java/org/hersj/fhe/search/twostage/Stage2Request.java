@@ -5,6 +5,7 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import org.hersj.fhe.io.Envelope;
 import org.hersj.fhe.search.store.RecordFileException;
 
 /**
@@ -19,9 +20,11 @@ import org.hersj.fhe.search.store.RecordFileException;
  */
 public record Stage2Request(long galleryItems, String keyFingerprint, long[] candidates) {
 
-  /** Current format version of the file. */
-  public static final int VERSION = 1;
-  private static final int MAGIC = 0x48533251; // "HS2Q"
+  /** Current format version of the file: envelope major 2; version 1 is the "HS2Q" frame of 0.1.0, still read. */
+  public static final int VERSION = 2;
+  static final Envelope.Format FORMAT = new Envelope.Format("HERS-J stage-2 request", "HJS2REQU", VERSION, 0,
+      Envelope.BodyCheck.SHA256);
+  static final int MAGIC_V1 = 0x48533251; // "HS2Q"
   private static final String WHAT = "stage-2 request";
   private static final String WRITER = "'hers rank --stage2-request'";
 
@@ -69,6 +72,10 @@ public record Stage2Request(long galleryItems, String keyFingerprint, long[] can
 
   /** The file's bytes (framed, with its digest). */
   public byte[] encode() {
+    return Stage2FileFormat.frame(FORMAT, body());
+  }
+
+  private byte[] body() {
     ByteBuffer body = ByteBuffer.allocate(Long.BYTES + Stage2FileFormat.stringBytes(keyFingerprint) + Integer.BYTES
         + candidates.length * Long.BYTES);
     body.putLong(galleryItems);
@@ -77,12 +84,18 @@ public record Stage2Request(long galleryItems, String keyFingerprint, long[] can
     for (long c : candidates) {
       body.putLong(c);
     }
-    return Stage2FileFormat.frame(MAGIC, VERSION, body.array());
+    return body.array();
   }
 
   /** SHA-256 of the file's bytes, which a {@link Stage2ResponseFile} records to say what it answers. */
   public byte[] digest() {
     byte[] bytes = encode();
+    return Stage2FileFormat.sha256(bytes, bytes.length);
+  }
+
+  /** SHA-256 of the request as release 0.1.0 wrote it: what a response of format 2 records. */
+  byte[] digestV1() {
+    byte[] bytes = Stage2FileFormat.frameV1(MAGIC_V1, 1, body());
     return Stage2FileFormat.sha256(bytes, bytes.length);
   }
 
@@ -98,7 +111,9 @@ public record Stage2Request(long galleryItems, String keyFingerprint, long[] can
    *     version or holds impossible values
    */
   public static Stage2Request read(Path file) throws IOException {
-    ByteBuffer body = Stage2FileFormat.readBody(file, MAGIC, VERSION, WHAT, WRITER);
+    Stage2FileFormat.Body read = Stage2FileFormat.readBody(file, FORMAT, MAGIC_V1, WHAT, WRITER);
+    Stage2FileFormat.requireVersion(read, file, WHAT, WRITER, 1, VERSION);
+    ByteBuffer body = read.buffer();
     try {
       long items = body.getLong();
       String fingerprint = Stage2FileFormat.getString(body, file);

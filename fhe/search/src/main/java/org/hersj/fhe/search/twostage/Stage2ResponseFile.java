@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.hersj.fhe.io.Envelope;
 import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.SearchBackend;
 import org.hersj.fhe.search.layout.GalleryLayout;
@@ -31,9 +32,14 @@ import org.hersj.fhe.search.store.RecordFileHeader;
  */
 public final class Stage2ResponseFile {
 
-  /** Current format version of the file. */
-  public static final int VERSION = 2;
-  private static final int MAGIC = 0x48533253; // "HS2S"
+  /**
+   * Current format version of the file: envelope major 3. Version 2 is the "HS2S" frame of release 0.1.0
+   * (the same body), still read; version 1 held one score per touched record and is refused.
+   */
+  public static final int VERSION = 3;
+  static final Envelope.Format FORMAT = new Envelope.Format("HERS-J stage-2 response", "HJS2RESP", VERSION, 0,
+      Envelope.BodyCheck.SHA256);
+  static final int MAGIC_V1 = 0x48533253; // "HS2S"
   private static final String WHAT = "stage-2 response";
   private static final String WRITER = "'hers search --two-stage'";
 
@@ -80,7 +86,7 @@ public final class Stage2ResponseFile {
     for (BackendCiphertext ct : response.scores()) {
       backend.writePayload(body, ct);
     }
-    Stage2FileFormat.writeAtomically(file, Stage2FileFormat.frame(MAGIC, VERSION, body.array()));
+    Stage2FileFormat.writeAtomically(file, Stage2FileFormat.frame(FORMAT, body.array()));
   }
 
   /**
@@ -90,11 +96,14 @@ public final class Stage2ResponseFile {
    * @throws RecordFileException naming the file and what is wrong
    */
   public static Stage2Response read(Path file, Stage2Request request, SearchBackend backend) throws IOException {
-    ByteBuffer body = Stage2FileFormat.readBody(file, MAGIC, VERSION, WHAT, WRITER);
+    Stage2FileFormat.Body read = Stage2FileFormat.readBody(file, FORMAT, MAGIC_V1, WHAT, WRITER);
+    Stage2FileFormat.requireVersion(read, file, WHAT, WRITER, 2, VERSION);
+    ByteBuffer body = read.buffer();
     try {
       byte[] answers = new byte[Stage2FileFormat.DIGEST_BYTES];
       body.get(answers);
-      if (!MessageDigest.isEqual(answers, request.digest())) {
+      byte[] requestDigest = read.version() == 2 ? request.digestV1() : request.digest();
+      if (!MessageDigest.isEqual(answers, requestDigest)) {
         throw new RecordFileException(file, "answers another stage-2 request than the one given; pass the request"
             + " file the server was sent with this response");
       }

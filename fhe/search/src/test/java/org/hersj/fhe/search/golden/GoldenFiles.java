@@ -14,12 +14,20 @@ import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.enroll.RowSource;
 import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.server.ScoreForm;
+import org.hersj.fhe.search.store.FileKind;
+import org.hersj.fhe.search.store.GalleryStore;
+import org.hersj.fhe.search.store.RecordFileHeader;
+import org.hersj.fhe.search.store.RecordFileReader;
+import org.hersj.fhe.search.store.ShardManifest;
+import org.hersj.fhe.search.store.ShardPlan;
 import org.hersj.fhe.search.testing.FileRoles;
+import org.hersj.fhe.search.twostage.Stage2Request;
 
 /**
  * Writes the golden files of one release into {@code fhe/search/src/test/resources/golden/<release>/}: a
  * java-engine key directory, a small {@code hers-complex} gallery, an encrypted probe, its encrypted scores,
- * and {@code vectors.csv} (the gallery rows, then the probe row, as the plaintext they encrypt). Every later
+ * {@code vectors.csv} (the gallery rows, then the probe row, as the plaintext they encrypt), and since 0.2.0 a
+ * stage-2 request and a shard manifest ({@link #writeSince020}). Every later
  * build must still read them ({@link GoldenFilesTest}), so a format change that breaks an existing file
  * fails a test. Run once per release whose formats changed, and commit the directory:
  * <pre>
@@ -53,6 +61,7 @@ public final class GoldenFiles {
     GoldenFilesTest.copyKeys(keys, server, false);
     FileRoles.search(server, out.resolve("gallery"), out.resolve("probe.hprobe"), out.resolve("scores.hrec"),
         ScoreForm.RELINEARIZED, 1, ProgressListener.NONE);
+    writeSince020(out);
     List<String> lines = new ArrayList<>();
     for (float[] row : rows) {
       StringBuilder line = new StringBuilder();
@@ -62,6 +71,26 @@ public final class GoldenFiles {
       lines.add(line.toString());
     }
     Files.write(out.resolve("vectors.csv"), lines, StandardCharsets.UTF_8);
+  }
+
+  /** Candidates of the golden stage-2 request (since 0.2.0). */
+  static final long[] CANDIDATES = {3, 0, 7};
+
+  /**
+   * Files kept since release 0.2.0: a stage-2 request for {@link #CANDIDATES} bound to the gallery's key, and
+   * the manifest of the gallery as one shard ({@code sharded/manifest.shards}).
+   */
+  public static void writeSince020(Path out) throws IOException {
+    RecordFileHeader header;
+    try (RecordFileReader gallery = RecordFileReader.open(GalleryStore.recordsFile(out.resolve("gallery")),
+        FileKind.GALLERY)) {
+      header = gallery.header();
+    }
+    new Stage2Request(ITEMS, header.keyFingerprint(), CANDIDATES).write(out.resolve("stage2-request.h2q"));
+    ShardPlan plan = ShardPlan.of(header.layout(), 1);
+    Path sharded = Files.createDirectories(out.resolve("sharded"));
+    new ShardManifest(header, List.of(new ShardManifest.Shard(plan.shards().get(0), header.fileBytes(),
+        ShardManifest.NO_DIGEST))).write(sharded);
   }
 
   static float[][] unitRows(int n, int d, long seed) {

@@ -1,5 +1,6 @@
 package org.hersj.fhe.search.golden;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -15,14 +16,21 @@ import org.hersj.fhe.search.backend.ckks.CkksKeyFiles;
 import org.hersj.fhe.search.enroll.RowSource;
 import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.server.ScoreForm;
+import org.hersj.fhe.search.store.FileKind;
+import org.hersj.fhe.search.store.GalleryStore;
+import org.hersj.fhe.search.store.RecordFileHeader;
+import org.hersj.fhe.search.store.RecordFileReader;
+import org.hersj.fhe.search.store.ShardManifest;
 import org.hersj.fhe.search.testing.FileRoles;
+import org.hersj.fhe.search.twostage.Stage2Request;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files written by earlier releases still work (as Tribuo tests old models): for every release directory
  * under {@code src/test/resources/golden/}, its keys load in every role, its encrypted scores decrypt to the
- * plaintext inner products, and its gallery and probe search again to the same scores. A format change
+ * plaintext inner products, and its gallery and probe search again to the same scores; its stage-2 request and
+ * shard manifest (since 0.2.0) read back bound to its gallery. A format change
  * that cannot read an existing file fails here; new formats must keep reading the old ones. Regenerate a
  * release's files only with {@link GoldenFiles} and only into a new directory.
  */
@@ -79,6 +87,22 @@ class GoldenFilesTest {
     FileRoles.search(server, gallery, release.resolve("probe.hprobe"), scores, ScoreForm.RELINEARIZED, 1,
         ProgressListener.NONE);
     assertClose(expected, FileRoles.decryptScores(client, scores, 1, ProgressListener.NONE), name + " re-enrolled");
+
+    // since 0.2.0: a stage-2 request and a shard manifest, bound to the release's gallery
+    Path request = release.resolve("stage2-request.h2q");
+    if (Files.exists(request)) {
+      RecordFileHeader galleryHeader;
+      try (RecordFileReader reader = RecordFileReader.open(GalleryStore.recordsFile(release.resolve("gallery")),
+          FileKind.GALLERY)) {
+        galleryHeader = reader.header();
+      }
+      Stage2Request read = Stage2Request.read(request);
+      assertArrayEquals(GoldenFiles.CANDIDATES, read.candidates(), name + " stage-2 request");
+      assertEquals(galleryHeader.keyFingerprint(), read.keyFingerprint(), name + " stage-2 request key");
+      ShardManifest manifest = ShardManifest.read(release.resolve("sharded"));
+      assertEquals(galleryHeader, manifest.whole(), name + " manifest header");
+      assertEquals(galleryHeader.fileBytes(), manifest.shards().get(0).bytes(), name + " manifest shard size");
+    }
   }
 
   private static void assertClose(double[] expected, double[] actual, String what) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Files written before residues were bit-packed (record format 1, every residue in a 64-bit word, made by
  * commit fdebfad with toy parameters: N = 64, 70 items of {@code SyntheticRows(70, 3, 5)}, probe row 0 of
  * seed 6) are still read: the old gallery is searched with the old probe and decrypts to the plaintext
- * scores, and the old scores file decrypts to them too. New files are format 2 with packed payloads.
+ * scores, and the old scores file decrypts to them too. New files are envelopes (major 3) with packed payloads.
  */
 class RecordFormatCompatibilityTest {
 
@@ -81,8 +81,7 @@ class RecordFormatCompatibilityTest {
       assertEquals(expected[i], oldScores[i], 1e-3, "old scores file, item " + i);
       assertEquals(expected[i], newScores[i], 1e-3, "new search of the old gallery, item " + i);
     }
-    String header = new String(Files.readAllBytes(scores), 0, 64, StandardCharsets.UTF_8);
-    assertTrue(header.startsWith(RecordFileHeader.FORMAT_2_LINE), header);
+    assertTrue(RecordFileHeader.FORMAT.matches(Files.readAllBytes(scores)), "new files are record-file envelopes");
     try (RecordFileReader fresh = RecordFileReader.open(scores, FileKind.SCORES)) {
       assertEquals(PayloadEncoding.PACKED, fresh.header().payloadEncoding());
     }
@@ -101,7 +100,10 @@ class RecordFormatCompatibilityTest {
         server.payloadBytes(1, h.level(), PayloadEncoding.PACKED), PayloadEncoding.PACKED);
     assertEquals(packed, RecordFileHeader.decode(packed.encode(), dir));
     assertEquals(h, RecordFileHeader.decode(h.encode(), dir));
-    String text = new String(packed.encode(), StandardCharsets.UTF_8).replace("\0", "");
+    assertEquals(packed, RecordFileHeader.decode(LegacyRecordHeader.encode(packed,
+        LegacyRecordHeader.FORMAT_2_LINE), dir), "a format-2 header of 0.1.0 is still read");
+    String text = new String(LegacyRecordHeader.encode(packed, LegacyRecordHeader.FORMAT_2_LINE),
+        StandardCharsets.UTF_8).replace("\0", "");
     for (String broken : new String[] {text.replace("payload-encoding=packed\n", ""),
         text.replace("payload-encoding=packed", "payload-encoding=zstd")}) {
       String body = broken.substring(0, broken.lastIndexOf("header-sha256="));

@@ -94,32 +94,33 @@ class Stage2FilesTest {
     Path file = folder.resolve("request.h2q");
     byte[] good = Files.readAllBytes(file);
     Files.write(file, Arrays.copyOf(good, good.length - 9));
-    assertRefused(() -> Stage2Request.read(file), file, "SHA-256");
+    assertRefused(() -> Stage2Request.read(file), file, "truncated");
     byte[] flipped = good.clone();
     flipped[good.length - 40] ^= 1; // inside the last candidate index
     Files.write(file, flipped);
     assertRefused(() -> Stage2Request.read(file), file, "modified");
     Files.write(file, Arrays.copyOf(good, 5));
-    assertRefused(() -> Stage2Request.read(file), file, "too short");
+    assertRefused(() -> Stage2Request.read(file), file, "truncated");
     assertRefused(() -> Stage2Request.read(folder.resolve("response.h2s")), folder.resolve("response.h2s"),
-        "is not a stage-2 request file");
+        "not a HERS-J stage-2 request");
   }
 
   @Test
   void otherFormatVersionAndImpossibleCountsAreRefused() throws IOException {
     Path file = dir.resolve("v2.h2q");
-    byte[] body = Arrays.copyOfRange(request.encode(), 8, request.encode().length - Stage2FileFormat.DIGEST_BYTES);
-    Files.write(file, Stage2FileFormat.frame(ByteBuffer.wrap(request.encode()).getInt(), 2, body));
-    assertRefused(() -> Stage2Request.read(file), file, "format version 2");
+    byte[] body = bodyOf(request.encode());
+    Files.write(file, Stage2FileFormat.frameV1(Stage2Request.MAGIC_V1, 7, body));
+    assertRefused(() -> Stage2Request.read(file), file, "format version 7");
+    Files.write(file, Stage2FileFormat.frame(new org.hersj.fhe.io.Envelope.Format("HERS-J stage-2 request",
+        "HJS2REQU", Stage2Request.VERSION + 1, 0, org.hersj.fhe.io.Envelope.BodyCheck.SHA256), body));
+    assertRefused(() -> Stage2Request.read(file), file, "written by a newer HERS-J");
     ByteBuffer lying = ByteBuffer.wrap(body.clone());
     lying.putInt(body.length - CANDIDATES.length * Long.BYTES - Integer.BYTES, 1000);
-    Files.write(file, Stage2FileFormat.frame(ByteBuffer.wrap(request.encode()).getInt(), Stage2Request.VERSION,
-        lying.array()));
+    Files.write(file, Stage2FileFormat.frame(Stage2Request.FORMAT, lying.array()));
     assertRefused(() -> Stage2Request.read(file), file, "1000 candidates");
     ByteBuffer outside = ByteBuffer.wrap(body.clone());
     outside.putLong(body.length - Long.BYTES, N);
-    Files.write(file, Stage2FileFormat.frame(ByteBuffer.wrap(request.encode()).getInt(), Stage2Request.VERSION,
-        outside.array()));
+    Files.write(file, Stage2FileFormat.frame(Stage2Request.FORMAT, outside.array()));
     assertRefused(() -> Stage2Request.read(file), file, "candidate " + N + " is outside");
   }
 
@@ -149,11 +150,10 @@ class Stage2FilesTest {
     Path folder = written("bad-groups");
     Path file = folder.resolve("response.h2s");
     byte[] good = Files.readAllBytes(file);
-    int magic = ByteBuffer.wrap(good).getInt();
-    byte[] body = Arrays.copyOfRange(good, 8, good.length - Stage2FileFormat.DIGEST_BYTES);
-    Files.write(file, Stage2FileFormat.frame(magic, 1, body));
+    byte[] body = bodyOf(good);
+    Files.write(file, Stage2FileFormat.frameV1(Stage2ResponseFile.MAGIC_V1, 1, body));
     assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client().withoutNoiseFlooding()), file, "format version 1");
-    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client().withoutNoiseFlooding()), file, "reads only version 2");
+    assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client().withoutNoiseFlooding()), file, "reads versions [2, 3]");
     // the one group (40 items, 64 segments per record): member count 4, then items 0, 3, 17, 39
     ByteBuffer pattern = ByteBuffer.allocate(Integer.BYTES + 4 * Long.BYTES).putInt(4).putLong(0).putLong(3)
         .putLong(17).putLong(39);
@@ -161,16 +161,42 @@ class Stage2FilesTest {
     assertTrue(at > 0, "group section not found");
     byte[] otherItem = body.clone();
     ByteBuffer.wrap(otherItem).putLong(at + Integer.BYTES + Long.BYTES, 5); // item 3 -> 5, digest recomputed
-    Files.write(file, Stage2FileFormat.frame(magic, Stage2ResponseFile.VERSION, otherItem));
+    Files.write(file, Stage2FileFormat.frame(Stage2ResponseFile.FORMAT, otherItem));
     assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client().withoutNoiseFlooding()), file, "do not list exactly");
     byte[] twice = body.clone();
     ByteBuffer.wrap(twice).putLong(at + Integer.BYTES + Long.BYTES, 17); // item 3 -> 17, listed twice
-    Files.write(file, Stage2FileFormat.frame(magic, Stage2ResponseFile.VERSION, twice));
+    Files.write(file, Stage2FileFormat.frame(Stage2ResponseFile.FORMAT, twice));
     assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client().withoutNoiseFlooding()), file, "item 17");
     byte[] oversized = body.clone();
     ByteBuffer.wrap(oversized).putInt(at, 65);
-    Files.write(file, Stage2FileFormat.frame(magic, Stage2ResponseFile.VERSION, oversized));
+    Files.write(file, Stage2FileFormat.frame(Stage2ResponseFile.FORMAT, oversized));
     assertRefused(() -> Stage2ResponseFile.read(file, request, KEYS.client().withoutNoiseFlooding()), file, "65 candidates");
+  }
+
+  @Test
+  void requestAndResponseFilesOfRelease010AreStillRead() throws IOException {
+    Path folder = written("old-frames");
+    Path requestFile = folder.resolve("request.h2q");
+    Path responseFile = folder.resolve("response.h2s");
+    Files.write(requestFile, Stage2FileFormat.frameV1(Stage2Request.MAGIC_V1, 1, bodyOf(request.encode())));
+    Stage2Request oldRequest = Stage2Request.read(requestFile);
+    assertArrayEquals(CANDIDATES, oldRequest.candidates());
+    // a 0.1.0 response (format 2) records the digest of the 0.1.0 request file
+    byte[] body = bodyOf(Files.readAllBytes(responseFile));
+    System.arraycopy(oldRequest.digestV1(), 0, body, 0, Stage2FileFormat.DIGEST_BYTES);
+    Files.write(responseFile, Stage2FileFormat.frameV1(Stage2ResponseFile.MAGIC_V1, 2, body));
+    TwoStageClient client = new TwoStageClient(KEYS.client().withoutNoiseFlooding());
+    List<Match> old = client.scores(Stage2ResponseFile.read(responseFile, oldRequest, KEYS.client()
+        .withoutNoiseFlooding()), oldRequest.candidates());
+    assertEquals(client.scores(response, CANDIDATES), old);
+  }
+
+  private static byte[] bodyOf(byte[] envelopeFile) {
+    var e = org.hersj.fhe.io.Envelope.read(envelopeFile, envelopeFile[6] == 'Q' ? Stage2Request.FORMAT
+        : Stage2ResponseFile.FORMAT, "test", IllegalStateException::new);
+    byte[] body = new byte[e.body().remaining()];
+    e.body().get(body);
+    return body;
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {

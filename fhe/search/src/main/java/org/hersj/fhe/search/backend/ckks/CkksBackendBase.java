@@ -1,7 +1,6 @@
 package org.hersj.fhe.search.backend.ckks;
 
 import java.nio.ByteBuffer;
-import org.hersj.fhe.io.Sha256;
 import org.hersj.fhe.ckks.Ciphertext;
 import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.ckks.PublicKey;
@@ -36,9 +35,9 @@ abstract class CkksBackendBase implements SearchBackend {
     this.keyFingerprint = same.keyFingerprint;
   }
 
-  /** SHA-256 of the serialised public key: identifies the key pair from public material. */
+  /** SHA-256 of the public key (its 0.1.0 frame): identifies the key pair from public material. */
   static String fingerprintOf(PublicKey pk) {
-    return Sha256.hex(new CkksSerializer(pk.params()).writePublicKey(pk));
+    return new CkksSerializer(pk.params()).publicKeyFingerprint(pk);
   }
 
   /** The engine parameters. */

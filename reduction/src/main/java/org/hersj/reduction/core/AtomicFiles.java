@@ -1,9 +1,10 @@
-package org.hersj.reduction.io;
+package org.hersj.reduction.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +14,14 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes a file with the project's one durability rule (the same as {@code org.hersj.fhe.io.AtomicFiles},
- * which this module may not depend on): a unique temporary name in the target's directory, forced to disk,
- * renamed atomically over the target, the directory forced, the temporary file removed on failure;
- * models are not secret, so files are rw-r--r--.
+ * Writes a file with the project's one durability rule, a copy of {@code org.hersj.fhe.io.AtomicFiles}
+ * (which this module may not depend on): a unique temporary name in the target's directory, forced to disk,
+ * renamed atomically over the target (replacing it; a plain rename where the file system cannot rename
+ * atomically), the directory forced, the temporary file removed on failure. Nothing in reduction is secret,
+ * so files are rw-r--r--. Every file the module writes (models, provenance, loss curves, stage speeds) goes
+ * through here.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private AtomicFiles() {
     }
@@ -28,7 +31,7 @@ final class AtomicFiles {
      * @param content the bytes to write
      * @throws UncheckedIOException naming the file if writing fails
      */
-    static void write(Path target, byte[] content) {
+    public static void write(Path target, byte[] content) {
         Path absolute = target.toAbsolutePath();
         Path temporary = null;
         try {
@@ -53,10 +56,10 @@ final class AtomicFiles {
             try (FileChannel dir = FileChannel.open(absolute.getParent(), StandardOpenOption.READ)) {
                 dir.force(true);
             } catch (IOException | UnsupportedOperationException e) {
-                // Windows cannot open a directory; the file itself was forced
+                // Windows cannot open a directory; its rename is durable once the file was forced
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not write " + absolute + ": " + e.getMessage(), e);
         } finally {
             if (temporary != null) {
                 try {
@@ -66,5 +69,10 @@ final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /** {@link #write(Path, byte[])} of a UTF-8 text. */
+    public static void writeString(Path target, String text) {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 }
