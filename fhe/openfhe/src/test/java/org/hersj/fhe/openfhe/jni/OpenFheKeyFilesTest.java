@@ -109,6 +109,22 @@ class OpenFheKeyFilesTest {
         assertLoadFailsAfterEditingParameters("ringDimension=4096", "ringDimension=8192", "holds N=4096");
     }
 
+    @Test
+    void insecureAndOversizedParameterFilesAreRefusedUnlessTheCommandLineAllowsInsecure() throws IOException {
+        assertLoadFailsAfterEditingParameters("securityBits=128", "securityBits=0", "--allow-insecure");
+        OpenFheKeyFiles.write(keys, dir);
+        Path file = dir.resolve(OpenFheKeyFiles.PARAMETERS);
+        String secure = Files.readString(file);
+        Files.writeString(file, secure.replace("securityBits=128", "securityBits=0"));
+        // the command line's --allow-insecure lets the same file through (the context is still OpenFHE's)
+        String allowed = OpenFheKeyFiles.loadServer(dir,
+                org.hersj.fhe.ckks.ParameterPolicy.allowInsecure("hers search --allow-insecure")).describeParameters();
+        assertTrue(allowed.contains("insecure"), allowed);
+        Files.writeString(file, secure);
+        assertLoadFailsAfterEditingParameters("ringDimension=4096", "ringDimension=131072", "above the 65536");
+        assertLoadFailsAfterEditingParameters("multiplicativeDepth=1", "multiplicativeDepth=64", "above the 31");
+    }
+
     private void assertLoadFailsAfterEditingParameters(String line, String replacement, String message)
             throws IOException {
         OpenFheKeyFiles.write(keys, dir);
