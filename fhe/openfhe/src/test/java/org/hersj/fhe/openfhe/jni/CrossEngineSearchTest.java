@@ -153,7 +153,7 @@ class CrossEngineSearchTest {
 
     static Backends openFheBackends(CkksParametersLiteral literal) {
         OpenFheKeys keys = OpenFheKeys.generate(OpenFheParameters.from(literal, OpenFheSettings.DEFAULT));
-        return new Backends(keys.client(), keys.server());
+        return new Backends(keys.client().withoutNoiseFlooding(), keys.server());
     }
 
     private static BackendCiphertext encryptColumn(ClientBackend client, double value) {

@@ -65,7 +65,7 @@ class OpenFheKeyFilesTest {
         BackendCiphertext square = client.newCiphertext(1, client.scoreLevel());
         client.readPayload(ByteBuffer.wrap(Files.readAllBytes(dir.resolve("square.bin"))), square);
         double[] out = new double[client.slots()];
-        client.decrypt(square, out);
+        client.withoutNoiseFlooding().decrypt(square, out);
         double[] expected = values.clone();
         for (int i = 0; i < expected.length; i++) {
             expected[i] *= values[i];
