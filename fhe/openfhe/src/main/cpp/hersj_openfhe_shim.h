@@ -243,6 +243,21 @@ public:
         out.ct = require()->EvalAdd(nonEmpty(a), nonEmpty(b));
     }
 
+    /**
+     * a += a plaintext of count values (real parts, count <= slots, the rest zero) encoded at a's level and
+     * noise degree, so its scale matches: the server's blinding of a stage-2 response's non-score slots.
+     */
+    void addPlainValues(Ciphertext& a, const double* values, int count) {
+        pinThreads();
+        if (count < 1 || count > slots())
+            throw std::invalid_argument("value count " + std::to_string(count) + " outside 1.." +
+                                        std::to_string(slots()));
+        const auto& ct = nonEmpty(a);
+        std::vector<double> v(values, values + count);
+        auto pt = require()->MakeCKKSPackedPlaintext(v, ct->GetNoiseScaleDeg(), ct->GetLevel());
+        a.ct = require()->EvalAdd(ct, pt);
+    }
+
     /** out = relinearise(a) (degree 2 -> 1). */
     void relinearize(const Ciphertext& a, Ciphertext& out) {
         pinThreads();

@@ -53,7 +53,12 @@ public final class ScoreNoise {
      *         0.1.0, or for parameters without special primes) encrypts with the larger noise over Q
      */
     public ScoreNoise forPublicKey(PublicKey publicKey) {
-        return publicKey.extended() ? this : new ScoreNoise(ringDegree, scale, 1, rescaled);
+        return publicKey.extended() ? this : encryptingOverQ();
+    }
+
+    /** @return this model for public-key encryption over Q only (another engine's, or keys of HERS-J 0.1.0) */
+    public ScoreNoise encryptingOverQ() {
+        return new ScoreNoise(ringDegree, scale, 1, rescaled);
     }
 
     /** @return the coefficient noise of a secret-key encryption */
@@ -82,7 +87,15 @@ public final class ScoreNoise {
      * parameters have a prime to rescale by (counted whether or not the score form rescales: an upper bound).
      */
     public double scoreStd(boolean publicKeyGallery) {
-        double probe = slotStd(secretKeyCoefficientStd());
+        return scoreStd(publicKeyGallery, false);
+    }
+
+    /**
+     * As {@link #scoreStd(boolean)}, with the probe encrypted with the public key too when
+     * {@code publicKeyProbe} (engines whose key owner encrypts with the public key, as OpenFHE's here).
+     */
+    public double scoreStd(boolean publicKeyGallery, boolean publicKeyProbe) {
+        double probe = slotStd(publicKeyProbe ? publicKeyCoefficientStd() : secretKeyCoefficientStd());
         double gallery = slotStd(publicKeyGallery ? publicKeyCoefficientStd() : secretKeyCoefficientStd());
         double rescale = rescaled ? slotStd(Math.sqrt(roundingVariance())) : 0;
         return Math.sqrt(probe * probe + gallery * gallery + rescale * rescale);

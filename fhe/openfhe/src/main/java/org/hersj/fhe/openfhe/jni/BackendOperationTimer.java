@@ -70,6 +70,13 @@ public final class BackendOperationTimer {
             }
             evaluator.relinearizeAndRescale(acc2, score);
         }));
+        times.put("HERS block, d=" + dimension + ", degree two (the java default: no relinearisation or rescale)",
+                median(() -> {
+                    evaluator.clear(acc2);
+                    for (int j = 0; j < dimension; j++) {
+                        evaluator.multiplyAccumulate(gallery[j], probe[j], acc2);
+                    }
+                }));
         return times;
     }
 

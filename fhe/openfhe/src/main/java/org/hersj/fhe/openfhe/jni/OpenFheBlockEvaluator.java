@@ -1,9 +1,11 @@
 package org.hersj.fhe.openfhe.jni;
 
+import java.security.SecureRandom;
 import org.hersj.fhe.openfhe.jni.OpenFheShim.NativeCiphertext;
 import org.hersj.fhe.openfhe.jni.OpenFheShim.NativeContext;
 import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.BlockEvaluator;
+import org.hersj.fhe.search.backend.SlotBlinding;
 
 /**
  * The search hot path on OpenFHE: products accumulated without relinearisation, one relinearisation
@@ -14,6 +16,8 @@ final class OpenFheBlockEvaluator implements BlockEvaluator {
     private final OpenFheEngine engine;
     private final NativeContext context;
     private final NativeCiphertext scratch = new NativeCiphertext();
+    private double[] blinding;
+    private SecureRandom blindingRandom;
 
     OpenFheBlockEvaluator(OpenFheEngine engine) {
         this.engine = engine;
@@ -82,6 +86,34 @@ final class OpenFheBlockEvaluator implements BlockEvaluator {
         OpenFheCiphertext result = own(out);
         context.multiply(own(a).handle(), own(b).handle(), result.handle());
         result.checkShape("multiplyRelinearize");
+    }
+
+    /**
+     * Adds fresh uniform values on [-B, B] ({@link SlotBlinding}, from {@link SecureRandom}) to every slot
+     * except 0, {@code period}, 2 {@code period}, ... (real parts: this engine decrypts real parts only),
+     * encoded at the ciphertext's level and scale, so the key owner sees the scores and no partial sums.
+     */
+    @Override
+    public void maskNonScoreSlots(BackendCiphertext ct, int period) {
+        NativeCiphertext handle = own(ct).handle();
+        int n = context.slots();
+        if (period < 1 || n % period != 0) {
+            throw new IllegalArgumentException("score period " + period + " must divide the " + n + " slots");
+        }
+        if (blinding == null) {
+            blinding = new double[n];
+            blindingRandom = new SecureRandom();
+        }
+        double log2Modulus = 0;
+        for (int i = 0; i < handle.limbCount(); i++) {
+            log2Modulus += Math.log(context.qModulus(i)) / Math.log(2);
+        }
+        double bound = SlotBlinding.uniformBound(context.ringDimension(), log2Modulus, handle.scale());
+        for (int k = 0; k < n; k++) {
+            blinding[k] = k % period == 0 ? 0 : (2 * blindingRandom.nextDouble() - 1) * bound;
+        }
+        context.addPlainValues(handle, blinding, n);
+        own(ct).checkShape("maskNonScoreSlots");
     }
 
     private OpenFheCiphertext own(BackendCiphertext ct) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.hersj.fhe.ckks.ParameterPolicy;
 import org.hersj.fhe.io.Sha256;
 import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.fhe.openfhe.jni.OpenFheShim.NativeBytes;
@@ -65,27 +66,43 @@ public final class OpenFheKeyFiles {
      * when present: sizing the degree-2 payload of lower levels multiplies in OpenFHE, which needs it).
      */
     public static ClientBackend loadClient(Path dir) throws IOException {
-        Loaded loaded = load(dir, true, Files.isRegularFile(dir.resolve(RELINEARIZATION)));
+        return loadClient(dir, ParameterPolicy.SECURE_ONLY);
+    }
+
+    /** As {@link #loadClient(Path)}, insecure parameters read only as {@code policy} allows. */
+    public static ClientBackend loadClient(Path dir, ParameterPolicy policy) throws IOException {
+        Loaded loaded = load(dir, true, Files.isRegularFile(dir.resolve(RELINEARIZATION)), policy);
         return new OpenFheClientBackend(loaded.engine, loaded.keys);
     }
 
     /** A public-key enrollment backend from {@code dir} (context and public key only). */
     public static EncryptionBackend loadEnroller(Path dir) throws IOException {
-        return new OpenFheEncryptionBackend(load(dir, false, false).engine);
+        return loadEnroller(dir, ParameterPolicy.SECURE_ONLY);
+    }
+
+    /** As {@link #loadEnroller(Path)}, insecure parameters read only as {@code policy} allows. */
+    public static EncryptionBackend loadEnroller(Path dir, ParameterPolicy policy) throws IOException {
+        return new OpenFheEncryptionBackend(load(dir, false, false, policy).engine);
     }
 
     /** The server's backend from {@code dir} (context, public key, evaluation keys; never the secret key). */
     public static ServerBackend loadServer(Path dir) throws IOException {
-        return new OpenFheServerBackend(load(dir, false, true).engine);
+        return loadServer(dir, ParameterPolicy.SECURE_ONLY);
+    }
+
+    /** As {@link #loadServer(Path)}, insecure parameters read only as {@code policy} allows. */
+    public static ServerBackend loadServer(Path dir, ParameterPolicy policy) throws IOException {
+        return new OpenFheServerBackend(load(dir, false, true, policy).engine);
     }
 
     private record Loaded(OpenFheEngine engine, NativeKeyPair keys) {}
 
-    private static Loaded load(Path dir, boolean withSecret, boolean withEvaluationKeys) throws IOException {
+    private static Loaded load(Path dir, boolean withSecret, boolean withEvaluationKeys, ParameterPolicy policy)
+            throws IOException {
         OpenFheLibrary.requireLoaded();
         Path parameterFile = existing(dir, PARAMETERS);
         OpenFheParameterFile parameters = OpenFheParameterFile.parse(
-                Files.readString(parameterFile, StandardCharsets.UTF_8), parameterFile);
+                Files.readString(parameterFile, StandardCharsets.UTF_8), parameterFile, policy);
         NativeContext context = new NativeContext();
         byte[] contextBytes = readBinary(existing(dir, CONTEXT));
         readNative(dir.resolve(CONTEXT), () -> context.initFromBytes(contextBytes, contextBytes.length,

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.hersj.fhe.ckks.ParameterPolicy;
 import org.hersj.fhe.openfhe.jni.OpenFheSettings.KeySwitching;
 
 /**
@@ -35,8 +36,48 @@ record OpenFheParameterFile(OpenFheParameters parameters, int[] rotationSteps) {
                         .collect(Collectors.joining(",")) + "\n";
     }
 
+    /** Largest ring dimension read from a file (2^16, as the java engine's cap). */
+    static final int MAX_RING_DIMENSION = 1 << 16;
+    /** Largest multiplicative depth read from a file (32 primes in all, as the java engine's cap). */
+    static final int MAX_DEPTH = 31;
+
     /**
-     * Parses the file's text.
+     * Parses the file's text and checks it as a file from outside: sizes capped (ring dimension up to
+     * {@value #MAX_RING_DIMENSION}, depth up to {@value #MAX_DEPTH}, rotation steps inside the slots), and
+     * {@code securityBits=0} (parameters outside the HomomorphicEncryption.org table) refused unless
+     * {@code policy} allows it. A security level in the file is checked against the table by OpenFHE
+     * itself when the context is built.
+     *
+     * @throws IOException naming the file, the line and what was expected
+     */
+    static OpenFheParameterFile parse(String text, Path file, ParameterPolicy policy) throws IOException {
+        OpenFheParameterFile read = parse(text, file);
+        OpenFheParameters p = read.parameters();
+        if (p.ringDimension() > MAX_RING_DIMENSION) {
+            throw new IOException(file + ": ringDimension=" + p.ringDimension() + " is above the "
+                    + MAX_RING_DIMENSION + " HERS-J reads; the file is damaged or not ours");
+        }
+        if (p.multiplicativeDepth() > MAX_DEPTH) {
+            throw new IOException(file + ": multiplicativeDepth=" + p.multiplicativeDepth() + " is above the "
+                    + MAX_DEPTH + " HERS-J reads; the file is damaged or not ours");
+        }
+        for (int step : read.rotationSteps()) {
+            if (Math.abs(step) >= p.ringDimension() / 2) {
+                throw new IOException(file + ": rotation step " + step + " outside the " + p.ringDimension() / 2
+                        + " slots");
+            }
+        }
+        if (p.securityBits() == 0 && !policy.allowsInsecure()) {
+            throw new IOException(file + ": securityBits=0: these keys use parameters outside the"
+                    + " HomomorphicEncryption.org security table; refused unless the command line says"
+                    + " --allow-insecure (toy sizes for tests only)");
+        }
+        return read;
+    }
+
+    /**
+     * Parses the file's text (no policy checks: {@link #parse(String, Path, ParameterPolicy)} for files from
+     * outside).
      *
      * @throws IOException naming the file, the line and what was expected
      */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hersj.fhe.ckks.CkksParametersLiteral;
+import org.hersj.fhe.ckks.ParameterPolicy;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.ClientBackend;
 import org.hersj.fhe.search.backend.EncryptionBackend;
@@ -75,6 +76,24 @@ public final class OpenFheProvider implements SearchEngine {
     public ServerBackend loadServer(Path dir) throws IOException {
         requireLibrary();
         return OpenFheKeyFiles.loadServer(dir);
+    }
+
+    @Override
+    public ClientBackend loadClient(Path dir, RandomSource random, ParameterPolicy policy) throws IOException {
+        requireLibrary();
+        return OpenFheKeyFiles.loadClient(dir, policy);
+    }
+
+    @Override
+    public EncryptionBackend loadEnroller(Path dir, RandomSource random, ParameterPolicy policy) throws IOException {
+        requireLibrary();
+        return OpenFheKeyFiles.loadEnroller(dir, policy);
+    }
+
+    @Override
+    public ServerBackend loadServer(Path dir, ParameterPolicy policy) throws IOException {
+        requireLibrary();
+        return OpenFheKeyFiles.loadServer(dir, policy);
     }
 
     private static void requireLibrary() {

@@ -189,6 +189,9 @@ public final class OpenFheShim {
         public native void add(@Const @ByRef NativeCiphertext a, @Const @ByRef NativeCiphertext b,
                 @ByRef NativeCiphertext out);
 
+        /** a += count clear values (real parts) encoded at a's level and noise degree (stage-2 blinding). */
+        public native void addPlainValues(@ByRef NativeCiphertext a, @Const double[] values, int count);
+
         /** out = relinearise(a). */
         public native void relinearize(@Const @ByRef NativeCiphertext a, @ByRef NativeCiphertext out);
 

@@ -33,7 +33,7 @@ class OpenFheBackendTest {
     @BeforeAll
     static void generateKeys() {
         keys = OpenFheKeys.generate(OpenFheParameters.from(CkksPresets.SEARCH_N4096, OpenFheSettings.DEFAULT));
-        client = keys.client();
+        client = keys.client().withoutNoiseFlooding(); // the engine's precision; flooding tested below
         server = keys.server();
     }
 
@@ -41,6 +41,30 @@ class OpenFheBackendTest {
     void encryptedColumnDecryptsWithinPrecision() {
         double[] values = randomValues(new Random(1), client.slots());
         assertTrue(maxError(values, decrypt(encryptColumn(values))) < 1e-6);
+    }
+
+    @Test
+    void decryptionsAreFloodedByDefaultWithTheStatedSizeAndFreshly() {
+        OpenFheClientBackend flooded = (OpenFheClientBackend) keys.client();
+        double sigma = flooded.floodingStandardDeviation();
+        assertTrue(sigma > 1e-5 && sigma < 1e-3, "2^12 x the public-key score noise at SEARCH_N4096: " + sigma);
+        assertTrue(flooded.noiseFlooding().contains("2^12"), flooded.noiseFlooding());
+        assertEquals("off", client.noiseFlooding());
+        double[] values = randomValues(new Random(9), client.slots());
+        BackendCiphertext ct = encryptColumn(values);
+        double[] exact = decrypt(ct);
+        double[] first = new double[client.slots()];
+        double[] second = new double[client.slots()];
+        flooded.decrypt(ct, first);
+        flooded.decrypt(ct, second);
+        double sumSq = 0;
+        double apart = 0;
+        for (int i = 0; i < exact.length; i++) {
+            sumSq += (first[i] - exact[i]) * (first[i] - exact[i]);
+            apart += Math.abs(first[i] - second[i]);
+        }
+        assertEquals(sigma, Math.sqrt(sumSq / exact.length), 0.1 * sigma, "measured flooding");
+        assertTrue(apart / exact.length > 0.5 * sigma, "every decryption is flooded afresh");
     }
 
     @Test
@@ -91,7 +115,7 @@ class OpenFheBackendTest {
         // At N = 4096 the scale (2^38) is too small for accurate rotations; SEARCH_N8192 has room.
         OpenFheKeys wide = OpenFheKeys.generate(OpenFheParameters.from(CkksPresets.SEARCH_N8192,
                 OpenFheSettings.DEFAULT), 1, 2, 4);
-        ClientBackend wideClient = wide.client();
+        ClientBackend wideClient = wide.client().withoutNoiseFlooding();
         ServerBackend wideServer = wide.server();
         double[] values = randomValues(new Random(4), wideClient.slots());
         BackendCiphertext ct = wideClient.newCiphertext(1, wideClient.freshLevel());
@@ -158,7 +182,7 @@ class OpenFheBackendTest {
         ByteBuffer buffer = ByteBuffer.allocate(client.payloadBytes(1, client.freshLevel()));
         client.writePayload(buffer, ct);
         buffer.flip();
-        ClientBackend otherClient = other.client();
+        ClientBackend otherClient = other.client().withoutNoiseFlooding();
         BackendCiphertext foreign = otherClient.newCiphertext(1, otherClient.freshLevel());
         otherClient.readPayload(buffer, foreign);
         double[] out = new double[client.slots()];

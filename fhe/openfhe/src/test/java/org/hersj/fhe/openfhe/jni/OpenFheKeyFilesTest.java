@@ -65,7 +65,7 @@ class OpenFheKeyFilesTest {
         BackendCiphertext square = client.newCiphertext(1, client.scoreLevel());
         client.readPayload(ByteBuffer.wrap(Files.readAllBytes(dir.resolve("square.bin"))), square);
         double[] out = new double[client.slots()];
-        client.decrypt(square, out);
+        client.withoutNoiseFlooding().decrypt(square, out);
         double[] expected = values.clone();
         for (int i = 0; i < expected.length; i++) {
             expected[i] *= values[i];
@@ -107,6 +107,22 @@ class OpenFheKeyFilesTest {
     @Test
     void parameterFileThatContradictsTheContextIsRefused() throws IOException {
         assertLoadFailsAfterEditingParameters("ringDimension=4096", "ringDimension=8192", "holds N=4096");
+    }
+
+    @Test
+    void insecureAndOversizedParameterFilesAreRefusedUnlessTheCommandLineAllowsInsecure() throws IOException {
+        assertLoadFailsAfterEditingParameters("securityBits=128", "securityBits=0", "--allow-insecure");
+        OpenFheKeyFiles.write(keys, dir);
+        Path file = dir.resolve(OpenFheKeyFiles.PARAMETERS);
+        String secure = Files.readString(file);
+        Files.writeString(file, secure.replace("securityBits=128", "securityBits=0"));
+        // the command line's --allow-insecure lets the same file through (the context is still OpenFHE's)
+        String allowed = OpenFheKeyFiles.loadServer(dir,
+                org.hersj.fhe.ckks.ParameterPolicy.allowInsecure("hers search --allow-insecure")).describeParameters();
+        assertTrue(allowed.contains("insecure"), allowed);
+        Files.writeString(file, secure);
+        assertLoadFailsAfterEditingParameters("ringDimension=4096", "ringDimension=131072", "above the 65536");
+        assertLoadFailsAfterEditingParameters("multiplicativeDepth=1", "multiplicativeDepth=64", "above the 31");
     }
 
     private void assertLoadFailsAfterEditingParameters(String line, String replacement, String message)

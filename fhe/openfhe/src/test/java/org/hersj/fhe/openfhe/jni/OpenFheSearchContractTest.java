@@ -28,17 +28,17 @@ class OpenFheSearchContractTest extends SearchRejectionContract {
 
     @Override
     protected Backends backends() {
-        return new Backends(KEYS.client(), KEYS.server());
+        return new Backends(KEYS.client().withoutNoiseFlooding(), KEYS.server());
     }
 
     @Override
     protected Backends otherKeys() {
-        return new Backends(OTHER_KEYS.client(), OTHER_KEYS.server());
+        return new Backends(OTHER_KEYS.client().withoutNoiseFlooding(), OTHER_KEYS.server());
     }
 
     @Override
     protected Backends otherParameters() {
-        return new Backends(OTHER_PARAMETERS.client(), OTHER_PARAMETERS.server());
+        return new Backends(OTHER_PARAMETERS.client().withoutNoiseFlooding(), OTHER_PARAMETERS.server());
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.hersj.fhe.ckks.PreparedCiphertext;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.BlockEvaluator;
+import org.hersj.fhe.search.backend.SlotBlinding;
 
 /** One thread's CKKS evaluator with its own scratch ciphertexts; allocation-free per block. */
 final class CkksBlockEvaluator implements BlockEvaluator {
@@ -168,7 +169,11 @@ final class CkksBlockEvaluator implements BlockEvaluator {
       blindingValues = new double[2 * n];
       blinding = new Plaintext(params, params.maxLevel(), params.defaultScale());
     }
-    double bound = SlotBlinding.uniformBound(params, ct.level(), ct.scale());
+    double log2Modulus = 0;
+    for (int i = 0; i <= ct.level(); i++) {
+      log2Modulus += Math.log(params.qModulus(i)) / Math.log(2);
+    }
+    double bound = SlotBlinding.uniformBound(params.ringDegree(), log2Modulus, ct.scale());
     for (int k = 0; k < n; k++) {
       boolean score = k % period == 0;
       blindingValues[k] = score ? 0 : (2 * blindingRandom.uniformDouble() - 1) * bound;

@@ -1,6 +1,4 @@
-package org.hersj.fhe.search.backend.ckks;
-
-import org.hersj.fhe.ckks.CkksParameters;
+package org.hersj.fhe.search.backend;
 
 /**
  * How large the server's fresh blinding of non-score slots is (stage 2, {@code maskNonScoreSlots}).
@@ -17,21 +15,24 @@ import org.hersj.fhe.ckks.CkksParameters;
  * at statistical distance |t| / (2B) from it, and the partial sums of unit vectors' products are at most
  * 2 in absolute value, so each slot's information is hidden up to 1/B. That is about 2^-8 at SEARCH_N4096
  * (q_0 of 46 bits, scale 2^38: B ~ 310) and 2^-19 at SEARCH_N8192 (q_0 of 60 bits, scale 2^41: B ~ 9e5):
- * statistical, not negligible; full zeroing needs one more prime.
+ * statistical, not negligible; full zeroing needs one more prime. Engine-neutral: the java engine and
+ * OpenFHE size their blinding with it.
  */
-final class SlotBlinding {
+public final class SlotBlinding {
 
   private SlotBlinding() {
   }
 
-  /** The half-range B of the uniform blinding of a ciphertext at {@code level} and {@code scale}. */
-  static double uniformBound(CkksParameters params, int level, double scale) {
-    double logQ = 0;
-    for (int i = 0; i <= level; i++) {
-      logQ += Math.log(params.qModulus(i)) / Math.log(2);
-    }
-    double limit = Math.scalb(1.0, (int) Math.floor(logQ) + 1 - 2); // the encoder's limit
+  /**
+   * The half-range B of the uniform blinding of a ciphertext.
+   *
+   * @param ringDegree N
+   * @param log2Modulus log2 of the ciphertext's modulus (the product of the primes left at its level)
+   * @param scale the ciphertext's scale
+   */
+  public static double uniformBound(int ringDegree, double log2Modulus, double scale) {
+    double limit = Math.scalb(1.0, (int) Math.floor(log2Modulus) + 1 - 2); // the encoder's limit
     double rmsCoefficient = limit / 16;
-    return rmsCoefficient * Math.sqrt(3) * Math.sqrt(params.ringDegree() / 2.0) / scale;
+    return rmsCoefficient * Math.sqrt(3) * Math.sqrt(ringDegree / 2.0) / scale;
   }
 }
