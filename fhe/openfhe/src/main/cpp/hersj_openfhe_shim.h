@@ -25,6 +25,7 @@
 #define HERSJ_OPENFHE_SHIM_H
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <sstream>
@@ -317,6 +318,81 @@ public:
         if (!ct) throw std::runtime_error("OpenFHE deserialisation produced no ciphertext");
         if (ct->GetCryptoContext() != cc)
             throw std::invalid_argument("ciphertext was made under a different OpenFHE crypto context");
+        out.ct = ct;
+    }
+
+    /** Bytes of a raw payload: a 24-byte header, then (degree + 1) x limbs x N residues of 8 bytes. */
+    long long rawSize(int degree, int limbs) const {
+        return 24 + static_cast<long long>(degree + 1) * limbs * ringDimension() * 8;
+    }
+
+    /**
+     * Writes a ciphertext raw (no cereal): scale (8 bytes), noise degree, level, degree and limb count (4 each),
+     * then every residue of every polynomial in OpenFHE's evaluation (NTT) form, little-endian 64-bit words.
+     */
+    void writeRaw(const Ciphertext& a, char* out, long long capacity) const {
+        const auto& ct = nonEmpty(a);
+        const auto& elements = ct->GetElements();
+        int degree = static_cast<int>(elements.size()) - 1;
+        int limbs = static_cast<int>(elements.at(0).GetAllElements().size());
+        if (rawSize(degree, limbs) > capacity)
+            throw std::invalid_argument("raw ciphertext of " + std::to_string(rawSize(degree, limbs)) +
+                                        " bytes does not fit " + std::to_string(capacity));
+        double scale = ct->GetScalingFactor();
+        int32_t header[4] = {static_cast<int32_t>(ct->GetNoiseScaleDeg()), static_cast<int32_t>(ct->GetLevel()),
+                             degree, limbs};
+        std::memcpy(out, &scale, 8);
+        std::memcpy(out + 8, header, 16);
+        char* at = out + 24;
+        for (const auto& element : elements) {
+            for (const auto& tower : element.GetAllElements()) {
+                const auto& values = tower.GetValues();
+                for (usint k = 0; k < values.GetLength(); k++) {
+                    uint64_t x = values[k].ConvertToInt();
+                    std::memcpy(at, &x, 8);
+                    at += 8;
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads a ciphertext written by writeRaw into a copy of templ (a ciphertext of the same degree and level of
+     * this context, for the parameters and key tag); every residue must be below its prime.
+     */
+    void readRaw(const char* data, long long size, const Ciphertext& templ, Ciphertext& out) const {
+        const auto& model = nonEmpty(templ);
+        if (size < 24) throw std::invalid_argument("raw ciphertext payload shorter than its header");
+        double scale;
+        int32_t header[4];
+        std::memcpy(&scale, data, 8);
+        std::memcpy(header, data + 8, 16);
+        int degree = static_cast<int>(model->GetElements().size()) - 1;
+        int limbs = static_cast<int>(model->GetElements().at(0).GetAllElements().size());
+        if (header[2] != degree || header[3] != limbs)
+            throw std::invalid_argument("raw ciphertext of degree " + std::to_string(header[2]) + " with " +
+                                        std::to_string(header[3]) + " limbs where degree " + std::to_string(degree) +
+                                        " with " + std::to_string(limbs) + " was expected");
+        if (rawSize(degree, limbs) > size) throw std::invalid_argument("raw ciphertext payload truncated");
+        if (!(scale >= 1) || header[0] < 1 || header[0] > 2 || header[1] < 0)
+            throw std::invalid_argument("raw ciphertext header damaged (scale, noise degree or level)");
+        auto ct = model->Clone();
+        const char* at = data + 24;
+        for (auto& element : ct->GetElements()) {
+            for (auto& tower : element.GetAllElements()) {
+                uint64_t q = tower.GetModulus().ConvertToInt();
+                for (usint k = 0; k < tower.GetLength(); k++) {
+                    uint64_t x;
+                    std::memcpy(&x, at, 8);
+                    at += 8;
+                    if (x >= q) throw std::invalid_argument("raw ciphertext residue not below its prime: damaged data");
+                    tower[k] = x;
+                }
+            }
+        }
+        ct->SetScalingFactor(scale);
+        ct->SetNoiseScaleDeg(static_cast<size_t>(header[0]));
+        ct->SetLevel(static_cast<size_t>(header[1]));
         out.ct = ct;
     }
 

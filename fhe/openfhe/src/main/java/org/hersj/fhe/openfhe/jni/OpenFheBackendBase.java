@@ -61,21 +61,23 @@ abstract class OpenFheBackendBase implements SearchBackend {
         return new OpenFheCiphertext(engine, degree, level);
     }
 
+    /** First int of a raw payload ({@link NativeContext#writeRaw}); a positive one is the cereal length. */
+    static final int RAW_MARKER = -1;
+
+    /**
+     * Writes the fixed-size payload: {@link #RAW_MARKER}, then the ciphertext raw (scale, noise degree, level,
+     * NTT-form residues; no cereal), zero padding. Cereal payloads (a positive length, then OpenFHE's binary
+     * serialisation) of earlier files are still read.
+     */
     @Override
     public void writePayload(ByteBuffer out, BackendCiphertext ct) {
         OpenFheCiphertext own = OpenFheCiphertext.of(ct, engine);
         int size = payloadBytes(own.degree(), own.level());
-        NativeBytes bytes = new NativeBytes();
-        engine.context().serialize(own.handle(), bytes);
-        int length = Math.toIntExact(bytes.size());
-        if (Integer.BYTES + length > size) {
-            throw new IllegalStateException("OpenFHE serialised a degree-" + own.degree() + " level-" + own.level()
-                    + " ciphertext to " + length + " bytes, more than its fixed payload of " + size);
-        }
         byte[] data = new byte[size];
-        ByteBuffer.wrap(data).putInt(length);
-        bytes.data().get(data, Integer.BYTES, length);
-        bytes.close();
+        ByteBuffer.wrap(data).putInt(RAW_MARKER);
+        byte[] raw = new byte[size - Integer.BYTES];
+        engine.context().writeRaw(own.handle(), raw, raw.length);
+        System.arraycopy(raw, 0, data, Integer.BYTES, raw.length);
         out.put(data);
     }
 
@@ -90,14 +92,22 @@ abstract class OpenFheBackendBase implements SearchBackend {
             throw new IllegalArgumentException("OpenFHE payload truncated: expected " + size + " bytes", e);
         }
         int length = ByteBuffer.wrap(data).getInt();
-        if (length <= 0 || length > size - Integer.BYTES) {
-            throw new IllegalArgumentException("not an OpenFHE ciphertext payload: length field " + length
-                    + " outside 1.." + (size - Integer.BYTES));
-        }
-        byte[] serialised = new byte[length];
-        System.arraycopy(data, Integer.BYTES, serialised, 0, length);
         try {
-            engine.context().deserialize(serialised, length, own.handle());
+            if (length == RAW_MARKER) {
+                byte[] raw = new byte[size - Integer.BYTES];
+                System.arraycopy(data, Integer.BYTES, raw, 0, raw.length);
+                engine.context().readRaw(raw, raw.length, engine.template(own.degree(), own.level()), own.handle());
+            } else {
+                if (length <= 0 || length > size - Integer.BYTES) {
+                    throw new IllegalArgumentException("not an OpenFHE ciphertext payload: length field " + length
+                            + " outside 1.." + (size - Integer.BYTES));
+                }
+                byte[] serialised = new byte[length];
+                System.arraycopy(data, Integer.BYTES, serialised, 0, length);
+                engine.context().deserialize(serialised, length, own.handle());
+            }
+        } catch (IllegalArgumentException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("OpenFHE could not read the ciphertext payload: " + e.getMessage(), e);
         }

@@ -27,6 +27,7 @@ final class OpenFheEngine {
     private final String fingerprint;
     private final String keyFingerprint;
     private final Map<Integer, Integer> payloadSizes = new ConcurrentHashMap<>();
+    private final Map<Integer, NativeCiphertext> templates = new ConcurrentHashMap<>();
 
     /**
      * @param publicKeyBytes OpenFHE's serialisation of the public key as first written (when generated,
@@ -99,6 +100,24 @@ final class OpenFheEngine {
                     + " (degree 1..2, level 0.." + parameters.multiplicativeDepth() + ")");
         }
         return payloadSizes.computeIfAbsent(degree * 1000 + level, key -> measurePayload(degree, level));
+    }
+
+    /**
+     * A ciphertext of this degree and level (an encryption of zero, computed once): the parameters and key
+     * tag raw payloads are read into ({@link OpenFheBackendBase#readPayload}).
+     */
+    NativeCiphertext template(int degree, int level) {
+        if (degree < 1 || degree > 2 || level < 0 || level > parameters.multiplicativeDepth()) {
+            throw new IllegalArgumentException("no OpenFHE ciphertext of degree " + degree + " at level " + level);
+        }
+        return templates.computeIfAbsent(degree * 1000 + level, key -> {
+            NativeCiphertext zero = new NativeCiphertext();
+            context.encryptReplicated(publicKey, 0.0, openFheLevel(level), zero);
+            if (degree == 2) {
+                context.multiplyNoRelin(zero, zero, zero);
+            }
+            return zero;
+        });
     }
 
     private int measurePayload(int degree, int level) {

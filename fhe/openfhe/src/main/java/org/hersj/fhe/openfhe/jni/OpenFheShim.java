@@ -205,6 +205,17 @@ public final class OpenFheShim {
         public native void decrypt(@Const @ByRef NativeKeyPair keys, @Const @ByRef NativeCiphertext a,
                 double[] out, int count);
 
+        /** Bytes of a raw ciphertext payload of this degree and limb count. */
+        public native long rawSize(int degree, int limbs);
+
+        /** Writes a ciphertext raw (header and NTT-form residues) into out[0 .. rawSize). */
+        public native void writeRaw(@Const @ByRef NativeCiphertext a, @Cast("char*") byte[] out,
+                @Cast("long long") long capacity);
+
+        /** Reads a raw ciphertext into a copy of templ (same degree and level; residues checked). */
+        public native void readRaw(@Cast("const char*") byte[] data, @Cast("long long") long size,
+                @Const @ByRef NativeCiphertext templ, @ByRef NativeCiphertext out);
+
         /** Serialises a ciphertext (OpenFHE binary format). */
         public native void serialize(@Const @ByRef NativeCiphertext a, @ByRef NativeBytes out);
 
