@@ -138,35 +138,22 @@ public final class Encryptor {
     private void encryptZeroOverQpDividedByP(int level, RnsPoly c0, RnsPoly c1) {
         int all = params.ring().size();
         int qCount = params.maxLevel() + 1;
-        int pCount = params.pCount();
         sampler.ternary(u, all);
         sampler.gaussian(e0, all);
         sampler.gaussian(e1, all);
-        long[][] keep0 = new long[level + 1][];
-        long[][] keep1 = new long[level + 1][];
-        long[][] out0 = new long[level + 1][];
-        long[][] out1 = new long[level + 1][];
-        long[][] drop0 = new long[pCount][];
-        long[][] drop1 = new long[pCount][];
-        for (int i = 0; i < all; i++) {
-            boolean used = i <= level || i >= qCount;
-            if (!used) {
-                continue;
-            }
-            Modulus m = params.ring().modulus(i);
-            LimbArithmetic.mulAdd(publicKey.b().limb(i), u.limb(i), e0.limb(i), overQp0[i], m);
-            LimbArithmetic.mulAdd(publicKey.a().limb(i), u.limb(i), e1.limb(i), overQp1[i], m);
-            if (i <= level) {
-                keep0[i] = overQp0[i];
-                keep1[i] = overQp1[i];
-                out0[i] = c0.limb(i);
-                out1[i] = c1.limb(i);
-            } else {
-                drop0[i - qCount] = overQp0[i];
-                drop1[i - qCount] = overQp1[i];
-            }
+        for (int i = 0; i <= level; i++) {
+            encryptZeroLimb(i);
         }
-        params.levelTables().modDown(level).divide(keep0, drop0, out0, dividerScratch);
-        params.levelTables().modDown(level).divide(keep1, drop1, out1, dividerScratch);
+        for (int i = qCount; i < all; i++) {
+            encryptZeroLimb(i);
+        }
+        params.levelTables().divideByP(level, overQp0, overQp1, c0, c1, dividerScratch);
+    }
+
+    // limb i of (b u + e_0, a u + e_1) over QP
+    private void encryptZeroLimb(int i) {
+        Modulus m = params.ring().modulus(i);
+        LimbArithmetic.mulAdd(publicKey.b().limb(i), u.limb(i), e0.limb(i), overQp0[i], m);
+        LimbArithmetic.mulAdd(publicKey.a().limb(i), u.limb(i), e1.limb(i), overQp1[i], m);
     }
 }

@@ -26,8 +26,8 @@ final class KeySwitcher {
     private final long[][] digitCoefficients;
     private final long[][] converterScratch;
     private final long[][] dividerScratch;
-    private final long[][] result0;
-    private final long[][] result1;
+    private final RnsPoly result0;
+    private final RnsPoly result1;
 
     KeySwitcher(CkksParameters params) {
         this.params = params;
@@ -41,8 +41,8 @@ final class KeySwitcher {
         digitCoefficients = new long[pCount][n];
         converterScratch = new long[pCount][n];
         dividerScratch = new long[qCount + 2 * pCount + 2][n];
-        result0 = new long[qCount][n];
-        result1 = new long[qCount][n];
+        result0 = new RnsPoly(n, qCount);
+        result1 = new RnsPoly(n, qCount);
     }
 
     /**
@@ -55,7 +55,7 @@ final class KeySwitcher {
     void switchKey(RnsPoly d, int level, SwitchingKey key) {
         LevelTables tables = params.levelTables();
         accumulate(d, level, key, tables);
-        modDown(level, tables);
+        tables.divideByP(level, acc0, acc1, result0, result1, dividerScratch);
     }
 
     /**
@@ -185,27 +185,6 @@ final class KeySwitcher {
         }
     }
 
-    private void modDown(int level, LevelTables tables) {
-        long[][] keep0 = new long[level + 1][];
-        long[][] keep1 = new long[level + 1][];
-        long[][] out0 = new long[level + 1][];
-        long[][] out1 = new long[level + 1][];
-        for (int i = 0; i <= level; i++) {
-            keep0[i] = acc0[i];
-            keep1[i] = acc1[i];
-            out0[i] = result0[i];
-            out1[i] = result1[i];
-        }
-        long[][] drop0 = new long[pCount][];
-        long[][] drop1 = new long[pCount][];
-        for (int k = 0; k < pCount; k++) {
-            drop0[k] = acc0[qCount + k];
-            drop1[k] = acc1[qCount + k];
-        }
-        tables.modDown(level).divide(keep0, drop0, out0, dividerScratch);
-        tables.modDown(level).divide(keep1, drop1, out1, dividerScratch);
-    }
-
     // acc[r] (+)= x * key_j[r] for both key components; values stay in [0, 2q).
     private void accumulate(long[] x, SwitchingKey key, int digit, int r, boolean first) {
         Modulus m = ring.modulus(r);
@@ -243,15 +222,15 @@ final class KeySwitcher {
      * {@code out} must already have degree 1 and the level.
      */
     void addResultTo(RnsPoly c0, RnsPoly c1, int level, Ciphertext out) {
-        long[][] k0 = result0;
-        long[][] k1 = result1;
         for (int i = 0; i <= level; i++) {
             Modulus m = ring.modulus(i);
-            LimbArithmetic.add(c0.limb(i), k0[i], out.poly(0).limb(i), m);
+            long[] k0 = result0.limb(i);
+            long[] k1 = result1.limb(i);
+            LimbArithmetic.add(c0.limb(i), k0, out.poly(0).limb(i), m);
             if (c1 != null) {
-                LimbArithmetic.add(c1.limb(i), k1[i], out.poly(1).limb(i), m);
+                LimbArithmetic.add(c1.limb(i), k1, out.poly(1).limb(i), m);
             } else {
-                System.arraycopy(k1[i], 0, out.poly(1).limb(i), 0, k1[i].length);
+                System.arraycopy(k1, 0, out.poly(1).limb(i), 0, k1.length);
             }
         }
     }

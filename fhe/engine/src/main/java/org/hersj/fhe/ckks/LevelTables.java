@@ -5,6 +5,7 @@ import java.util.List;
 import org.hersj.fhe.arith.Modulus;
 import org.hersj.fhe.ring.BasisConverter;
 import org.hersj.fhe.ring.NttTables;
+import org.hersj.fhe.ring.RnsPoly;
 import org.hersj.fhe.ring.RnsRing;
 import org.hersj.fhe.ring.RoundingDivider;
 
@@ -21,11 +22,13 @@ final class LevelTables {
     private final RoundingDivider[] modDown;
     private final RoundingDivider[] modDownRescale;
     private final Digit[][] digits;
+    private final int qCount;
+    private final int pCount;
 
     LevelTables(CkksParameters params) {
         RnsRing ring = params.ring();
-        int qCount = params.maxLevel() + 1;
-        int pCount = params.pCount();
+        qCount = params.maxLevel() + 1;
+        pCount = params.pCount();
         NttTables[] pNtt = new NttTables[pCount];
         for (int k = 0; k < pCount; k++) {
             pNtt[k] = ring.ntt(qCount + k);
@@ -96,6 +99,38 @@ final class LevelTables {
 
     RoundingDivider modDown(int level) {
         return modDown[level];
+    }
+
+    /**
+     * Key-switching mod-down of a pair: out_j = round(x_j / P) at {@code level}, for j = 0, 1, all in NTT form.
+     *
+     * @param level the level of the result
+     * @param x0 first polynomial, limbs indexed as in the ring: 0 .. level read, the P limbs (maxLevel + 1 ..)
+     *     read; not modified
+     * @param x1 second polynomial, limbs indexed as {@code x0}
+     * @param out0 receives round(x0 / P) in limbs 0 .. level
+     * @param out1 receives round(x1 / P) in limbs 0 .. level
+     * @param scratch at least {@code modDown(level).scratchLimbs()} limbs of length N, overwritten
+     */
+    void divideByP(int level, long[][] x0, long[][] x1, RnsPoly out0, RnsPoly out1, long[][] scratch) {
+        long[][] keep0 = new long[level + 1][];
+        long[][] keep1 = new long[level + 1][];
+        long[][] result0 = new long[level + 1][];
+        long[][] result1 = new long[level + 1][];
+        for (int i = 0; i <= level; i++) {
+            keep0[i] = x0[i];
+            keep1[i] = x1[i];
+            result0[i] = out0.limb(i);
+            result1[i] = out1.limb(i);
+        }
+        long[][] drop0 = new long[pCount][];
+        long[][] drop1 = new long[pCount][];
+        for (int k = 0; k < pCount; k++) {
+            drop0[k] = x0[qCount + k];
+            drop1[k] = x1[qCount + k];
+        }
+        modDown[level].divide(keep0, drop0, result0, scratch);
+        modDown[level].divide(keep1, drop1, result1, scratch);
     }
 
     /** Divides by q_level * P at once: key-switching mod-down fused with the rescale. */
