@@ -97,21 +97,13 @@ final class OpenFheBlockEvaluator implements BlockEvaluator {
     public void maskNonScoreSlots(BackendCiphertext ct, int period) {
         NativeCiphertext handle = own(ct).handle();
         int n = context.slots();
-        if (period < 1 || n % period != 0) {
-            throw new IllegalArgumentException("score period " + period + " must divide the " + n + " slots");
-        }
         if (blinding == null) {
             blinding = new double[n];
             blindingRandom = new SecureRandom();
         }
-        double log2Modulus = 0;
-        for (int i = 0; i < handle.limbCount(); i++) {
-            log2Modulus += Math.log(context.qModulus(i)) / Math.log(2);
-        }
-        double bound = SlotBlinding.uniformBound(context.ringDimension(), log2Modulus, handle.scale());
-        for (int k = 0; k < n; k++) {
-            blinding[k] = k % period == 0 ? 0 : (2 * blindingRandom.nextDouble() - 1) * bound;
-        }
+        double bound = SlotBlinding.uniformBound(context.ringDimension(), context::qModulus, handle.limbCount(),
+                handle.scale());
+        SlotBlinding.fill(blinding, n, period, bound, blindingRandom::nextDouble);
         context.addPlainValues(handle, blinding, n);
         own(ct).checkShape("maskNonScoreSlots");
     }

@@ -1,5 +1,8 @@
 package org.hersj.fhe.search.backend;
 
+import java.util.function.DoubleSupplier;
+import java.util.function.IntToLongFunction;
+
 /**
  * How large the server's fresh blinding of non-score slots is (stage 2, {@code maskNonScoreSlots}).
  *
@@ -27,12 +30,47 @@ public final class SlotBlinding {
    * The half-range B of the uniform blinding of a ciphertext.
    *
    * @param ringDegree N
-   * @param log2Modulus log2 of the ciphertext's modulus (the product of the primes left at its level)
+   * @param prime the primes of the ciphertext's modulus by index ({@code prime.applyAsLong(i)}, i from 0)
+   * @param primeCount how many primes are left at the ciphertext's level
    * @param scale the ciphertext's scale
+   * @return B
    */
-  public static double uniformBound(int ringDegree, double log2Modulus, double scale) {
+  public static double uniformBound(int ringDegree, IntToLongFunction prime, int primeCount, double scale) {
+    double log2Modulus = 0;
+    for (int i = 0; i < primeCount; i++) {
+      log2Modulus += Math.log(prime.applyAsLong(i)) / Math.log(2);
+    }
     double limit = Math.scalb(1.0, (int) Math.floor(log2Modulus) + 1 - 2); // the encoder's limit
     double rmsCoefficient = limit / 16;
     return rmsCoefficient * Math.sqrt(3) * Math.sqrt(ringDegree / 2.0) / scale;
+  }
+
+  /**
+   * Fills the blinding values of one ciphertext: 0 on slots 0, {@code period}, 2 {@code period}, ...,
+   * uniform on [-B, B] elsewhere.
+   *
+   * @param values {@code slots} real parts, optionally followed by {@code slots} imaginary parts (length
+   *     {@code slots} or 2 {@code slots}); per slot the real part is drawn before the imaginary one
+   * @param slots the number of slots
+   * @param period the score period, which must divide {@code slots}
+   * @param bound B, from {@link #uniformBound}
+   * @param uniform a secure source of uniform values in [0, 1)
+   * @throws IllegalArgumentException if the period does not divide the slots
+   */
+  public static void fill(double[] values, int slots, int period, double bound, DoubleSupplier uniform) {
+    if (period < 1 || slots % period != 0) {
+      throw new IllegalArgumentException("score period " + period + " must divide the " + slots + " slots");
+    }
+    if (values.length != slots && values.length != 2 * slots) {
+      throw new IllegalArgumentException("blinding buffer of " + values.length + " values for " + slots
+          + " slots: it must hold the real parts, or the real and imaginary parts");
+    }
+    int parts = values.length / slots;
+    for (int k = 0; k < slots; k++) {
+      boolean score = k % period == 0;
+      for (int part = 0; part < parts; part++) {
+        values[k + part * slots] = score ? 0 : (2 * uniform.getAsDouble() - 1) * bound;
+      }
+    }
   }
 }

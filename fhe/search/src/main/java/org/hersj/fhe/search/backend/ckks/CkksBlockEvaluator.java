@@ -161,24 +161,13 @@ final class CkksBlockEvaluator implements BlockEvaluator {
   public void maskNonScoreSlots(BackendCiphertext handle, int period) {
     Ciphertext ct = CkksCiphertext.of(handle).ct;
     int n = params.slots();
-    if (period < 1 || n % period != 0) {
-      throw new IllegalArgumentException("score period " + period + " must divide the " + n + " slots");
-    }
     if (blinding == null) {
       blindingRandom = RandomSource.secure();
       blindingValues = new double[2 * n];
       blinding = new Plaintext(params, params.maxLevel(), params.defaultScale());
     }
-    double log2Modulus = 0;
-    for (int i = 0; i <= ct.level(); i++) {
-      log2Modulus += Math.log(params.qModulus(i)) / Math.log(2);
-    }
-    double bound = SlotBlinding.uniformBound(params.ringDegree(), log2Modulus, ct.scale());
-    for (int k = 0; k < n; k++) {
-      boolean score = k % period == 0;
-      blindingValues[k] = score ? 0 : (2 * blindingRandom.uniformDouble() - 1) * bound;
-      blindingValues[k + n] = score ? 0 : (2 * blindingRandom.uniformDouble() - 1) * bound;
-    }
+    double bound = SlotBlinding.uniformBound(params.ringDegree(), params::qModulus, ct.level() + 1, ct.scale());
+    SlotBlinding.fill(blindingValues, n, period, bound, blindingRandom::uniformDouble);
     encoder.encodeComplex(blindingValues, ct.level(), ct.scale(), blinding);
     evaluator.addPlain(ct, blinding, ct);
   }
