@@ -44,8 +44,22 @@ public final class ScoreNoise {
 
     /** @return the model for unchecked parameters (for choosing a preset without building its tables) */
     public static ScoreNoise of(CkksParametersLiteral literal) {
-        double p = literal.logP().isEmpty() ? 1 : Math.scalb(1.0, literal.logP().stream().mapToInt(Integer::intValue).sum());
-        return new ScoreNoise(1 << literal.logN(), Math.scalb(1.0, literal.logScale()), p, literal.logQ().size() > 1);
+        ScoreNoise overQ = of(1 << literal.logN(), literal.logScale(), literal.logQ().size() > 1);
+        int pBits = literal.logP().stream().mapToInt(Integer::intValue).sum();
+        return new ScoreNoise(overQ.ringDegree, overQ.scale, Math.scalb(1.0, pBits), overQ.rescaled);
+    }
+
+    /**
+     * The model for parameters given by their shape only, as another engine reports them: public-key
+     * encryption over Q (no special primes).
+     *
+     * @param ringDegree N
+     * @param scaleBits log2 of the scale
+     * @param hasRescalePrime whether a prime is left to rescale the score by (more than one prime in Q)
+     * @return the model
+     */
+    public static ScoreNoise of(int ringDegree, int scaleBits, boolean hasRescalePrime) {
+        return new ScoreNoise(ringDegree, Math.scalb(1.0, scaleBits), 1, hasRescalePrime);
     }
 
     /**

@@ -61,6 +61,26 @@ class ScoreNoiseTest {
         assertEquals("SEARCH_N4096", CkksPresets.lightestFor(1e-4, true, false, NoiseFlooding.DEFAULT_BITS));
     }
 
+    @Test
+    void theShapeFactoryAgreesWithTheParameterFactory() {
+        for (String preset : new String[] {"LITE_N2048", "SEARCH_N4096", "SEARCH_N8192"}) {
+            CkksParameters params = CkksPresets.byName(preset);
+            ScoreNoise fromShape = ScoreNoise.of(params.ringDegree(), params.literal().logScale(), params.maxLevel() > 0);
+            ScoreNoise fromParams = ScoreNoise.of(params).encryptingOverQ();
+            for (boolean publicKeyProbe : new boolean[] {false, true}) {
+                assertEquals(fromParams.scoreStd(true, publicKeyProbe), fromShape.scoreStd(true, publicKeyProbe), 0.0, preset);
+                assertEquals(fromParams.scoreStd(false, publicKeyProbe), fromShape.scoreStd(false, publicKeyProbe), 0.0, preset);
+            }
+            assertEquals(fromParams.publicKeyCoefficientStd(), fromShape.publicKeyCoefficientStd(), 0.0, preset);
+            if (params.pCount() == 0) {
+                assertEquals(ScoreNoise.of(params).scoreStd(true), fromShape.scoreStd(true), 0.0, preset + " has no P");
+            } else {
+                assertTrue(ScoreNoise.of(params).publicKeyCoefficientStd() < fromShape.publicKeyCoefficientStd() / 4,
+                        preset + ": the shape factory encrypts over Q, the preset over QP divided by P");
+            }
+        }
+    }
+
     // HERS scores: gallery ciphertext t holds dimension t of every item, probe ciphertext t holds p_t in every
     // slot; sum_t g_t p_t, rescaled when the preset has a prime for it, decoded and compared with doubles.
     private static void checkScoreError(Keys keys, boolean publicKeyGallery, boolean rescale) {

@@ -1,9 +1,7 @@
 package org.hersj.fhe.openfhe.jni;
 
-import org.hersj.fhe.ckks.CkksParametersLiteral;
 import org.hersj.fhe.ckks.NoiseFlooding;
 import org.hersj.fhe.ckks.ScoreNoise;
-import org.hersj.fhe.ckks.SecurityLevel;
 import org.hersj.fhe.openfhe.jni.OpenFheShim.NativeKeyPair;
 import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.backend.BackendCiphertext;
@@ -39,14 +37,7 @@ final class OpenFheClientBackend extends OpenFheEncryptionBackend implements Cli
 
     private static double scoreNoise(OpenFheEngine engine) {
         OpenFheParameters p = engine.parameters();
-        java.util.List<Integer> logQ = new java.util.ArrayList<>();
-        logQ.add(p.firstModulusBits());
-        for (int i = 0; i < p.multiplicativeDepth(); i++) {
-            logQ.add(p.scaleBits());
-        }
-        CkksParametersLiteral literal = new CkksParametersLiteral(Integer.numberOfTrailingZeros(p.ringDimension()),
-                logQ, java.util.List.of(), p.scaleBits(), SecurityLevel.BITS_128, true);
-        return ScoreNoise.of(literal).encryptingOverQ().scoreStd(true, true);
+        return ScoreNoise.of(p.ringDimension(), p.scaleBits(), p.multiplicativeDepth() > 0).scoreStd(true, true);
     }
 
     /** @return the standard deviation the flooding adds to each decoded value (0 when off) */
