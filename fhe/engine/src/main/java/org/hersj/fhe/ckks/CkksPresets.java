@@ -3,6 +3,7 @@ package org.hersj.fhe.ckks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Named, vetted parameter sets (128-bit classical security, HomomorphicEncryption.org table).
@@ -151,10 +152,14 @@ public final class CkksPresets {
     }
 
     private static ScorePrecision measured(String preset) {
-        String name = preset == null ? "" : preset.trim().toUpperCase(java.util.Locale.ROOT);
-        return SCORE_PRECISION.stream().filter(p -> p.preset().equals(name)).findFirst()
+        return lookUpMeasured(preset)
                 .orElseThrow(() -> new IllegalArgumentException("preset " + preset + " has no measured score precision;"
                         + " name a search preset: " + SCORE_PRECISION.stream().map(ScorePrecision::preset).toList()));
+    }
+
+    private static Optional<ScorePrecision> lookUpMeasured(String preset) {
+        String name = preset == null ? "" : preset.trim().toUpperCase(java.util.Locale.ROOT);
+        return SCORE_PRECISION.stream().filter(p -> p.preset().equals(name)).findFirst();
     }
 
     /** Largest flooded score error a named preset may have without a precision: beyond it rankings break. */
@@ -188,14 +193,15 @@ public final class CkksPresets {
                     + " no relinearisation or rotation keys; two-stage, plaintext-probe and the Boddeti baseline need"
                     + " SEARCH_N4096 or SEARCH_N8192");
         }
-        if (SCORE_PRECISION.stream().noneMatch(p -> p.preset().equals(name))) {
+        Optional<ScorePrecision> measured = lookUpMeasured(name);
+        if (measured.isEmpty()) {
             if (precision != null) {
                 throw new IllegalArgumentException("preset " + name + " has no measured score precision; drop the"
                         + " precision or name a search preset");
             }
             return name;
         }
-        double error = scoreError(name, publicKeyGallery, floodingBits);
+        double error = scoreError(measured.get(), publicKeyGallery, floodingBits);
         String flooding = floodingBits >= 0 ? " (2^" + floodingBits + " noise flooding included)" : "";
         if (precision != null && error > precision) {
             throw new IllegalArgumentException("preset " + name + " gives score errors up to "
