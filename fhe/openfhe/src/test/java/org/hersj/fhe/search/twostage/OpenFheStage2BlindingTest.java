@@ -11,7 +11,6 @@ import org.hersj.fhe.openfhe.jni.OpenFheParameters;
 import org.hersj.fhe.openfhe.jni.OpenFheSettings;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.backend.ClientBackend;
-import org.hersj.fhe.search.store.EncryptedProbe;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,20 +35,16 @@ class OpenFheStage2BlindingTest {
 
   @TempDir
   static Path dir;
-  private static Path gallery;
-  private static float[] probe;
-  private static EncryptedProbe masked;
+  private static TwoStageFixture.Enrolled enrolled;
 
   @BeforeAll
   static void enroll() throws IOException {
-    gallery = DATA.enrollPacked(KEYS.enroller(), 1, dir);
-    probe = DATA.probeNear(4, 0.05, 3);
-    masked = new TwoStageClient(KEYS.client()).encryptMaskedProbes(probe);
+    enrolled = DATA.enrollWithProbeNear(KEYS.enroller(), KEYS.client(), dir, 4, 3);
   }
 
   private static double[] decryptAll() throws IOException {
-    Stage2Response response = new Stage2Server(KEYS.server(), 1).score(gallery, masked, CANDIDATES,
-        Stage2Form.SERVER_SUMS, ProgressListener.NONE);
+    Stage2Response response = new Stage2Server(KEYS.server(), 1).score(enrolled.gallery(), enrolled.masked(),
+        CANDIDATES, Stage2Form.SERVER_SUMS, ProgressListener.NONE);
     assertEquals(1, response.groups().groupCount(), "the candidates share one group");
     ClientBackend exact = KEYS.client().withoutNoiseFlooding();
     double[] slots = new double[exact.slots()];
@@ -61,37 +56,13 @@ class OpenFheStage2BlindingTest {
   void serverSumsShowsTheScoresAndBlindsEveryOtherSlot() throws IOException {
     double[] slots = decryptAll();
     int n = slots.length;
+    float[] probe = enrolled.probe();
     for (long c : CANDIDATES) {
-      assertEquals(TwoStageFixture.dot(DATA.full[(int) c], probe), slots[segmentOf(c, n) * P], 1e-5, "score of " + c);
+      assertEquals(TwoStageFixture.dot(DATA.full[(int) c], probe), slots[DATA.segmentStart(c, n)], 1e-5,
+          "score of " + c);
     }
-    double[] prod = new double[n];
-    for (long c : CANDIDATES) {
-      int first = segmentOf(c, n) * P;
-      for (int j = 0; j < FULL; j++) {
-        prod[first + j] = (double) probe[j] * DATA.full[(int) c][j];
-      }
-    }
-    double sumSq = 0;
-    double cross = 0;
-    double partialSq = 0;
-    int count = 0;
-    for (int k = 0; k < n; k++) {
-      if (k % P == 0) {
-        continue;
-      }
-      double partial = 0;
-      for (int t = 0; t < P; t++) {
-        partial += prod[(k + t) % n];
-      }
-      sumSq += slots[k] * slots[k];
-      cross += slots[k] * partial;
-      partialSq += partial * partial;
-      count++;
-    }
-    double rms = Math.sqrt(sumSq / count);
-    assertTrue(rms > 100, "non-score slots must be blinded far above the products (rms " + rms + ")");
-    double correlation = cross / Math.sqrt(sumSq * partialSq);
-    assertTrue(Math.abs(correlation) < 0.15, "blinding correlated with the partial sums: " + correlation);
+    double[] prod = DATA.products(probe, CANDIDATES, n);
+    TwoStageFixture.partialSumBlinding(slots, n, prod, P).assertHidesThePartialSums();
   }
 
   @Test
@@ -107,9 +78,5 @@ class OpenFheStage2BlindingTest {
       }
     }
     assertTrue(diff / first.length > 50, "the same request answered twice must be blinded differently");
-  }
-
-  private static int segmentOf(long item, int slots) {
-    return (int) (item % (slots / P));
   }
 }

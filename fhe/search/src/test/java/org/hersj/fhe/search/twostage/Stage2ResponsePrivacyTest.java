@@ -9,9 +9,6 @@ import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.backend.ckks.CkksClientBackend;
 import org.hersj.fhe.search.backend.ckks.CkksSearchKeys;
-import org.hersj.fhe.search.layout.GalleryLayout;
-import org.hersj.fhe.search.layout.LayoutKind;
-import org.hersj.fhe.search.store.EncryptedProbe;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,21 +34,17 @@ class Stage2ResponsePrivacyTest {
 
   @TempDir
   static Path dir;
-  private static Path gallery;
-  private static float[] probe;
-  private static EncryptedProbe masked;
+  private static TwoStageFixture.Enrolled enrolled;
 
   @BeforeAll
   static void enroll() throws IOException {
-    gallery = DATA.enrollPacked(KEYS.enroller(), 1, dir);
-    probe = DATA.probeNear(4, 0.05, 3);
-    masked = new TwoStageClient(KEYS.client()).encryptMaskedProbes(probe);
+    enrolled = DATA.enrollWithProbeNear(KEYS.enroller(), KEYS.client(), dir, 4, 3);
   }
 
   /** Real then imaginary parts of every slot of the response's only group, decrypted exactly. */
   private static double[] decryptAll(Stage2Form form) throws IOException {
-    Stage2Response response = new Stage2Server(KEYS.server(), 1).score(gallery, masked, CANDIDATES, form,
-        ProgressListener.NONE);
+    Stage2Response response = new Stage2Server(KEYS.server(), 1).score(enrolled.gallery(), enrolled.masked(),
+        CANDIDATES, form, ProgressListener.NONE);
     assertEquals(1, response.groups().groupCount(), "the candidates share one group");
     CkksClientBackend exact = KEYS.client().withoutNoiseFlooding();
     double[] slots = new double[2 * PARAMS.slots()];
@@ -59,57 +52,20 @@ class Stage2ResponsePrivacyTest {
     return slots;
   }
 
-  /** Per-feature products probe[j] * item[j] laid out as in the group's ciphertext (zeros elsewhere). */
-  private static double[] products() {
-    double[] out = new double[PARAMS.slots()];
-    GalleryLayout layout = new GalleryLayout(LayoutKind.PACKED_ITEMS, N, FULL, PARAMS.slots());
-    for (long c : CANDIDATES) {
-      int first = CandidateGroups.segmentOf(c, layout) * P;
-      for (int j = 0; j < FULL; j++) {
-        out[first + j] = (double) probe[j] * DATA.full[(int) c][j];
-      }
-    }
-    return out;
-  }
-
-  private static int segmentOf(long item) {
-    return (int) (item % (PARAMS.slots() / P));
-  }
-
   @Test
   void serverSumsShowsTheScoresAndBlindsEveryOtherSlot() throws IOException {
     double[] slots = decryptAll(Stage2Form.SERVER_SUMS);
     int n = PARAMS.slots();
+    float[] probe = enrolled.probe();
     for (long c : CANDIDATES) {
-      assertEquals(TwoStageFixture.dot(DATA.full[(int) c], probe), slots[segmentOf(c) * P], 1e-6, "score of " + c);
+      assertEquals(TwoStageFixture.dot(DATA.full[(int) c], probe), slots[DATA.segmentStart(c, n)], 1e-6,
+          "score of " + c);
     }
-    // the unblinded slot k would hold the sum of products k .. k + p - 1 (rotate-and-sum)
-    double[] prod = products();
-    double sumSq = 0;
-    double cross = 0;
-    double partialSq = 0;
-    int count = 0;
-    for (int k = 0; k < n; k++) {
-      if (k % P == 0) {
-        continue;
-      }
-      double partial = 0;
-      for (int t = 0; t < P; t++) {
-        partial += prod[(k + t) % n];
-      }
-      double value = slots[k];
-      sumSq += value * value + slots[k + n] * slots[k + n];
-      cross += value * partial;
-      partialSq += partial * partial;
-      count++;
-    }
-    double rms = Math.sqrt(sumSq / (2 * count));
-    assertTrue(rms > 100, "non-score slots must be blinded far above the products (rms " + rms + ")");
-    double correlation = cross / Math.sqrt(sumSq / 2 * partialSq);
-    assertTrue(Math.abs(correlation) < 0.15, "blinding correlated with the partial sums: " + correlation);
+    double[] prod = DATA.products(probe, CANDIDATES, n);
+    TwoStageFixture.partialSumBlinding(slots, n, prod, P).assertHidesThePartialSums();
     // the attack on unblinded partial sums: slot(first + j) - slot(first + j + 1) = prod_j - prod_{j+p}
     for (long c : CANDIDATES) {
-      int first = segmentOf(c) * P;
+      int first = DATA.segmentStart(c, n);
       double err = 0;
       for (int j = 1; j < FULL - 1; j++) {
         double recovered = slots[first + j] - slots[first + j + 1] + prod[(first + j + P) % n];
@@ -138,9 +94,9 @@ class Stage2ResponsePrivacyTest {
   @Test
   void clientSumsRevealsEveryPerFeatureProduct() throws IOException {
     double[] slots = decryptAll(Stage2Form.CLIENT_SUMS_REVEALS_PRODUCTS);
-    double[] prod = products();
+    double[] prod = DATA.products(enrolled.probe(), CANDIDATES, PARAMS.slots());
     for (long c : CANDIDATES) {
-      int first = segmentOf(c) * P;
+      int first = DATA.segmentStart(c, PARAMS.slots());
       for (int j = 0; j < FULL; j++) {
         assertEquals(prod[first + j], slots[first + j], 1e-6, "product " + j + " of candidate " + c);
       }
