@@ -1,15 +1,17 @@
 package org.hersj.fhe.openfhe.jni;
 
-import java.nio.BufferUnderflowException;
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.hersj.fhe.openfhe.jni.OpenFheShim.NativeBytes;
 import org.hersj.fhe.search.backend.BackendCiphertext;
 import org.hersj.fhe.search.backend.SearchBackend;
 
 /**
  * The parts of {@link SearchBackend} every OpenFHE role shares: identity, allocation and fixed-size
- * payloads. A payload is a 4-byte big-endian length, OpenFHE's own binary serialisation of the
- * ciphertext, and zero padding up to {@link #payloadBytes}.
+ * payloads. A payload is a 4-byte big-endian {@link #RAW_MARKER}, the ciphertext raw, and zero padding up
+ * to {@link #payloadBytes}; earlier files hold a 4-byte big-endian length and OpenFHE's own binary
+ * serialisation instead.
  */
 abstract class OpenFheBackendBase implements SearchBackend {
     /** Engine name written to file headers; differs from our engine's so files never cross engines. */
@@ -64,47 +66,45 @@ abstract class OpenFheBackendBase implements SearchBackend {
     /** First int of a raw payload ({@link NativeContext#writeRaw}); a positive one is the cereal length. */
     static final int RAW_MARKER = -1;
 
+    private static final byte[] RAW_MARKER_BYTES = ByteBuffer.allocate(Integer.BYTES).putInt(RAW_MARKER).array();
+
     /**
-     * Writes the fixed-size payload: {@link #RAW_MARKER}, then the ciphertext raw (scale, noise degree, level,
-     * NTT-form residues; no cereal), zero padding. Cereal payloads (a positive length, then OpenFHE's binary
-     * serialisation) of earlier files are still read.
+     * Writes the fixed-size payload: {@link #RAW_MARKER} (big-endian), then the ciphertext raw (scale, noise
+     * degree, level, NTT-form residues; no cereal), zero padding. Cereal payloads (a positive length, then
+     * OpenFHE's binary serialisation) of earlier files are still read.
      */
     @Override
     public void writePayload(ByteBuffer out, BackendCiphertext ct) {
         OpenFheCiphertext own = OpenFheCiphertext.of(ct, engine);
-        int size = payloadBytes(own.degree(), own.level());
-        byte[] data = new byte[size];
-        ByteBuffer.wrap(data).putInt(RAW_MARKER);
-        byte[] raw = new byte[size - Integer.BYTES];
+        byte[] raw = new byte[payloadBytes(own.degree(), own.level()) - Integer.BYTES];
         engine.context().writeRaw(own.handle(), raw, raw.length);
-        System.arraycopy(raw, 0, data, Integer.BYTES, raw.length);
-        out.put(data);
+        if (out.remaining() < Integer.BYTES + raw.length) {
+            throw new BufferOverflowException();
+        }
+        out.put(RAW_MARKER_BYTES).put(raw);
     }
 
     @Override
     public void readPayload(ByteBuffer in, BackendCiphertext out) {
         OpenFheCiphertext own = OpenFheCiphertext.of(out, engine);
         int size = payloadBytes(own.degree(), own.level());
-        byte[] data = new byte[size];
-        try {
-            in.get(data);
-        } catch (BufferUnderflowException e) {
-            throw new IllegalArgumentException("OpenFHE payload truncated: expected " + size + " bytes", e);
+        if (in.remaining() < size) {
+            throw new IllegalArgumentException("OpenFHE payload truncated: expected " + size + " bytes, "
+                    + in.remaining() + " left");
         }
-        int length = ByteBuffer.wrap(data).getInt();
+        int first = in.getInt();
+        int length = in.order() == ByteOrder.BIG_ENDIAN ? first : Integer.reverseBytes(first);
+        byte[] body = new byte[size - Integer.BYTES];
+        in.get(body);
         try {
             if (length == RAW_MARKER) {
-                byte[] raw = new byte[size - Integer.BYTES];
-                System.arraycopy(data, Integer.BYTES, raw, 0, raw.length);
-                engine.context().readRaw(raw, raw.length, engine.template(own.degree(), own.level()), own.handle());
+                engine.context().readRaw(body, body.length, engine.template(own.degree(), own.level()), own.handle());
             } else {
-                if (length <= 0 || length > size - Integer.BYTES) {
+                if (length <= 0 || length > body.length) {
                     throw new IllegalArgumentException("not an OpenFHE ciphertext payload: length field " + length
-                            + " outside 1.." + (size - Integer.BYTES));
+                            + " outside 1.." + body.length);
                 }
-                byte[] serialised = new byte[length];
-                System.arraycopy(data, Integer.BYTES, serialised, 0, length);
-                engine.context().deserialize(serialised, length, own.handle());
+                engine.context().deserialize(body, length, own.handle());
             }
         } catch (IllegalArgumentException e) {
             throw e;

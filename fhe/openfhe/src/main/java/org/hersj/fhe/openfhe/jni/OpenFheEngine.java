@@ -15,8 +15,10 @@ import org.hersj.fhe.openfhe.jni.OpenFheShim.NativeKeyPair;
  */
 final class OpenFheEngine {
     /**
-     * Bytes allowed per payload for OpenFHE's metadata beyond the residues (measured: under 1 KB; the
-     * key tag and the way a ciphertext was made change it by some bytes from process to process).
+     * Bytes a payload holds beyond its first int and the residues: a raw payload's 24-byte header, and the
+     * room the cereal payloads of earlier files had for OpenFHE's metadata (measured under 1 KB; the key tag
+     * and the way a ciphertext was made changed it by some bytes from process to process). Part of the
+     * payload size in file headers: changing it breaks every OpenFHE file written so far.
      */
     static final int PAYLOAD_METADATA_BYTES = 4096;
 
@@ -26,7 +28,6 @@ final class OpenFheEngine {
     private final int[] rotationSteps;
     private final String fingerprint;
     private final String keyFingerprint;
-    private final Map<Integer, Integer> payloadSizes = new ConcurrentHashMap<>();
     private final Map<Integer, NativeCiphertext> templates = new ConcurrentHashMap<>();
 
     /**
@@ -86,20 +87,16 @@ final class OpenFheEngine {
     }
 
     /**
-     * Fixed payload size of a ciphertext of this degree and level: a 4-byte length, OpenFHE's binary
-     * serialisation, zero padding. It must be the same in every process that reads a file (it is in the
-     * file headers), while OpenFHE's serialised size varies by some bytes with how the ciphertext was
-     * made and which process made it. So the size is a function of the parameters alone: the residues
-     * ((degree + 1) polynomials x (level + 1) primes x N x 8 bytes) plus {@link #PAYLOAD_METADATA_BYTES};
-     * both kinds of encryptions of zero (fresh, and computed down to this level) are serialised once to
-     * check that they fit.
+     * Fixed payload size of a ciphertext of this degree and level, a function of the parameters alone (it is
+     * in the file headers, so every process that reads a file must agree): the first int (marker or length),
+     * the residues ((degree + 1) polynomials x (level + 1) primes x N x 8 bytes) and
+     * {@link #PAYLOAD_METADATA_BYTES}, which holds a raw payload's 24-byte header and held the cereal metadata
+     * of earlier files' payloads.
      */
     int payloadBytes(int degree, int level) {
-        if (degree < 1 || degree > 2 || level < 0 || level > parameters.multiplicativeDepth()) {
-            throw new IllegalArgumentException("no OpenFHE ciphertext of degree " + degree + " at level " + level
-                    + " (degree 1..2, level 0.." + parameters.multiplicativeDepth() + ")");
-        }
-        return payloadSizes.computeIfAbsent(degree * 1000 + level, key -> measurePayload(degree, level));
+        requireShape(degree, level);
+        return Math.toIntExact(Integer.BYTES + (long) (degree + 1) * (level + 1) * parameters.ringDimension() * Long.BYTES
+                + PAYLOAD_METADATA_BYTES);
     }
 
     /**
@@ -107,9 +104,7 @@ final class OpenFheEngine {
      * tag raw payloads are read into ({@link OpenFheBackendBase#readPayload}).
      */
     NativeCiphertext template(int degree, int level) {
-        if (degree < 1 || degree > 2 || level < 0 || level > parameters.multiplicativeDepth()) {
-            throw new IllegalArgumentException("no OpenFHE ciphertext of degree " + degree + " at level " + level);
-        }
+        requireShape(degree, level);
         return templates.computeIfAbsent(degree * 1000 + level, key -> {
             NativeCiphertext zero = new NativeCiphertext();
             context.encryptReplicated(publicKey, 0.0, openFheLevel(level), zero);
@@ -120,42 +115,10 @@ final class OpenFheEngine {
         });
     }
 
-    private int measurePayload(int degree, int level) {
-        NativeCiphertext direct = new NativeCiphertext();
-        context.encryptReplicated(publicKey, 0.0, openFheLevel(level), direct);
-        if (degree == 2) {
-            context.multiplyNoRelin(direct, direct, direct);
-        }
-        long largest = serialisedSize(direct);
-        if (level < parameters.multiplicativeDepth()) {
-            NativeCiphertext computed = new NativeCiphertext();
-            context.encryptReplicated(publicKey, 0.0, 0, computed);
-            for (int l = parameters.multiplicativeDepth(); l > level + 1; l--) {
-                context.multiply(computed, computed, computed);
-                context.rescale(computed, computed);
-            }
-            if (degree == 2) {
-                context.multiplyNoRelin(computed, computed, computed);
-            } else {
-                context.multiply(computed, computed, computed);
-            }
-            context.rescale(computed, computed);
-            largest = Math.max(largest, serialisedSize(computed));
-        }
-        long fixed = Integer.BYTES + (long) (degree + 1) * (level + 1) * parameters.ringDimension() * Long.BYTES
-                + PAYLOAD_METADATA_BYTES;
-        if (Integer.BYTES + largest > fixed) {
-            throw new IllegalStateException("OpenFHE serialised a degree-" + degree + " level-" + level
-                    + " ciphertext to " + largest + " bytes, more than the " + fixed + " bytes reserved for it;"
-                    + " raise OpenFheEngine.PAYLOAD_METADATA_BYTES");
-        }
-        return Math.toIntExact(fixed);
-    }
-
-    private long serialisedSize(NativeCiphertext ct) {
-        try (OpenFheShim.NativeBytes bytes = new OpenFheShim.NativeBytes()) {
-            context.serialize(ct, bytes);
-            return bytes.size();
+    private void requireShape(int degree, int level) {
+        if (degree < 1 || degree > 2 || level < 0 || level > parameters.multiplicativeDepth()) {
+            throw new IllegalArgumentException("no OpenFHE ciphertext of degree " + degree + " at level " + level
+                    + " (degree 1..2, level 0.." + parameters.multiplicativeDepth() + ")");
         }
     }
 
