@@ -3,11 +3,13 @@ package org.hersj.experiments.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.hersj.experiments.config.ConfigValueException;
+import org.hersj.experiments.config.SyntheticConfig;
 import org.hersj.experiments.data.Dataset;
 import org.hersj.experiments.data.NpyWriter;
 import org.hersj.experiments.data.synth.SyntheticGenerator;
-import org.hersj.experiments.data.synth.SyntheticKind;
 import org.hersj.experiments.data.synth.SyntheticSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,13 +20,14 @@ import picocli.CommandLine.Option;
  * {@code labels.npy}.
  */
 @Command(name = "synth", mixinStandardHelpOptions = true,
-        description = {"Generate a synthetic dataset: identity clusters on the unit sphere (von Mises-Fisher)"
-            + " plus distractors, written as <out>/embeddings.npy (float32) and <out>/labels.npy (int64;"
-            + " distractors are labelled -1)."})
+        description = {"Generate a synthetic dataset: identity clusters on the unit sphere (von Mises-Fisher;"
+            + " for manifold-like, in a latent space mapped onto a curved manifold) plus distractors, written as"
+            + " <out>/embeddings.npy (float32) and <out>/labels.npy (int64; distractors are labelled -1)."})
 final class SynthCommand implements Callable<Integer> {
 
     @Option(names = "--kind", required = true, paramLabel = "KIND",
-            description = "Preset: arcface-like (512-d), deepprint-like (192-d) or imagenet-like (1536-d).")
+            description = "Preset: arcface-like (512-d), deepprint-like (192-d), imagenet-like (1536-d) or"
+                    + " manifold-like (512-d unless --dimension).")
     String kind;
 
     @Option(names = "--identities", required = true, paramLabel = "N", description = "Number of identities.")
@@ -52,6 +55,23 @@ final class SynthCommand implements Callable<Integer> {
             description = "Spread of per-sample quality, std. dev. of log kappa (default: preset's).")
     Double kappaSpread;
 
+    @Option(names = "--latent-dimension", paramLabel = "L",
+            description = "manifold-like: coordinates of the latent unit vector (S^(L-1)), 2 to 64 (default 10).")
+    Integer latentDimension;
+
+    @Option(names = "--dimension", paramLabel = "D",
+            description = "manifold-like: ambient dimension, above L, up to 4096 (default 512).")
+    Integer dimension;
+
+    @Option(names = "--gain", paramLabel = "G",
+            description = "manifold-like: first-layer scale, W1 entries N(0, (G/sqrt(L))^2), in (0, 100] (default 8).")
+    Double gain;
+
+    @Option(names = "--mixing", negatable = true, paramLabel = "BOOL",
+            description = "manifold-like: mix the hidden units with a square Gaussian layer W2 (default; --no-mixing"
+                    + " leaves it out).")
+    Boolean mixing;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if needed).")
     Path out;
 
@@ -63,10 +83,7 @@ final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SyntheticKind preset = SyntheticKind.fromId(kind);
-        SyntheticSpec spec = new SyntheticSpec(preset, identities, samplesPerIdentity, distractors,
-                kappa == null ? preset.kappa() : kappa, centreKappa == null ? preset.centreKappa() : centreKappa,
-                kappaSpread == null ? preset.kappaSpread() : kappaSpread, seed);
+        SyntheticSpec spec = spec();
         Path embeddings = out.resolve("embeddings.npy");
         Path labels = out.resolve("labels.npy");
         OutputPaths.checkDirectory("--out", out, List.of());
@@ -81,5 +98,20 @@ final class SynthCommand implements Callable<Integer> {
         output.out().println("wrote " + data.size() + " vectors of dimension " + data.dimension() + " to " + embeddings
                 + " and " + labels);
         return 0;
+    }
+
+    /** The options as a spec, with the config's defaults and checks; an error names the option. */
+    private SyntheticSpec spec() {
+        try {
+            return new SyntheticConfig(kind, identities, samplesPerIdentity, distractors, kappa, centreKappa,
+                    kappaSpread, latentDimension, dimension, gain, mixing).toSpec(seed);
+        } catch (ConfigValueException e) {
+            throw new IllegalArgumentException(option(e.key()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the option of a {@code dataset.synthetic} key, e.g. {@code --kappa-spread} for {@code kappaSpread} */
+    static String option(String key) {
+        return "--" + key.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
     }
 }

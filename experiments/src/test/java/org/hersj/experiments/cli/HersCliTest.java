@@ -84,6 +84,22 @@ class HersCliTest {
     }
 
     @Test
+    void dataSynthTakesTheManifoldShapeAndNamesABadOption() throws IOException {
+        Path out = dir.resolve("manifold");
+        assertEquals(0, run("data", "synth", "--kind", "manifold-like", "--identities", "3", "--samples-per-identity", "2",
+                "--seed", "9", "--latent-dimension", "6", "--dimension", "48", "--gain", "19.6", "--no-mixing",
+                "--out", out.toString(), "--quiet"), err);
+        assertEquals(48, DatasetLoader.load("m", out.resolve("embeddings.npy"), out.resolve("labels.npy")).dimension());
+        assertEquals(1, run("data", "synth", "--kind", "manifold-like", "--identities", "3", "--samples-per-identity", "2",
+                "--seed", "9", "--latent-dimension", "70", "--out", dir.resolve("x").toString()));
+        assertTrue(err.contains("--latent-dimension: is 70; expected an integer from 2 to 64"), err);
+        assertEquals(1, run("data", "synth", "--kind", "arcface-like", "--identities", "3", "--samples-per-identity", "2",
+                "--seed", "9", "--dimension", "48", "--out", dir.resolve("x").toString()));
+        assertTrue(err.contains("--dimension: is only for kind manifold-like"), err);
+        assertFalse(Files.exists(dir.resolve("x")));
+    }
+
+    @Test
     void reportOnAMissingDirectoryFails() {
         assertEquals(1, run("report", dir.resolve("nothing").toString()));
         assertTrue(err.contains("not a directory"), err);

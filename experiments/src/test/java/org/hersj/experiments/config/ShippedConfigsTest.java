@@ -28,6 +28,17 @@ class ShippedConfigsTest {
     }
 
     @Test
+    void fingerprintAndImagenetTwinsAreManifoldsOnS5AtTheirWidths() {
+        for (var twin : java.util.Map.of("fingerprint-synthetic", 192, "imagenet-synthetic", 1536).entrySet()) {
+            var spec = ConfigLoader.load(CONFIGS.resolve(twin.getKey() + ".yaml")).dataset().synthetic().toSpec(1);
+            assertTrue(spec.kind().isManifold(), twin.getKey());
+            assertEquals(new org.hersj.experiments.data.synth.ManifoldShape(6, twin.getValue(), 19.596, true),
+                    spec.manifold(), twin.getKey());
+            assertEquals(600, spec.kappa(), twin.getKey());
+        }
+    }
+
+    @Test
     void twoStageConfigsBindWithTheirBlock() {
         ExperimentConfig twin = ConfigLoader.load(CONFIGS.resolve("two-stage-synthetic.yaml"));
         assertEquals(64, twin.twoStage().stage1Dimension());

@@ -10,9 +10,10 @@ import org.hersj.experiments.progress.Progress;
  * of a fresh identity, labelled -1. Rows are identity-major (all samples of identity 0, then 1, ...),
  * followed by the distractors. The root seed is split once per component (common direction, centres,
  * samples, distractors), so changing the number of distractors does not change the identities. The
- * {@code manifold-like} kind draws centres (uniformly) and samples in its 10-d latent space and maps every
- * vector into 512-d with one fixed random nonlinear map ({@link ManifoldMap}, its own constant seed, so
- * datasets of any seed, e.g. a separate training set, lie on the same manifold).
+ * {@code manifold-like} kind draws centres (uniformly) and samples in its latent space (10-d by default) and
+ * maps every vector into the ambient space (512-d by default) with one fixed random nonlinear map
+ * ({@link ManifoldMap} of the spec's {@link ManifoldShape}, its own constant seed, so datasets of any seed,
+ * e.g. a separate training set, lie on the same manifold).
  */
 public final class SyntheticGenerator {
 
@@ -30,9 +31,9 @@ public final class SyntheticGenerator {
         SplittableRandom centreRng = root.split();
         SplittableRandom sampleRng = root.split();
         SplittableRandom distractorRng = root.split();
-        ManifoldMap map = spec.kind().isManifold()
-                ? new ManifoldMap(spec.kind().dimension(), new SplittableRandom(ManifoldMap.SEED)) : null;
-        int p = map != null ? ManifoldMap.LATENT : spec.kind().dimension();
+        ManifoldMap map = spec.manifold() != null
+                ? new ManifoldMap(spec.manifold(), new SplittableRandom(ManifoldMap.SEED)) : null;
+        int p = map != null ? spec.manifold().latentDimension() : spec.dimension();
         float[] common = VonMisesFisherSampler.uniform(p, directionRng);
         int total = spec.totalSamples();
         float[][] vectors = new float[total][];

@@ -5,9 +5,9 @@ import java.util.stream.Collectors;
 
 /**
  * Presets for synthetic embeddings that behave like the paper's three kinds of data (vMF clusters around
- * linear subspaces, where PCA is near optimal), plus {@code manifold-like}, clusters on a curved 10-d
- * manifold, where it is not. Each fixes the
- * dimension and default concentrations: {@code kappa} (spread of one identity's samples around its
+ * linear subspaces, where PCA is near optimal), plus {@code manifold-like}, clusters on a curved
+ * low-dimensional manifold, where it is not. Each fixes the dimension (for {@code manifold-like} only its
+ * default, see {@link ManifoldShape}) and default concentrations: {@code kappa} (spread of one identity's samples around its
  * centre; higher means more similar genuine pairs) and {@code centreKappa} (spread of identity centres
  * around a common direction; higher means more similar impostor pairs) and {@code kappaSpread} (spread
  * of sample quality; higher means more poor samples that are hard to identify).
@@ -20,10 +20,11 @@ public enum SyntheticKind {
     /** Image embeddings like an ImageNet CNN: 1536-d, genuine cosine about 0.53, impostor about 0.23. */
     IMAGENET_LIKE("imagenet-like", 1536, 2600, 1800, 0.7),
     /**
-     * Face-like embeddings with a known intrinsic dimension: identities and samples in a 10-d latent space
-     * (centres uniform, samples von Mises-Fisher with {@code kappa} there) mapped into 512-d by a fixed
-     * seeded random nonlinear map (see {@code ManifoldMap}); genuine cosine about 0.6, impostor about 0.
-     * PCA at 16-d loses much of the rank-1, a nonlinear 16-d map need not.
+     * Embeddings with a known intrinsic dimension: identities and samples in a latent space (centres
+     * uniform, samples von Mises-Fisher with {@code kappa} there) mapped into the ambient space by a fixed
+     * seeded random nonlinear map (see {@code ManifoldMap}); with the default {@link ManifoldShape} (10-d
+     * latent, 512-d) face-like, genuine cosine about 0.6, impostor about 0. PCA at 16-d loses much of the
+     * rank-1, a nonlinear 16-d map need not.
      */
     MANIFOLD_LIKE("manifold-like", 512, 100, 0, 0.3);
 
@@ -46,7 +47,7 @@ public enum SyntheticKind {
         return id;
     }
 
-    /** @return the embedding dimension */
+    /** @return the embedding dimension (for {@code manifold-like}, the default of {@link ManifoldShape}) */
     public int dimension() {
         return dimension;
     }

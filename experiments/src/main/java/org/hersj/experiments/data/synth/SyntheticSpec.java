@@ -16,13 +16,20 @@ import java.util.Objects;
  *                           {@code kappa * exp(kappaSpread * z)} with {@code z} standard normal, so some
  *                           samples are poor (far from their centre), as in real data; {@code >= 0}
  * @param seed               seed of the whole dataset
+ * @param manifold           the map of the {@code manifold-like} kind (required for it, {@code null} for
+ *                           the others)
  */
 public record SyntheticSpec(SyntheticKind kind, int identities, int samplesPerIdentity, int distractors,
-                            double kappa, double centreKappa, double kappaSpread, long seed) {
+                            double kappa, double centreKappa, double kappaSpread, long seed,
+                            ManifoldShape manifold) {
 
     /** Checks the ranges documented on the components. */
     public SyntheticSpec {
         Objects.requireNonNull(kind, "kind");
+        if (kind.isManifold() != (manifold != null)) {
+            throw new IllegalArgumentException(kind.isManifold() ? "kind " + kind + " needs a manifold shape"
+                    : "a manifold shape is only for kind " + SyntheticKind.MANIFOLD_LIKE + ", not " + kind);
+        }
         if (identities < 1 || samplesPerIdentity < 1 || distractors < 0) {
             throw new IllegalArgumentException("need identities >= 1, samplesPerIdentity >= 1, distractors >= 0; got "
                     + identities + ", " + samplesPerIdentity + ", " + distractors);
@@ -39,6 +46,24 @@ public record SyntheticSpec(SyntheticKind kind, int identities, int samplesPerId
     }
 
     /**
+     * A spec with the kind's own map: {@link ManifoldShape#DEFAULT} for {@code manifold-like}, none otherwise.
+     *
+     * @param kind               preset
+     * @param identities         number of identities
+     * @param samplesPerIdentity samples per identity
+     * @param distractors        number of distractors
+     * @param kappa              within-identity concentration
+     * @param centreKappa        concentration of identity centres
+     * @param kappaSpread        sample quality spread
+     * @param seed               seed
+     */
+    public SyntheticSpec(SyntheticKind kind, int identities, int samplesPerIdentity, int distractors,
+                         double kappa, double centreKappa, double kappaSpread, long seed) {
+        this(kind, identities, samplesPerIdentity, distractors, kappa, centreKappa, kappaSpread, seed,
+                kind != null && kind.isManifold() ? ManifoldShape.DEFAULT : null);
+    }
+
+    /**
      * @param kind               preset
      * @param identities         number of identities
      * @param samplesPerIdentity samples per identity
@@ -50,6 +75,11 @@ public record SyntheticSpec(SyntheticKind kind, int identities, int samplesPerId
                                          int distractors, long seed) {
         return new SyntheticSpec(kind, identities, samplesPerIdentity, distractors, kind.kappa(), kind.centreKappa(),
                 kind.kappaSpread(), seed);
+    }
+
+    /** @return the dimension of the generated vectors: the manifold's ambient dimension or the kind's */
+    public int dimension() {
+        return manifold != null ? manifold.dimension() : kind.dimension();
     }
 
     /** @return total number of samples */
