@@ -34,16 +34,30 @@ import java.util.List;
  * @param freezeEarlierStages whether a stage trains alone on the frozen outputs of the earlier stages
  *                            (faster: every stage then costs about as much as one small stage); default
  *                            false (the paper fine-tunes earlier stages too)
+ * @param identificationWeight weight of the identification term, >= 0 (a deviation from the paper, which
+ *                            has none): the softmax cross-entropy of each genuine pair against the other
+ *                            identities of its batch, so training keeps the order of cosines that search
+ *                            needs and not only their values; default 0 (off, the paper's loss)
+ * @param chain               the stages trained: {@code paper} (default: the paper's chain of the input width,
+ *                            e.g. 512-256-128-64-32-16, down to the smallest requested dimension) or
+ *                            {@code direct} (the input width, then only the requested dimensions, e.g.
+ *                            512-16 for {@code dimensions: [16]}: one stage instead of five; a deviation
+ *                            from the paper)
+ * @param identificationScale inverse temperature of that softmax over cosines, in (0, 50]; default the
+ *                            reduction module's ({@code DeepMdsConfig.DEFAULT_IDENTIFICATION_SCALE})
  */
 public record TrainingConfig(Integer epochs, Integer stepsPerEpoch, Integer pairsPerKind, Integer miningCandidates,
                              Double covarianceWeight, Boolean hardMining, Double learningRate, Integer resLayers,
                              String init, String schedule, Double validationFraction, Integer earlyStopPatience,
-                             String earlyStopMetric, Boolean freezeEarlierStages) {
+                             String earlyStopMetric, Boolean freezeEarlierStages,
+                             Double identificationWeight, Double identificationScale, String chain) {
 
     /** The initialisations. */
     public static final List<String> INITS = List.of("pca", "xavier");
     /** The learning-rate schedules. */
     public static final List<String> SCHEDULES = List.of("late-decay", "paper");
+    /** The chains. */
+    public static final List<String> CHAINS = List.of("paper", "direct");
     /** The early-stopping scores. */
     public static final List<String> STOP_METRICS = List.of("loss", "nearest-neighbour");
 
@@ -77,6 +91,13 @@ public record TrainingConfig(Integer epochs, Integer stepsPerEpoch, Integer pair
         earlyStopMetric = oneOf("earlyStopMetric", earlyStopMetric == null ? "loss" : earlyStopMetric,
                 STOP_METRICS);
         freezeEarlierStages = freezeEarlierStages != null && freezeEarlierStages;
+        identificationWeight = identificationWeight == null ? 0
+                : Checks.positiveOrNull("identificationWeight", identificationWeight, true);
+        if (identificationScale != null && !(identificationScale > 0 && identificationScale <= 50)) {
+            throw new ConfigValueException("identificationScale", "is " + identificationScale
+                    + "; expected a number in (0, 50]");
+        }
+        chain = oneOf("chain", chain == null ? "paper" : chain, CHAINS);
     }
 
     private static String oneOf(String key, String value, List<String> allowed) {
@@ -88,6 +109,7 @@ public record TrainingConfig(Integer epochs, Integer stepsPerEpoch, Integer pair
 
     /** @return the defaults */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new TrainingConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
     }
 }

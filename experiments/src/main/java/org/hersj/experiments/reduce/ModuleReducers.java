@@ -24,7 +24,7 @@ import org.hersj.reduction.deepmds.TrainingStep;
  * the paper's chain of the input width ({@link StageWidths#forInput}: 512-256-128-64-32-16,
  * 192-128-64-32-16-8-4, 1536-1024-...-16) down to its smallest dimension and serves each dimension from
  * that stage's snapshot; for an input width the paper has no chain for, the chain is the input width
- * followed by the entry's dimensions.
+ * followed by the entry's dimensions, as it is with {@code training.chain: direct}.
  */
 public final class ModuleReducers {
 
@@ -102,13 +102,15 @@ public final class ModuleReducers {
 
     /**
      * A DeepMDS chain: the paper's chain of the input width down to the entry's smallest dimension, or
-     * (no paper chain) the input width, then the entry's dimensions from largest to smallest.
+     * (no paper chain, or {@code training.chain: direct}) the input width, then the entry's dimensions
+     * from largest to smallest.
      */
     private static List<Integer> chain(int input, ReductionConfig entry) {
         List<Integer> dims = new ArrayList<>(entry.dimensions() == null ? List.of() : entry.dimensions());
         dims.sort(Comparator.reverseOrder());
         List<Integer> paper = StageWidths.forInput(input);
-        if (paper != null && !dims.isEmpty() && paper.containsAll(dims)) {
+        boolean direct = entry.training() != null && entry.training().chain().equals("direct");
+        if (!direct && paper != null && !dims.isEmpty() && paper.containsAll(dims)) {
             return paper.subList(0, paper.indexOf(dims.get(dims.size() - 1)) + 1);
         }
         List<Integer> chain = new ArrayList<>();
@@ -133,6 +135,10 @@ public final class ModuleReducers {
         }
         b.covarianceWeight(t.covarianceWeight() != null ? t.covarianceWeight() : plus ? 10 : 0);
         b.hardMining(t.hardMining() != null ? t.hardMining() : plus);
+        b.identificationWeight(t.identificationWeight());
+        if (t.identificationScale() != null) {
+            b.identificationScale(t.identificationScale());
+        }
         return b.build();
     }
 

@@ -10,7 +10,7 @@ public final class PaperExperiments {
 
     /** Config names of the synthetic twins, in the order they are run and reported. */
     public static final List<String> SYNTHETIC_TWINS = List.of("quickstart", "imagenet-synthetic",
-            "megaface-synthetic", "fingerprint-synthetic", "ablation", "two-stage-synthetic");
+            "megaface-synthetic", "fingerprint-synthetic", "ablation", "manifold-twin", "two-stage-synthetic");
 
     private PaperExperiments() {
     }

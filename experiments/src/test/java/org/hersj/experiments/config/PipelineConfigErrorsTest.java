@@ -86,12 +86,28 @@ class PipelineConfigErrorsTest {
     void badInitScheduleAndEarlyStoppingAreNamed() throws IOException {
         failsAt("reduction: [{method: deepmds++, dimensions: [32], training: {init: he}}]\n",
                 "reduction[0].training.init", "is 'he'; expected one of pca, xavier");
+        failsAt("reduction: [{method: deepmds++, dimensions: [32], training: {chain: short}}]\n",
+                "reduction[0].training.chain", "is 'short'; expected one of paper, direct");
         failsAt("reduction: [{method: deepmds++, dimensions: [32], training: {schedule: cosine}}]\n",
                 "reduction[0].training.schedule", "expected one of late-decay, paper");
         failsAt("reduction: [{method: deepmds++, dimensions: [32], training: {validationFraction: 0,"
                 + " earlyStopPatience: 2}}]\n", "reduction[0].training.earlyStopPatience", "needs a validation split");
         assertEquals("xavier", ConfigLoader.load(write("reduction: [{method: deepmds, dimensions: [32],"
                 + " training: {init: xavier}}]\n")).reduction().get(0).training().init());
+    }
+
+    @Test
+    void badIdentificationTermValuesAreNamed() throws IOException {
+        failsAt("reduction: [{method: deepmds++, dimensions: [32], training: {identificationWeight: -1}}]\n",
+                "reduction[0].training.identificationWeight", "expected a finite number >= 0");
+        failsAt("reduction: [{method: deepmds++, dimensions: [32], training: {identificationScale: 0}}]\n",
+                "reduction[0].training.identificationScale", "expected a number in (0, 50]");
+        failsAt("reduction: [{method: deepmds++, dimensions: [32], training: {identificationScale: 64}}]\n",
+                "reduction[0].training.identificationScale", "expected a number in (0, 50]");
+        TrainingConfig t = ConfigLoader.load(write("reduction: [{method: deepmds++, dimensions: [32],"
+                + " training: {identificationWeight: 0.5, identificationScale: 8}}]\n")).reduction().get(0).training();
+        assertEquals(0.5, t.identificationWeight());
+        assertEquals(8.0, t.identificationScale());
     }
 
     @Test

@@ -49,6 +49,14 @@ import java.util.List;
  *                               validation loss) or {@code nearest-neighbour} (the leave-one-out 1-NN
  *                               identification error on the validation identities: the task itself;
  *                               the loss can fall while identification gets worse); null = {@code loss}
+ * @param identificationWeight   weight of the identification term (a deviation from the paper, which
+ *                               has none; 0 = off, the paper): for every genuine pair (a, b) of a batch,
+ *                               the softmax cross-entropy of telling b apart from every other identity's
+ *                               row of the batch, by {@code identificationScale * <f(a), f(.)>}. The
+ *                               similarity loss keeps cosine values; this term keeps their order, which is
+ *                               what search needs when no low-dimensional map can keep the values. >= 0
+ * @param identificationScale    inverse temperature of that softmax over cosines, in (0, 50]; 0 (as
+ *                               read from files written before the term existed) = {@value #DEFAULT_IDENTIFICATION_SCALE}
  * @param seed                   seed of pair sampling and initialisation
  */
 public record DeepMdsConfig(
@@ -73,12 +81,17 @@ public record DeepMdsConfig(
         int earlyStopPatience,
         String init,
         String earlyStopMetric,
+        double identificationWeight,
+        double identificationScale,
         long seed) {
 
     /** Early stopping by the validation loss. */
     public static final String STOP_BY_LOSS = "loss";
     /** Early stopping by the validation nearest-neighbour identification error. */
     public static final String STOP_BY_NEAREST_NEIGHBOUR = "nearest-neighbour";
+
+    /** Inverse temperature of the identification softmax when none is given. */
+    public static final double DEFAULT_IDENTIFICATION_SCALE = 8;
 
     /** Initialisation of the paper: Xavier-uniform weights, zero biases. */
     public static final String INIT_XAVIER = "xavier";
@@ -109,7 +122,12 @@ public record DeepMdsConfig(
         requireNonNegative("impostorWeight", impostorWeight);
         requireNonNegative("covarianceWeight", covarianceWeight);
         requireNonNegative("weightDecay", weightDecay);
-        if (genuineWeight + impostorWeight + covarianceWeight == 0) {
+        requireNonNegative("identificationWeight", identificationWeight);
+        identificationScale = identificationScale == 0 ? DEFAULT_IDENTIFICATION_SCALE : identificationScale;
+        if (!(identificationScale > 0 && identificationScale <= 50)) {
+            throw invalid("identificationScale", identificationScale, "a number in (0, 50]");
+        }
+        if (genuineWeight + impostorWeight + covarianceWeight + identificationWeight == 0) {
             throw invalid("genuineWeight", 0, "a positive weight on at least one data term");
         }
         requireRange("genuinePairsPerBatch", genuinePairsPerBatch, 1, 100_000);
@@ -188,6 +206,11 @@ public record DeepMdsConfig(
     /** @return the input width of the chain. */
     public int inputDimension() {
         return stageWidths.get(0);
+    }
+
+    /** @return whether the identification term is on (a deviation from the paper). */
+    public boolean identifies() {
+        return identificationWeight > 0;
     }
 
     /** @return {@code deepmds++} when the covariance penalty or hard mining is on, else {@code deepmds}. */

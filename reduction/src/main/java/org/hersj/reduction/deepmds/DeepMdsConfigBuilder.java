@@ -30,6 +30,8 @@ public final class DeepMdsConfigBuilder {
     private int earlyStopPatience;
     private String init;
     private String earlyStopMetric;
+    private double identificationWeight;
+    private double identificationScale;
     private long seed;
 
     DeepMdsConfigBuilder(DeepMdsConfig c) {
@@ -54,6 +56,8 @@ public final class DeepMdsConfigBuilder {
         earlyStopPatience = c.earlyStopPatience();
         init = c.init();
         earlyStopMetric = c.earlyStopMetric();
+        identificationWeight = c.identificationWeight();
+        identificationScale = c.identificationScale();
         seed = c.seed();
     }
 
@@ -74,7 +78,8 @@ public final class DeepMdsConfigBuilder {
                 true, 1000,
                 List.of(new MiningStep(0, 50), new MiningStep(50, 100), new MiningStep(100, 150),
                         new MiningStep(150, 250)),
-                List.of(), 0, 0, DeepMdsConfig.INIT_XAVIER, DeepMdsConfig.STOP_BY_LOSS, 0));
+                List.of(), 0, 0, DeepMdsConfig.INIT_XAVIER, DeepMdsConfig.STOP_BY_LOSS, 0,
+                DeepMdsConfig.DEFAULT_IDENTIFICATION_SCALE, 0));
     }
 
     /**
@@ -186,6 +191,10 @@ public final class DeepMdsConfigBuilder {
     public DeepMdsConfigBuilder init(String v) { init = v; return this; }
     /** @param v {@code loss} or {@code nearest-neighbour} @return this builder */
     public DeepMdsConfigBuilder earlyStopMetric(String v) { earlyStopMetric = v; return this; }
+    /** @param v weight of the identification term (0 = off, the paper) @return this builder */
+    public DeepMdsConfigBuilder identificationWeight(double v) { identificationWeight = v; return this; }
+    /** @param v inverse temperature of the identification softmax @return this builder */
+    public DeepMdsConfigBuilder identificationScale(double v) { identificationScale = v; return this; }
     /** @param v seed @return this builder */
     public DeepMdsConfigBuilder seed(long v) { seed = v; return this; }
 
@@ -194,6 +203,7 @@ public final class DeepMdsConfigBuilder {
         return new DeepMdsConfig(preset, stageWidths, resLayers, genuineWeight, impostorWeight, covarianceWeight,
                 weightDecay, genuinePairsPerBatch, impostorPairsPerBatch, stepsPerEpoch, epochs, learningRate,
                 learningRateSchedule, hardMining, miningCandidates, miningSchedule, stageLearningRateMultipliers,
-                validationFraction, earlyStopPatience, init, earlyStopMetric, seed);
+                validationFraction, earlyStopPatience, init, earlyStopMetric, identificationWeight,
+                identificationScale, seed);
     }
 }

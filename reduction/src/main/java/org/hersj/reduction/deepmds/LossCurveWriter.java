@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.hersj.reduction.core.AtomicFiles;
 
 /**
- * Writes one stage's loss curve as CSV ({@code step,total,genuine,impostor,covariance,weight_decay,validation};
+ * Writes one stage's loss curve as CSV ({@code step,total,genuine,impostor,covariance,weight_decay,identification,validation};
  * validation is filled on the last step of each epoch, empty otherwise). The rows are kept in memory and the
  * file is written atomically ({@link AtomicFiles}) when the stage ends.
  */
@@ -21,7 +21,7 @@ final class LossCurveWriter implements AutoCloseable {
      */
     LossCurveWriter(Path directory, int stage, int outputWidth) {
         target = directory.resolve(fileName(stage, outputWidth));
-        out.append("step,total,genuine,impostor,covariance,weight_decay,validation\n");
+        out.append("step,total,genuine,impostor,covariance,weight_decay,identification,validation\n");
     }
 
     /**
@@ -39,8 +39,8 @@ final class LossCurveWriter implements AutoCloseable {
      * @param validation validation loss, or NaN for none
      */
     void row(long step, LossTerms loss, double validation) {
-        out.append(String.format(Locale.ROOT, "%d,%.6g,%.6g,%.6g,%.6g,%.6g,%s%n", step, loss.total(), loss.genuine(),
-                loss.impostor(), loss.covariance(), loss.weightDecay(),
+        out.append(String.format(Locale.ROOT, "%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%s%n", step, loss.total(),
+                loss.genuine(), loss.impostor(), loss.covariance(), loss.weightDecay(), loss.identification(),
                 Double.isNaN(validation) ? "" : String.format(Locale.ROOT, "%.6g", validation)));
     }
 

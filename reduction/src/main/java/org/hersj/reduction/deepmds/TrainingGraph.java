@@ -17,7 +17,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * The SameDiff training graph of the first {@code stages} stages with the DeepMDS++ loss on a
  * {@link PairBatch}: s = <f(a), f(b)>, e = |target - s|; genuine = sum(e * genuine_weight),
  * impostor = sum(e * impostor_weight); covariance = mean |off-diagonal of cov([f(a); f(b)])| (unbiased);
- * weight_decay = sum(W^2)/2 over weight matrices; loss = weighted sum. No gather: pairs are fed as two
+ * weight_decay = sum(W^2)/2 over weight matrices; identification = mean over genuine pairs p of
+ * logsumexp_q(scale <f(a_p), f(b_q)> + mask_pq) - scale <f(a_p), f(b_p)> (a deviation from the paper, see
+ * {@link DeepMdsConfig#identificationWeight()}); loss = weighted sum. No gather: pairs are fed as two
  * aligned matrices. A second input {@code x} projects arbitrary rows (for hard mining). The graph may
  * hold a suffix of the chain only (earlier stages frozen): then its inputs are that prefix's outputs.
  */
@@ -28,9 +30,11 @@ final class TrainingGraph {
     private static final String IMPOSTOR = "impostor";
     private static final String COVARIANCE = "covariance";
     private static final String WEIGHT_DECAY = "weight_decay";
+    private static final String IDENTIFICATION = "identification";
     private static final String X = "x";
     private static final String X_OUT = "x_out";
-    private static final List<String> TERMS = List.of(LOSS, GENUINE, IMPOSTOR, COVARIANCE, WEIGHT_DECAY);
+    private static final List<String> TERMS = List.of(LOSS, GENUINE, IMPOSTOR, COVARIANCE, WEIGHT_DECAY,
+            IDENTIFICATION);
 
     private final SameDiff sd;
     private final StageChainGraph chain;
@@ -64,20 +68,26 @@ final class TrainingGraph {
         SDVariable gw = sd.placeHolder(PairBatch.GENUINE_WEIGHT, DataType.FLOAT, -1);
         SDVariable iw = sd.placeHolder(PairBatch.IMPOSTOR_WEIGHT, DataType.FLOAT, -1);
         SDVariable covScale = sd.placeHolder(PairBatch.COVARIANCE_SCALE, DataType.FLOAT);
+        SDVariable idWeight = sd.placeHolder(PairBatch.IDENTIFICATION_WEIGHT, DataType.FLOAT, -1);
+        SDVariable idMask = sd.placeHolder(PairBatch.IDENTIFICATION_MASK, DataType.FLOAT, -1, -1);
         SDVariable x = sd.placeHolder(X, DataType.FLOAT, -1, d0);
         chain.apply(x, X_OUT);
         projection = X_OUT + (stages - 1);
 
         SDVariable fa = last(chain.apply(a, null));
         SDVariable fb = last(chain.apply(b, null));
-        SDVariable error = sd.math().abs(target.sub(sd.sum(fa.mul(fb), false, 1)));
+        SDVariable similarity = sd.sum(fa.mul(fb), false, 1);
+        SDVariable error = sd.math().abs(target.sub(similarity));
         SDVariable genuine = sd.sum(GENUINE, error.mul(gw));
         SDVariable impostor = sd.sum(IMPOSTOR, error.mul(iw));
         SDVariable covariance = covariancePenalty(sd.concat(0, fa, fb), covScale, chain.outputWidth());
         SDVariable decay = weightDecay();
+        SDVariable identification = identificationTerm(fa, fb, similarity, idMask, idWeight,
+                config.identificationScale());
         sd.math().add(LOSS,
                 genuine.mul(config.genuineWeight()).add(impostor.mul(config.impostorWeight())),
-                covariance.mul(config.covarianceWeight()).add(decay.mul(config.weightDecay())));
+                covariance.mul(config.covarianceWeight()).add(decay.mul(config.weightDecay()))
+                        .add(identification.mul(config.identificationWeight())));
         sd.setLossVariables(LOSS);
         createGradientsQuietly();
     }
@@ -104,6 +114,16 @@ final class TrainingGraph {
         INDArray offDiagonal = Nd4j.ones(DataType.FLOAT, width, width).subi(Nd4j.eye(width).castTo(DataType.FLOAT));
         SDVariable mask = sd.constant("off_diagonal", offDiagonal);
         return sd.sum(sd.math().abs(cov).mul(mask)).div(COVARIANCE, (double) width * (width - 1));
+    }
+
+    private SDVariable identificationTerm(SDVariable fa, SDVariable fb, SDVariable similarity, SDVariable mask,
+                                          SDVariable weight, double scale) {
+        // log-sum-exp shifted by the largest possible logit (unit outputs: scale): ND4J M2.1's logSumExp op has
+        // no working gradient, and the shift keeps exp in float range for every scale <= 50
+        SDVariable shifted = sd.mmul(fa, fb, false, true, false).sub(1.0).mul(scale).add(mask);
+        SDVariable crossEntropy = sd.math().log(sd.sum(sd.math().exp(shifted), false, 1))
+                .sub(similarity.sub(1.0).mul(scale));
+        return sd.sum(IDENTIFICATION, crossEntropy.mul(weight));
     }
 
     private SDVariable weightDecay() {
@@ -175,6 +195,7 @@ final class TrainingGraph {
 
     private static LossTerms terms(Map<String, INDArray> out) {
         return new LossTerms(out.get(LOSS).getDouble(0), out.get(GENUINE).getDouble(0),
-                out.get(IMPOSTOR).getDouble(0), out.get(COVARIANCE).getDouble(0), out.get(WEIGHT_DECAY).getDouble(0));
+                out.get(IMPOSTOR).getDouble(0), out.get(COVARIANCE).getDouble(0), out.get(WEIGHT_DECAY).getDouble(0),
+                out.get(IDENTIFICATION).getDouble(0));
     }
 }

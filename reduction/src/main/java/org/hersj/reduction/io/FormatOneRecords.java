@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hersj.reduction.deepmds.DeepMdsConfig;
 import org.hersj.reduction.deepmds.LearningRateStep;
-import org.hersj.reduction.deepmds.LossTerms;
 import org.hersj.reduction.deepmds.MiningStep;
 import org.hersj.reduction.deepmds.ModelProvenance;
 import org.hersj.reduction.deepmds.StageSummary;
@@ -30,7 +29,7 @@ final class FormatOneRecords {
     }
 
     /** Version 1 layout of {@link StageSummary}. */
-    record Stage(int stage, int outputWidth, long steps, LossTerms finalTrainLoss, double bestValidation,
+    record Stage(int stage, int outputWidth, long steps, FormatThreeRecords.Terms finalTrainLoss, double bestValidation,
                  boolean stoppedEarly, double seconds) {
     }
 
@@ -46,10 +45,11 @@ final class FormatOneRecords {
                     c.impostorPairsPerBatch(), c.stepsPerEpoch(), c.epochs(), c.learningRate(),
                     c.learningRateSchedule(), c.hardMining(), c.miningCandidates(), c.miningSchedule(),
                     c.stageLearningRateMultipliers(), c.validationFraction(), c.earlyStopPatience(),
-                    DeepMdsConfig.INIT_XAVIER, DeepMdsConfig.STOP_BY_LOSS, c.seed());
+                    DeepMdsConfig.INIT_XAVIER, DeepMdsConfig.STOP_BY_LOSS, 0,
+                    DeepMdsConfig.DEFAULT_IDENTIFICATION_SCALE, c.seed());
             List<StageSummary> summaries = new ArrayList<>();
             for (Stage s : stages) {
-                summaries.add(new StageSummary(s.stage(), s.outputWidth(), s.steps(), s.finalTrainLoss(), Double.NaN,
+                summaries.add(new StageSummary(s.stage(), s.outputWidth(), s.steps(), s.finalTrainLoss().current(), Double.NaN,
                         s.bestValidation(), s.stoppedEarly(), -1, s.seconds(), 0,
                         c.genuinePairsPerBatch() + c.impostorPairsPerBatch()));
             }

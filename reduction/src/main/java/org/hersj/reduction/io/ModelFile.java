@@ -27,10 +27,11 @@ import org.hersj.reduction.deepmds.ModelProvenance;
 import org.hersj.reduction.pca.PcaReducer;
 
 /**
- * Reduction model files ({@code .hersred}): an {@link Envelope} of {@link #FORMAT} (major 3) whose body is
+ * Reduction model files ({@code .hersred}): an {@link Envelope} of {@link #FORMAT} (major 4) whose body is
  * the payload. Files of release 0.1.0 (formats 1 and 2: the 8 magic bytes {@code HERSJRED}, format version
- * (int), payload length (long), the payload, and the SHA-256 of the payload) are still read; format 2 has
- * the payload of format 3. The payload holds the kind
+ * (int), payload length (long), the payload, and the SHA-256 of the payload) and envelopes of major 3 are
+ * still read; format 2 has the payload of format 3, whose provenance predates the identification term
+ * ({@link FormatThreeRecords}). The payload holds the kind
  * ({@code deepmds} or {@code pca}) and its parameters; a DeepMDS payload holds the provenance with the
  * training configuration, then one weight snapshot per trained stage. Files are written to a temporary name in the same directory and renamed; a
  * DeepMDS model also gets {@code <file>.provenance.json} beside it. Reading checks magic, version, length
@@ -41,10 +42,15 @@ public final class ModelFile {
     /** Usual file name extension. */
     public static final String EXTENSION = ".hersred";
 
-    /** The envelope of model files; majors 1 and 2 were the {@code HERSJRED} frame of 0.1.0, still read. */
-    public static final Envelope.Format FORMAT = new Envelope.Format("HERS-J reduction model", "HJREDMOD", 3, 0);
+    /**
+     * The envelope of model files; majors 1 and 2 were the {@code HERSJRED} frame of 0.1.0, major 3 the
+     * envelope before the identification term; all still read.
+     */
+    public static final Envelope.Format FORMAT = new Envelope.Format("HERS-J reduction model", "HJREDMOD", 4, 0);
+    /** Envelope major 3 (release 0.2.0): the payload of {@link #VERSION}; still read. */
+    private static final int ENVELOPE_THREE = 3;
     private static final byte[] MAGIC = "HERSJRED".getBytes(StandardCharsets.US_ASCII);
-    /** Version 2 (release 0.1.0 and after): the payload the envelope now carries; still read. */
+    /** Version 2 (release 0.1.0 and after): the payload envelope major 3 carried; still read. */
     private static final int VERSION = 2;
     /** Version 1 (release 0.1.0): provenance without init, early-stop metric and stage speed; still read. */
     private static final int VERSION_ONE = 1;
@@ -127,11 +133,11 @@ public final class ModelFile {
             payload = Arrays.copyOfRange(all, HEADER, all.length - DIGEST);
         } else {
             Envelope e = Envelope.read(all, FORMAT, "model file " + file, IllegalArgumentException::new);
-            if (e.major() != FORMAT.major()) {
+            if (e.major() != FORMAT.major() && e.major() != ENVELOPE_THREE) {
                 throw problem(file, "has format " + e.major() + "." + e.minor() + " in an envelope, which no release"
                         + " wrote; save the model again");
             }
-            version = VERSION;
+            version = e.major() == ENVELOPE_THREE ? VERSION : FORMAT.major();
             payload = new byte[e.body().remaining()];
             e.body().get(payload);
         }
@@ -175,9 +181,11 @@ public final class ModelFile {
     }
 
     private static DeepMdsModel readDeepMds(DataInputStream in, int version) throws IOException {
-        ModelProvenance provenance = version == VERSION_ONE
-                ? RecordCodec.read(in, FormatOneRecords.Provenance.class).current()
-                : RecordCodec.read(in, ModelProvenance.class);
+        ModelProvenance provenance = switch (version) {
+            case VERSION_ONE -> RecordCodec.read(in, FormatOneRecords.Provenance.class).current();
+            case VERSION -> RecordCodec.read(in, FormatThreeRecords.Provenance.class).current();
+            default -> RecordCodec.read(in, ModelProvenance.class);
+        };
         int stages = in.readInt();
         if (stages < 1 || stages > provenance.config().stageCount()) {
             throw new IOException(stages + " stage snapshots for a " + provenance.config().stageCount() + "-stage chain");

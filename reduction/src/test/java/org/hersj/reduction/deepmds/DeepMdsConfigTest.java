@@ -39,15 +39,18 @@ class DeepMdsConfigTest {
                 "[0, 250]");
         assertRejected(b -> b.genuineWeight(0).impostorWeight(0).covarianceWeight(0), "genuineWeight",
                 "at least one data term");
+        assertRejected(b -> b.identificationWeight(-1), "identificationWeight", ">= 0");
+        assertRejected(b -> b.identificationWeight(1).identificationScale(-2), "identificationScale", "(0, 50]");
+        assertRejected(b -> b.identificationScale(1000), "identificationScale", "(0, 50]");
         IllegalArgumentException preset = assertThrows(IllegalArgumentException.class, () -> new DeepMdsConfig("resnet",
-                null, 3, 1, 1, 10, 0, 1, 1, 1, 1, 0.1, List.of(), false, 0, List.of(), List.of(), 0, 0, null, null, 1));
+                null, 3, 1, 1, 10, 0, 1, 1, 1, 1, 0.1, List.of(), false, 0, List.of(), List.of(), 0, 0, null, null, 0, 0, 1));
         assertTrue(preset.getMessage().contains("DeepMdsConfig.preset = 'resnet'"), preset.getMessage());
     }
 
     @Test
     void presetsResolveToThePaperChains() {
         DeepMdsConfig c = new DeepMdsConfig("deepprint", null, 3, 1, 1, 0, 4e-5, 250, 250, 1000, 200, 3e-4,
-                List.of(), false, 0, List.of(), List.of(), 0, 0, null, null, 1);
+                List.of(), false, 0, List.of(), List.of(), 0, 0, null, null, 0, 0, 1);
         assertEquals(List.of(192, 128, 64, 32, 16, 8, 4), c.stageWidths());
         assertEquals(6, c.stageCount());
         assertEquals(List.of(1536, 1024, 512, 256, 128, 64, 32, 16), StageWidths.preset("ImageNet"));

@@ -39,6 +39,8 @@ class DeepMdsConfigYamlTest {
             earlyStopPatience: 0
             init: xavier
             earlyStopMetric: loss
+            identificationWeight: 0
+            identificationScale: 8
             seed: 42
             """;
 

@@ -120,7 +120,7 @@ class DeepMdsTrainingTest {
     @Test
     void lossCurvesAndCheckpointsAreWritten() throws IOException {
         List<String> curve = Files.readAllLines(runDir.resolve("loss-stage2-16d.csv"));
-        assertEquals("step,total,genuine,impostor,covariance,weight_decay,validation", curve.get(0));
+        assertEquals("step,total,genuine,impostor,covariance,weight_decay,identification,validation", curve.get(0));
         long stage2Steps = STEPS.stream().filter(t -> t.stage() == 1).count();
         assertEquals(stage2Steps + 1, curve.size());
         assertTrue(curve.stream().skip(1).filter(l -> !l.endsWith(",")).count() >= 1, "validation column filled");

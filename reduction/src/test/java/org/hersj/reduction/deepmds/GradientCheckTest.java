@@ -13,11 +13,24 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** The graph's gradients agree with central finite differences of its loss. */
 class GradientCheckTest {
 
+    private static final List<Integer> WIDTHS = List.of(12, 6, 4);
+
     @Test
     void gradientsMatchFiniteDifferences() {
-        List<Integer> widths = List.of(12, 6, 4);
-        DeepMdsConfig config = DeepMdsConfigBuilder.paper(widths).genuinePairsPerBatch(20).impostorPairsPerBatch(20)
-                .hardMining(false).weightDecay(0.01).build();
+        assertGradientsMatch(DeepMdsConfigBuilder.paper(WIDTHS).genuinePairsPerBatch(20).impostorPairsPerBatch(20)
+                .hardMining(false).weightDecay(0.01).build());
+    }
+
+    @Test
+    void gradientsOfTheIdentificationTermMatchFiniteDifferences() {
+        // the similarity terms off, so the check sees the identification term's own gradient
+        assertGradientsMatch(DeepMdsConfigBuilder.paper(WIDTHS).genuinePairsPerBatch(20).impostorPairsPerBatch(20)
+                .hardMining(false).genuineWeight(0).impostorWeight(0).covarianceWeight(0).weightDecay(0.01)
+                .identificationWeight(2).identificationScale(8).build());
+    }
+
+    private static void assertGradientsMatch(DeepMdsConfig config) {
+        List<Integer> widths = WIDTHS;
         ClusteredSphereData d = ClusteredSphereData.generate(12, 6, 10, 5, 0.5, 3);
         LabelledData data = new LabelledData(d.rows, d.labels);
         PairSampler sampler = new PairSampler(data, new SplittableRandom(1));

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Every loss term of the graph against a plain-Java computation (forward pass included) on a tiny batch. */
+/** Every loss term of the graph (the identification term too) against a plain-Java computation (forward pass included) on a tiny batch. */
 class LossHandComputationTest {
 
     private static final List<Integer> WIDTHS = List.of(6, 4, 3);
@@ -18,7 +18,7 @@ class LossHandComputationTest {
     void eachLossTermMatchesAHandComputation() {
         DeepMdsConfig config = DeepMdsConfigBuilder.paper(WIDTHS).resLayers(RES_LAYERS).genuineWeight(1.5)
                 .impostorWeight(0.5).covarianceWeight(10).weightDecay(0.01).genuinePairsPerBatch(3)
-                .impostorPairsPerBatch(2).hardMining(false).build();
+                .impostorPairsPerBatch(2).hardMining(false).identificationWeight(0.7).identificationScale(5).build();
         float[][] rows = randomUnitRows(7, 6, 3);
         int[] labels = {0, 0, 0, 1, 1, 2, 2};
         LabelledData data = new LabelledData(rows, labels);
@@ -56,6 +56,18 @@ class LossHandComputationTest {
                 impostorSum += err;
             }
         }
+        double expectedIdentification = 0;
+        for (int p = 0; p < 3; p++) {
+            // softmax of p's genuine partner against every batch row of another identity
+            double sum = 0;
+            for (int q = 0; q < 5; q++) {
+                int[] pairQ = q < 3 ? genuine[q] : impostor[q - 3];
+                if (q == p || labels[pairQ[1]] != labels[genuine[p][0]]) {
+                    sum += Math.exp(5 * dot(outA[p], outB[q]));
+                }
+            }
+            expectedIdentification += (Math.log(sum) - 5 * dot(outA[p], outB[p])) / 3;
+        }
         double expectedGenuine = genuineSum / 3;
         double expectedImpostor = impostorSum / 2;
         double expectedCov = offDiagonalCovariance(outA, outB);
@@ -71,8 +83,9 @@ class LossHandComputationTest {
         assertEquals(expectedImpostor, graph.impostor(), 1e-5);
         assertEquals(expectedCov, graph.covariance(), 1e-5);
         assertEquals(expectedDecay, graph.weightDecay(), 1e-4);
-        assertEquals(1.5 * expectedGenuine + 0.5 * expectedImpostor + 10 * expectedCov + 0.01 * expectedDecay,
-                graph.total(), 1e-4);
+        assertEquals(expectedIdentification, graph.identification(), 1e-5);
+        assertEquals(1.5 * expectedGenuine + 0.5 * expectedImpostor + 10 * expectedCov + 0.01 * expectedDecay
+                + 0.7 * expectedIdentification, graph.total(), 1e-4);
     }
 
     private static double offDiagonalCovariance(double[][] a, double[][] b) {

@@ -54,8 +54,9 @@ public final class GoldenModelFiles {
       }
     }
     Reducer pca = Reducers.pca(rows, 4);
-    Reducer deepMds = Reducers.deepMds(DeepMdsConfigBuilder.quickstart(List.of(dim, 8, 4)).build(), rows, labels, 7L,
-        TrainingListener.NONE);
+    // from 0.3.0 on with the identification term on, so its fields are read back
+    Reducer deepMds = Reducers.deepMds(DeepMdsConfigBuilder.quickstart(List.of(dim, 8, 4)).identificationWeight(0.5)
+        .build(), rows, labels, 7L, TrainingListener.NONE);
     write(out.resolve("rows.csv"), rows);
     for (int m = 0; m < MODELS.size(); m++) {
       Reducer model = m == 0 ? pca : deepMds;

@@ -60,9 +60,9 @@ class ModelFileEnvelopeTest {
     assertTrue(refusal(Arrays.copyOf(good, 20)).contains("truncated"));
     assertTrue(refusal("NOTAMODEL and more bytes".getBytes()).contains("expected \"HJREDMOD\""));
     byte[] body = Arrays.copyOfRange(good, 60, good.length - 32);
-    Envelope.Format newer = new Envelope.Format(ModelFile.FORMAT.name(), "HJREDMOD", 4, 0);
+    Envelope.Format newer = new Envelope.Format(ModelFile.FORMAT.name(), "HJREDMOD", ModelFile.FORMAT.major() + 1, 0);
     assertTrue(refusal(Envelope.wrap(newer, new byte[0], body)).contains("written by a newer HERS-J"));
-    Envelope.Format newerMinor = new Envelope.Format(ModelFile.FORMAT.name(), "HJREDMOD", 3, 2);
+    Envelope.Format newerMinor = new Envelope.Format(ModelFile.FORMAT.name(), "HJREDMOD", ModelFile.FORMAT.major(), 2);
     Path later = Files.write(dir.resolve("later.hersred"), Envelope.wrap(newerMinor, new byte[] {1, 2, 3, 4}, body));
     assertArrayEquals(PCA.reduce(ROWS)[1], ModelFile.load(later).reduce(ROWS)[1], 0f, "extra header fields skipped");
   }

@@ -54,6 +54,24 @@ final class IdentitySplit {
         probeLabels = pr.stream().mapToInt(i -> labels[i]).toArray();
     }
 
+    private IdentitySplit(float[][] trainRows, int[] trainLabels, IdentitySplit evaluated) {
+        this.trainRows = trainRows;
+        this.trainLabels = trainLabels;
+        gallery = evaluated.gallery;
+        galleryLabels = evaluated.galleryLabels;
+        probes = evaluated.probes;
+        probeLabels = evaluated.probeLabels;
+    }
+
+    /** @return the same evaluation half, trained on this split's training rows plus the given ones */
+    IdentitySplit withExtraTraining(float[][] rows, int[] labels) {
+        float[][] tr = java.util.Arrays.copyOf(trainRows, trainRows.length + rows.length);
+        System.arraycopy(rows, 0, tr, trainRows.length, rows.length);
+        int[] tl = java.util.Arrays.copyOf(trainLabels, trainLabels.length + labels.length);
+        System.arraycopy(labels, 0, tl, trainLabels.length, labels.length);
+        return new IdentitySplit(tr, tl, this);
+    }
+
     private static float[][] pick(float[][] rows, List<Integer> idx) {
         return idx.stream().map(i -> rows[i]).toArray(float[][]::new);
     }

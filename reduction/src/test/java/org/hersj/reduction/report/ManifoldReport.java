@@ -19,7 +19,8 @@ import org.hersj.reduction.deepmds.TrainingListener;
 /**
  * Measurement utility (not a test): PCA vs DeepMDS++ on {@link ManifoldData} (512-d, 10-d latent) with
  * a schedule from the command line. Usage: {@code ManifoldReport <out> <identities> <epochs> <steps>
- * <pairs> <init> <lr> <freeze:0|1> [dataset:manifold|lfw-dir]}.
+ * <pairs> <init> <lr> <freeze:0|1> [dataset:manifold|lfw-dir] [chain] [covariance weight] [mining:0|1]
+ * [genuine weight] [early-stop metric] [identification weight] [identification scale] [extra training identities] [residual layers]}.
  */
 public final class ManifoldReport {
 
@@ -45,8 +46,13 @@ public final class ManifoldReport {
                     .toIntVector();
             split = new IdentitySplit(rows, labels, 0);
         } else {
-            ManifoldData data = ManifoldData.generate(512, 10, 8.0, ids, 6, 0.3, 3);
-            split = new IdentitySplit(data.rows, data.labels, 0);
+            int extra = args.length > 16 ? Integer.parseInt(args[16]) : 0;
+            ManifoldData data = ManifoldData.generate(512, 10, 8.0, ids + extra, 6, 0.3, 3);
+            int evaluated = ids * 6;
+            split = new IdentitySplit(java.util.Arrays.copyOf(data.rows, evaluated),
+                    java.util.Arrays.copyOf(data.labels, evaluated), 0)
+                    .withExtraTraining(java.util.Arrays.copyOfRange(data.rows, evaluated, data.rows.length),
+                            java.util.Arrays.copyOfRange(data.labels, evaluated, data.labels.length));
         }
         System.out.println(split);
         System.out.println(row("full", Reducers.identity(512), split));
@@ -66,6 +72,9 @@ public final class ManifoldReport {
                 .hardMining(args.length <= 11 || args[11].equals("1"))
                 .genuineWeight(args.length > 12 ? Double.parseDouble(args[12]) : 1)
                 .earlyStopMetric(args.length > 13 ? args[13] : "nearest-neighbour")
+                .identificationWeight(args.length > 14 ? Double.parseDouble(args[14]) : 0)
+                .identificationScale(args.length > 15 ? Double.parseDouble(args[15]) : 0)
+                .resLayers(args.length > 17 ? Integer.parseInt(args[17]) : 3)
                 .build();
         long t0 = System.nanoTime();
         DeepMdsModel model = Reducers.deepMds(config, split.trainRows, split.trainLabels, 1, TrainingListener.NONE,
