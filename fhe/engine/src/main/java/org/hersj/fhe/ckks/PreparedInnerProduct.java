@@ -7,9 +7,10 @@ import org.hersj.fhe.arith.Modulus;
  * (the probe, fixed over all blocks) and the a_j fresh (a block's gallery columns).
  *
  * <p>Per coefficient and term: three lazy Shoup products in [0, 2q) (Karatsuba: a_0 b_0, a_1 b_1 and
- * (a_0 + a_1)(b_0 + b_1)), no Barrett reduction. Terms are taken two at a time and the running sums kept
- * in [0, 4q) with one conditional subtraction per output and pair (sums stay below 8q &lt; 2^63 for
- * q &lt; 2^60); the outputs are reduced to [0, q) once at the end. Coefficients are walked in chunks that
+ * (a_0 + a_1)(b_0 + b_1)), no Barrett reduction. Terms are taken two at a time and the three running sums
+ * (of a_0 b_0, a_1 b_1 and the Karatsuba product) kept in [0, 4q) with one conditional subtraction per sum
+ * and pair (sums stay below 8q &lt; 2^63 for q &lt; 2^60); the outputs are reduced to [0, q) once at the end,
+ * where the middle output subtracts the other two once instead of per term. Coefficients are walked in chunks that
  * keep the three output runs in L1 while every term passes over them. The result equals, residue for
  * residue, the sum of {@link Evaluator#multiplyAccumulate(Ciphertext, PreparedCiphertext, Ciphertext)}
  * calls. Holds scratch arrays: one per evaluator, not thread-safe.
@@ -64,19 +65,20 @@ final class PreparedInnerProduct {
                 if (j < count) {
                     addOne(j, from, to, d0, d1, d2, m.value());
                 }
-                for (int c = from; c < to; c++) {
-                    d0[c] = m.reduceFrom4q(d0[c]);
-                    d1[c] = m.reduceFrom4q(d1[c]);
-                    d2[c] = m.reduceFrom4q(d2[c]);
+                for (int c = from; c < to; c++) { // d_1 held sum (a_0 + a_1)(b_0 + b_1): subtract the others once
+                    long r0 = m.reduceFrom4q(d0[c]);
+                    long r2 = m.reduceFrom4q(d2[c]);
+                    d0[c] = r0;
+                    d1[c] = m.sub(m.reduceFrom4q(d1[c]), m.add(r0, r2));
+                    d2[c] = r2;
                 }
             }
         }
     }
 
-    // d (in [0, 4q)) += terms j and j + 1, back in [0, 4q).
+    // d (each in [0, 4q)) += terms j and j + 1 (d_1: the Karatsuba sum product alone), back in [0, 4q).
     private void addPair(int j, int from, int to, long[] d0, long[] d1, long[] d2, long q) {
         final long fourQ = 4 * q;
-        final long eightQ = 8 * q;
         final long[] a0 = x0[j];
         final long[] a1 = x1[j];
         final long[] b0 = y0[j];
@@ -110,14 +112,12 @@ final class PreparedInnerProduct {
             d0[c] = s0 + ((s0 >> 63) & fourQ);
             long s2 = d2[c] + t2 + r2 - fourQ;
             d2[c] = s2 + ((s2 >> 63) & fourQ);
-            long s1 = d1[c] + t1 + r1 - t0 - t2 - r0 - r2; // (-8q, 8q)
-            s1 += (s1 >> 63) & eightQ;
-            s1 -= fourQ;
+            long s1 = d1[c] + t1 + r1 - fourQ;
             d1[c] = s1 + ((s1 >> 63) & fourQ);
         }
     }
 
-    // d (in [0, 4q)) += term j, back in [0, 4q).
+    // d (each in [0, 4q)) += term j, back in [0, 4q).
     private void addOne(int j, int from, int to, long[] d0, long[] d1, long[] d2, long q) {
         final long fourQ = 4 * q;
         final long[] a0 = x0[j];
@@ -139,9 +139,7 @@ final class PreparedInnerProduct {
             d0[c] = s0 + ((s0 >> 63) & fourQ);
             long s2 = d2[c] + t2 - fourQ;
             d2[c] = s2 + ((s2 >> 63) & fourQ);
-            long s1 = d1[c] + t1 - t0 - t2; // (-4q, 6q)
-            s1 += (s1 >> 63) & fourQ;
-            s1 -= fourQ;
+            long s1 = d1[c] + t1 - fourQ;
             d1[c] = s1 + ((s1 >> 63) & fourQ);
         }
     }
