@@ -7,12 +7,14 @@ import org.hersj.fhe.arith.Modulus;
  * (the probe, fixed over all blocks) and the a_j fresh (a block's gallery columns).
  *
  * <p>Per coefficient and term: three lazy Shoup products in [0, 2q) (Karatsuba: a_0 b_0, a_1 b_1 and
- * (a_0 + a_1)(b_0 + b_1)), no Barrett reduction. Terms are taken two at a time and the three running sums
- * (of a_0 b_0, a_1 b_1 and the Karatsuba product) kept in [0, 4q) with one conditional subtraction per sum
- * and pair (sums stay below 8q &lt; 2^63 for q &lt; 2^60); the outputs are reduced to [0, q) once at the end,
- * where the middle output subtracts the other two once instead of per term. Coefficients are walked in chunks that
- * keep the three output runs in L1 while every term passes over them. The result equals, residue for
- * residue, the sum of {@link Evaluator#multiplyAccumulate(Ciphertext, PreparedCiphertext, Ciphertext)}
+ * (a_0 + a_1)(b_0 + b_1)), no Barrett reduction. Terms are taken four at a time per pass over a chunk (then
+ * two, then one): fewer loads and stores of the running sums per term, and enough independent products to
+ * fill the pipeline (eight per pass spill registers and are slower). The three running sums (of a_0 b_0,
+ * a_1 b_1 and the Karatsuba product) stay in [0, 4q) with one conditional subtraction per sum and two
+ * terms (sums stay below 8q &lt; 2^63 for q &lt; 2^60); the outputs are reduced to [0, q) once at the end,
+ * where the middle output subtracts the other two once instead of per term. Coefficients are walked in
+ * chunks that keep the three output runs in L1 while every term passes over them. The result equals,
+ * residue for residue, the sum of {@link Evaluator#multiplyAccumulate(Ciphertext, PreparedCiphertext, Ciphertext)}
  * calls. Holds scratch arrays: one per evaluator, not thread-safe.
  */
 final class PreparedInnerProduct {

@@ -77,8 +77,9 @@ final class ResiduePacking {
         if (bad != 0) {
             for (int k = 0; k < limb.length; k++) {
                 if (limb[k] >= q) {
-                    throw new CkksFormatException(source + ": residue " + limb[k] + " at " + k + " is not below its prime "
-                            + q + "; the data is corrupted or belongs to other parameters");
+                    throw new CkksFormatException(source + ": residue " + limb[k] + " at " + k
+                            + " is not below its prime " + q
+                            + "; the data is corrupted or belongs to other parameters");
                 }
             }
         }
