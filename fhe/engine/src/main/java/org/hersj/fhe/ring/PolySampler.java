@@ -23,11 +23,7 @@ public final class PolySampler {
     /** Fills limbs 0 .. limbCount-1 of {@code out} with independent uniform residues (uniform in NTT form too). */
     public void uniform(RnsPoly out, int limbCount) {
         for (int i = 0; i < limbCount; i++) {
-            long q = ring.modulus(i).value();
-            long[] limb = out.limb(i);
-            for (int c = 0; c < limb.length; c++) {
-                limb[c] = random.uniformBelow(q);
-            }
+            random.uniformBelow(out.limb(i), ring.modulus(i).value());
         }
     }
 

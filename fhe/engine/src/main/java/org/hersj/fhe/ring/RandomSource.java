@@ -125,6 +125,32 @@ public final class RandomSource {
     }
 
     /**
+     * Fills {@code out} with uniform values in [0, bound): the same values, from the same stream positions, as
+     * {@code out.length} calls of {@link #uniformBelow}, read straight from the keystream buffer.
+     *
+     * @param out filled in order
+     * @param bound exclusive upper bound, positive
+     */
+    public void uniformBelow(long[] out, long bound) {
+        long mask = -1L >>> Long.numberOfLeadingZeros(bound - 1 | 1);
+        int c = 0;
+        while (c < out.length) {
+            if (position == BUFFER_BYTES) {
+                refill();
+            }
+            int p = position;
+            while (p < BUFFER_BYTES && c < out.length) {
+                long v = (long) LONGS.get(buffer, p) & mask;
+                p += 8;
+                if (v < bound) {
+                    out[c++] = v;
+                }
+            }
+            position = p;
+        }
+    }
+
+    /**
      * Refuses a deterministic stream ({@link #seededForTestsOnly}) for {@code purpose} (key generation,
      * encryption) unless the JVM runs tests that opted in with {@value #ALLOW_TEST_STREAMS_PROPERTY}=true.
      *

@@ -32,6 +32,23 @@ class SamplingTest {
     }
 
     @Test
+    void bulkUniformBelowDrawsWhatRepeatedDrawsDo() {
+        // 2^40 + 1 rejects about half the draws; 5,000 values span several keystream buffers
+        for (long bound : new long[] {(1L << 40) + 1, (1L << 60) - 93, 7}) {
+            RandomSource one = RandomSource.seededForTestsOnly(5);
+            RandomSource bulk = RandomSource.seededForTestsOnly(5);
+            long[] expected = new long[5000];
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = one.uniformBelow(bound);
+            }
+            long[] actual = new long[5000];
+            bulk.uniformBelow(actual, bound);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, "bound " + bound);
+            assertEquals(one.nextLong(), bulk.nextLong(), "both streams continue at the same position");
+        }
+    }
+
+    @Test
     void ternaryIsUniformOnMinusOneZeroOne() {
         long[] s = new long[90_000];
         Samplers.ternary(RandomSource.seededForTestsOnly(2), s);

@@ -12,7 +12,8 @@ import org.hersj.fhe.search.backend.ServerBackend;
  * Single-thread median times of the search's homomorphic operations, measured through the search
  * layer's backend interfaces so any engine is timed the same way: public-key encryption of a full
  * column, product with relinearisation, product accumulated without relinearisation, relinearise +
- * rescale, rescale, and one HERS block (d accumulated products, one relinearisation and rescale).
+ * rescale, rescale, and one HERS block (d accumulated products, one relinearisation and rescale), term by
+ * term and as the search runs it (probe prepared once, one {@code innerProduct} call).
  * Wall-clock times on a possibly shared machine: noisy; medians resist outliers.
  */
 public final class BackendOperationTimer {
@@ -77,6 +78,15 @@ public final class BackendOperationTimer {
                         evaluator.multiplyAccumulate(gallery[j], probe[j], acc2);
                     }
                 }));
+        // The same block as the search runs it: the probe prepared once (BlockEvaluator#prepareFixed, which
+        // OpenFHE's backend leaves as is), then one innerProduct call per block.
+        BackendCiphertext[] prepared = evaluator.prepareFixed(probe);
+        times.put("HERS block, d=" + dimension + ", probe prepared (the search path)", median(() -> {
+            evaluator.innerProduct(prepared, gallery, dimension, acc2);
+            evaluator.relinearizeAndRescale(acc2, score);
+        }));
+        times.put("HERS block, d=" + dimension + ", probe prepared, degree two",
+                median(() -> evaluator.innerProduct(prepared, gallery, dimension, acc2)));
         return times;
     }
 
