@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Run the synthetic twins of the paper's experiments (" + "quickstart, imagenet-synthetic,"
-            + " megaface-synthetic, fingerprint-synthetic, ablation, manifold-twin, two-stage-synthetic) and write results/reproduce/<run-id>/REPORT.md"
-            + " embedding every table and plot.",
+            + " megaface-synthetic, fingerprint-synthetic, ablation, manifold-twin, two-stage-synthetic) and write"
+            + " results/reproduce/<run-id>/REPORT.md embedding every table and plot.",
             "Markdown files placed in results/reproduce/<run-id>/sections/ are appended to REPORT.md."})
 final class ReproduceCommand implements Callable<Integer> {
 

@@ -38,13 +38,13 @@ import java.util.List;
  *                            has none): the softmax cross-entropy of each genuine pair against the other
  *                            identities of its batch, so training keeps the order of cosines that search
  *                            needs and not only their values; default 0 (off, the paper's loss)
+ * @param identificationScale inverse temperature of that softmax over cosines, in (0, 50]; default the
+ *                            reduction module's ({@code DeepMdsConfig.DEFAULT_IDENTIFICATION_SCALE})
  * @param chain               the stages trained: {@code paper} (default: the paper's chain of the input width,
  *                            e.g. 512-256-128-64-32-16, down to the smallest requested dimension) or
  *                            {@code direct} (the input width, then only the requested dimensions, e.g.
  *                            512-16 for {@code dimensions: [16]}: one stage instead of five; a deviation
  *                            from the paper)
- * @param identificationScale inverse temperature of that softmax over cosines, in (0, 50]; default the
- *                            reduction module's ({@code DeepMdsConfig.DEFAULT_IDENTIFICATION_SCALE})
  */
 public record TrainingConfig(Integer epochs, Integer stepsPerEpoch, Integer pairsPerKind, Integer miningCandidates,
                              Double covarianceWeight, Boolean hardMining, Double learningRate, Integer resLayers,
