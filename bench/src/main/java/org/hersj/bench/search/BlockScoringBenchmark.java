@@ -73,6 +73,12 @@ public class BlockScoringBenchmark {
     return readBlock(f, f.wordsRecord, org.hersj.fhe.search.backend.PayloadEncoding.WORDS);
   }
 
+  /** @return the same columns read from seeded payloads: c_0 unpacked, c_1 expanded from its seed */
+  @Benchmark
+  public BackendCiphertext readBlockSeeded(SearchBlockFixture f) {
+    return readBlock(f, f.seededRecord, org.hersj.fhe.search.backend.PayloadEncoding.SEEDED);
+  }
+
   private static BackendCiphertext readBlock(SearchBlockFixture f, java.nio.ByteBuffer record,
       org.hersj.fhe.search.backend.PayloadEncoding encoding) {
     java.nio.ByteBuffer in = record.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);

@@ -44,6 +44,8 @@ public class SearchBlockFixture {
   /** The block's d gallery payloads bit-packed (as galleries are stored) and as 64-bit words (format 1). */
   java.nio.ByteBuffer packedRecord;
   java.nio.ByteBuffer wordsRecord;
+  /** The same payloads seeded (32-byte seed + packed c_0), as the key owner's galleries are stored. */
+  java.nio.ByteBuffer seededRecord;
 
   /** Builds keys and the block. */
   @Setup
@@ -78,6 +80,7 @@ public class SearchBlockFixture {
     }
     packedRecord = record(org.hersj.fhe.search.backend.PayloadEncoding.PACKED);
     wordsRecord = record(org.hersj.fhe.search.backend.PayloadEncoding.WORDS);
+    seededRecord = record(org.hersj.fhe.search.backend.PayloadEncoding.SEEDED);
   }
 
   private java.nio.ByteBuffer record(org.hersj.fhe.search.backend.PayloadEncoding encoding) {

@@ -31,13 +31,13 @@ class BlockScoringBenchmarkTest {
     f.setUp();
     BlockScoringBenchmark b = new BlockScoringBenchmark();
     assertClose(f.expected, f.decrypt(b.scoreBlockDegreeTwo(f)), 1e-4, "degree-2 block, one prime (LITE_N2048 promises 1e-4)");
-    for (boolean packed : new boolean[] {true, false}) {
-      if (packed) {
-        b.readBlockPacked(f);
-      } else {
-        b.readBlockWords(f);
+    for (String encoding : new String[] {"packed", "words", "seeded"}) {
+      switch (encoding) {
+        case "packed" -> b.readBlockPacked(f);
+        case "words" -> b.readBlockWords(f);
+        default -> b.readBlockSeeded(f);
       }
-      assertClose(f.expected, f.decrypt(b.scoreBlockDegreeTwo(f)), 1e-4, "block after reading, packed " + packed);
+      assertClose(f.expected, f.decrypt(b.scoreBlockDegreeTwo(f)), 1e-4, "block after reading " + encoding + " payloads");
     }
   }
 

@@ -20,6 +20,10 @@ public final class CkksEncoder {
     private final double[] re;
     private final double[] im;
     private final long[] work;
+    private final long[] workHigh;
+    /** q_0^-1 mod q_1 and its Shoup quotient, for the two-limb decoding; 0 with one prime. */
+    private final long q0InverseModQ1;
+    private final long q0InverseModQ1Shoup;
     private final BigInteger[][] crtFactors;
     private final BigInteger[] crtModulus;
 
@@ -31,6 +35,15 @@ public final class CkksEncoder {
         this.re = new double[params.slots()];
         this.im = new double[params.slots()];
         this.work = new long[params.ringDegree()];
+        this.workHigh = new long[params.maxLevel() >= 1 ? params.ringDegree() : 0];
+        if (params.maxLevel() >= 1) {
+            Modulus q1 = ring.modulus(1);
+            this.q0InverseModQ1 = q1.inverse(q1.reduce(ring.modulus(0).value()));
+            this.q0InverseModQ1Shoup = q1.shoup(q0InverseModQ1);
+        } else {
+            this.q0InverseModQ1 = 0;
+            this.q0InverseModQ1Shoup = 0;
+        }
         this.crtFactors = new BigInteger[params.maxLevel() + 1][];
         this.crtModulus = new BigInteger[params.maxLevel() + 1];
     }
@@ -206,10 +219,47 @@ public final class CkksEncoder {
                 re[k] = centred(work[k], q) * inverseScale;
                 im[k] = centred(work[k + n], q) * inverseScale;
             }
+        } else if (level == 1) {
+            decodeTwoLimbs(pt, inverseScale);
         } else {
             decodeMultiLimb(pt, inverseScale);
         }
         fft.forward(re, im);
+    }
+
+    /**
+     * Two primes (a degree-2 score left unrescaled): x = r_0 + q_0 t with t = (r_1 - r_0) q_0^-1 mod q_1, centred
+     * by taking t - q_1 for t > q_1 / 2, as a 128-bit integer rounded once to a double: as precise as the
+     * BigInteger decoding of more primes, without its allocations.
+     */
+    private void decodeTwoLimbs(Plaintext pt, double inverseScale) {
+        int n = params.slots();
+        Modulus q1 = ring.modulus(1);
+        long q0 = ring.modulus(0).value();
+        long q1Value = q1.value();
+        System.arraycopy(pt.poly().limb(0), 0, work, 0, work.length);
+        System.arraycopy(pt.poly().limb(1), 0, workHigh, 0, workHigh.length);
+        ring.ntt(0).inverse(work);
+        ring.ntt(1).inverse(workHigh);
+        long halfQ1 = q1Value >>> 1;
+        for (int c = 0; c < 2 * n; c++) {
+            long r0 = work[c];
+            // (r_1 - r_0) q_0^-1 as two Shoup products (both residues are below 2^62), no division
+            long t = q1.sub(q1.mulShoup(workHigh[c], q0InverseModQ1, q0InverseModQ1Shoup),
+                    q1.mulShoup(r0, q0InverseModQ1, q0InverseModQ1Shoup));
+            long signedT = t > halfQ1 ? t - q1Value : t;
+            // x = q_0 t + r_0 in 128 bits; exact when it fits a long (small values: no cancellation in doubles)
+            long productLow = q0 * signedT;
+            long low = productLow + r0;
+            long high = Math.multiplyHigh(q0, signedT) + (Long.compareUnsigned(low, productLow) < 0 ? 1 : 0);
+            double x = high == (low >> 63) ? (double) low : high * 0x1p64 + (double) (low >>> 1) * 2.0;
+            double v = x * inverseScale;
+            if (c < n) {
+                re[c] = v;
+            } else {
+                im[c - n] = v;
+            }
+        }
     }
 
     private void decodeMultiLimb(Plaintext pt, double inverseScale) {

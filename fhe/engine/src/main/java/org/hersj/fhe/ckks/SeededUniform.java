@@ -13,6 +13,13 @@ import org.hersj.fhe.ring.RnsPoly;
  */
 public final class SeededUniform {
 
+    /**
+     * One public-seed stream per thread, restarted for every seed: a gallery scan expands 16 seeds per block,
+     * and a fresh AES cipher for each cost about as much as the keystream itself. It holds nothing secret.
+     */
+    private static final ThreadLocal<RandomSource> STREAMS =
+            ThreadLocal.withInitial(() -> RandomSource.expandingPublicSeed(new byte[Encryptor.SEED_BYTES]));
+
     private SeededUniform() {
     }
 
@@ -25,6 +32,8 @@ public final class SeededUniform {
      * @param c1 destination polynomial with at least level + 1 limbs
      */
     public static void expand(CkksParameters params, byte[] seed, int level, RnsPoly c1) {
-        new PolySampler(params.ring(), RandomSource.expandingPublicSeed(seed)).uniform(c1, level + 1);
+        RandomSource stream = STREAMS.get();
+        stream.restartFromPublicSeed(seed);
+        PolySampler.uniform(params.ring(), stream, c1, level + 1);
     }
 }

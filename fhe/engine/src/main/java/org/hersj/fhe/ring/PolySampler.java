@@ -22,6 +22,14 @@ public final class PolySampler {
 
     /** Fills limbs 0 .. limbCount-1 of {@code out} with independent uniform residues (uniform in NTT form too). */
     public void uniform(RnsPoly out, int limbCount) {
+        uniform(ring, random, out, limbCount);
+    }
+
+    /**
+     * Fills limbs 0 .. limbCount-1 of {@code out} with independent uniform residues of {@code ring} drawn from
+     * {@code random}, as {@link #uniform(RnsPoly, int)} does, without a sampler (and its coefficient buffer).
+     */
+    public static void uniform(RnsRing ring, RandomSource random, RnsPoly out, int limbCount) {
         for (int i = 0; i < limbCount; i++) {
             random.uniformBelow(out.limb(i), ring.modulus(i).value());
         }

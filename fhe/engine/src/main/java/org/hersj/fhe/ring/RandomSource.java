@@ -2,7 +2,9 @@ package org.hersj.fhe.ring;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -26,18 +28,36 @@ public final class RandomSource {
     private final Cipher cipher;
     private final byte[] zeros = new byte[BUFFER_BYTES];
     private final byte[] buffer = new byte[BUFFER_BYTES];
+    /** The keystream buffer as little-endian longs, for bulk copies. */
+    private final LongBuffer bufferLongs = ByteBuffer.wrap(buffer).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
     private final boolean deterministic;
+    private final boolean publicSeed;
     private int position = BUFFER_BYTES;
 
-    private RandomSource(byte[] key, boolean deterministic) {
+    private RandomSource(byte[] key, boolean deterministic, boolean publicSeed) {
         this.deterministic = deterministic;
+        this.publicSeed = publicSeed;
         try {
             cipher = Cipher.getInstance("AES/CTR/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(new byte[16]));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK offers no AES/CTR cipher", e);
         }
+        key(key);
         java.util.Arrays.fill(key, (byte) 0);
+    }
+
+    private RandomSource(byte[] key, boolean deterministic) {
+        this(key, deterministic, false);
+    }
+
+    // (Re)starts the keystream of AES-256-CTR under `key` at counter 0.
+    private void key(byte[] key) {
+        try {
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(new byte[16]));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK refused a 32-byte AES key", e);
+        }
+        position = BUFFER_BYTES;
     }
 
     /**
@@ -75,7 +95,25 @@ public final class RandomSource {
         if (seed.length != 32) {
             throw new IllegalArgumentException("a seed is 32 bytes, got " + seed.length);
         }
-        return new RandomSource(seed.clone(), true);
+        return new RandomSource(seed.clone(), true, true);
+    }
+
+    /**
+     * Restarts this stream as {@link #expandingPublicSeed}{@code (seed)} would start a new one, reusing its cipher
+     * and buffers (a reader expanding many seeds in a row skips the cipher's set-up).
+     *
+     * @param seed 32 bytes (not modified)
+     * @throws IllegalStateException if this stream was not made by {@link #expandingPublicSeed}: a secret stream
+     *         is never re-keyed
+     */
+    public void restartFromPublicSeed(byte[] seed) {
+        if (!publicSeed) {
+            throw new IllegalStateException("only a stream made by expandingPublicSeed can be restarted from a seed");
+        }
+        if (seed.length != 32) {
+            throw new IllegalArgumentException("a seed is 32 bytes, got " + seed.length);
+        }
+        key(seed);
     }
 
     /** @return an independent stream keyed from this one (deterministic iff this one is) */
@@ -133,20 +171,34 @@ public final class RandomSource {
      */
     public void uniformBelow(long[] out, long bound) {
         long mask = -1L >>> Long.numberOfLeadingZeros(bound - 1 | 1);
+        long last = bound - 1;
         int c = 0;
         while (c < out.length) {
             if (position == BUFFER_BYTES) {
                 refill();
             }
-            int p = position;
-            while (p < BUFFER_BYTES && c < out.length) {
-                long v = (long) LONGS.get(buffer, p) & mask;
-                p += 8;
-                if (v < bound) {
-                    out[c++] = v;
-                }
+            // Copy as many keystream words as values are missing, mask them, and keep them all unless one is
+            // rejected (rare for the primes of our presets); then drop the rejected ones, keeping the order.
+            int words = Math.min((BUFFER_BYTES - position) >>> 3, out.length - c);
+            bufferLongs.get(position >>> 3, out, c, words);
+            long rejected = 0;
+            for (int i = c; i < c + words; i++) {
+                long v = out[i] & mask;
+                out[i] = v;
+                rejected |= last - v;
             }
-            position = p;
+            position += 8 * words;
+            if (rejected >= 0) {
+                c += words;
+            } else {
+                int kept = c;
+                for (int i = c; i < c + words; i++) {
+                    if (out[i] < bound) {
+                        out[kept++] = out[i];
+                    }
+                }
+                c = kept;
+            }
         }
     }
 

@@ -51,6 +51,27 @@ class CkksEncoderTest {
     }
 
     @Test
+    void twoLimbsAtADegreeTwoScaleDecodeToTheValuesOfBothSigns() {
+        // a degree-2 score is decoded at scale Delta^2 over both primes (no rescale): 2^82 of the 2^101 at N = 8192
+        for (String preset : new String[] {"SEARCH_N8192", "SEARCH_N4096"}) {
+            CkksParameters params = CkksPresets.byName(preset);
+            CkksEncoder encoder = new CkksEncoder(params);
+            double scale = params.defaultScale() * params.defaultScale();
+            double[] values = TestKeys.randomValues(params.ringDegree(), 1, 17);
+            values[0] = -1;
+            values[1] = 1;
+            values[2] = 0;
+            Plaintext pt = new Plaintext(params, 1, scale);
+            encoder.encodeComplex(values, 1, scale, pt);
+            double[] back = new double[params.ringDegree()];
+            encoder.decodeComplex(pt, back);
+            for (int i = 0; i < values.length; i++) {
+                assertEquals(values[i], back[i], 1e-12, preset + ", value " + i);
+            }
+        }
+    }
+
+    @Test
     void constantIsReplicatedToEverySlot() {
         CkksParameters params = CkksPresets.byName("SEARCH_N4096");
         CkksEncoder encoder = new CkksEncoder(params);

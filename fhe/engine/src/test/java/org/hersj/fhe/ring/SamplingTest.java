@@ -49,6 +49,27 @@ class SamplingTest {
     }
 
     @Test
+    void aRestartedPublicSeedStreamDrawsWhatAFreshOneDoes() {
+        byte[] first = new byte[32];
+        byte[] second = new byte[32];
+        second[31] = 1;
+        RandomSource reused = RandomSource.expandingPublicSeed(first);
+        long[] a = new long[3000];
+        reused.uniformBelow(a, (1L << 41) - 21); // a prime-sized bound; part of a buffer is left unread
+        reused.restartFromPublicSeed(second);
+        long[] again = new long[3000];
+        reused.uniformBelow(again, (1L << 41) - 21);
+        long[] fresh = new long[3000];
+        RandomSource.expandingPublicSeed(second).uniformBelow(fresh, (1L << 41) - 21);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(fresh, again);
+        assertNotEquals(a[0], again[0]);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> RandomSource.secure().restartFromPublicSeed(second), "a secret stream is never re-keyed");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> RandomSource.seededForTestsOnly(1).restartFromPublicSeed(second));
+    }
+
+    @Test
     void ternaryIsUniformOnMinusOneZeroOne() {
         long[] s = new long[90_000];
         Samplers.ternary(RandomSource.seededForTestsOnly(2), s);

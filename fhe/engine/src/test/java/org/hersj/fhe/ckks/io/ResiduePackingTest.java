@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Packed runs of every width from 2 to 60 bits read back exactly, whether a residue is one 8-byte load (the
- * fast path) or comes word by word (other widths and the run's last residues at the buffer's end).
+ * fast path, in groups of eight and the residues after the last group) or comes word by word (other widths).
  */
 class ResiduePackingTest {
 
@@ -45,14 +45,18 @@ class ResiduePackingTest {
     void aResidueNotBelowItsPrimeIsRefusedOnEitherPath() {
         for (int bits : new int[] {41, 59, 60}) {
             long q = (1L << bits) - 1;
-            long[] limb = new long[100];
-            limb[3] = q; // fast path (41, 60) or word by word (59)
-            ByteBuffer buffer = ByteBuffer.allocate(100 * 8).order(ByteOrder.LITTLE_ENDIAN);
-            ResiduePacking.write(buffer, limb, bits);
-            buffer.flip();
-            CkksFormatException e = assertThrows(CkksFormatException.class,
-                    () -> ResiduePacking.read(buffer, new long[100], bits, q, "run.bin"));
-            assertTrue(e.getMessage().contains("at 3"), e.getMessage());
+            // 3 and 7: inside a group of eight on the one-load path (41, 60); 99: past the last full group;
+            // on 59 bits every residue comes word by word
+            for (int at : new int[] {3, 7, 99}) {
+                long[] limb = new long[100];
+                limb[at] = q;
+                ByteBuffer buffer = ByteBuffer.allocateDirect(100 * 8).order(ByteOrder.LITTLE_ENDIAN);
+                ResiduePacking.write(buffer, limb, bits);
+                buffer.flip();
+                CkksFormatException e = assertThrows(CkksFormatException.class,
+                        () -> ResiduePacking.read(buffer, new long[100], bits, q, "run.bin"));
+                assertTrue(e.getMessage().contains("at " + at), e.getMessage());
+            }
         }
     }
 

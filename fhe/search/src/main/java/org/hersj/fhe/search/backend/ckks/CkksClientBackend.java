@@ -70,7 +70,9 @@ public final class CkksClientBackend extends CkksEncryptionBackend implements Cl
   private Plaintext decryptToPlaintext(BackendCiphertext handle) {
     Ciphertext ct = CkksCiphertext.of(handle).ct;
     decryptor.decrypt(ct, decrypted);
-    if (ct.level() > 0 && ct.scale() > 2 * params.defaultScale()) {
+    // A degree-2 score over two primes is decoded as it is (the encoder's two-limb decoding), which is cheaper
+    // than rescaling it first; over more primes, it is rescaled to one prime fewer.
+    if (ct.level() > 1 && ct.scale() > 2 * params.defaultScale()) {
       product.reset(1, ct.level(), ct.scale());
       product.poly(0).copyFrom(decrypted.poly(), ct.level() + 1);
       product.poly(1).clear();
