@@ -10,7 +10,9 @@ import java.util.function.IntToLongFunction;
  * cannot multiply by a 0/1 mask (a plaintext mask needs a rescale; a mask at scale 1 would have to be an
  * integer polynomial, and those take equal values on all slots of one Galois orbit, so they cannot be
  * 0 on some slots and 1 on others). Instead it adds a plaintext that is 0 on the score slots and, on
- * every other slot (real and imaginary part), uniform on [-B, B], drawn fresh per ciphertext from a
+ * every other slot, uniform on [-B, B] (the java engine blinds real and imaginary parts; OpenFHE encodes
+ * real values only, so its imaginary parts carry no partial sums, and it blinds the real parts), drawn
+ * fresh per ciphertext from a
  * secure source the key owner never sees. B is the largest value that keeps the sum's coefficients far
  * inside the modulus: with per-coefficient root-mean-square (B / sqrt 3) * scale * sqrt(2/N) set to
  * 1/16 of the encoder's limit 2^(log2 Q - 2), so no coefficient wraps (16 standard deviations). A
