@@ -35,6 +35,7 @@ public final class NoiseFlooding {
     private final RandomSource random;
     private final double slotSigma;
     private final long[] noise;
+    private final double[] normals;
     private final long[] limb;
 
     /**
@@ -64,6 +65,7 @@ public final class NoiseFlooding {
         this.random = random;
         this.slotSigma = Math.scalb(model.scoreStd(true), bits);
         this.noise = new long[params.ringDegree()];
+        this.normals = new double[params.ringDegree()];
         this.limb = new long[params.ringDegree()];
     }
 
@@ -97,8 +99,9 @@ public final class NoiseFlooding {
             throw new IllegalArgumentException("noise flooding of 2^" + bits + " x the score noise does not fit the"
                     + " plaintext's scale (" + pt.scale() + "); use fewer bits or parameters with a larger modulus");
         }
+        random.gaussians(normals);
         for (int k = 0; k < noise.length; k++) {
-            noise[k] = Math.round(sigma * random.gaussian());
+            noise[k] = Math.round(sigma * normals[k]);
         }
         for (int i = 0; i <= pt.level(); i++) {
             Modulus m = params.ring().modulus(i);

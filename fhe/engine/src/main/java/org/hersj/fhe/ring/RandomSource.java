@@ -226,6 +226,23 @@ public final class RandomSource {
         return Math.sqrt(-2 * Math.log(1 - uniformDouble())) * Math.cos(2 * Math.PI * uniformDouble());
     }
 
+    /**
+     * Fills {@code out} with independent standard normal values: Box-Muller keeping both the cosine and the sine
+     * of each pair of {@link #uniformDouble()} draws (half the draws and logarithms of {@link #gaussian()}).
+     *
+     * @param out filled in order
+     */
+    public void gaussians(double[] out) {
+        for (int k = 0; k < out.length; k += 2) {
+            double radius = Math.sqrt(-2 * Math.log(1 - uniformDouble()));
+            double angle = 2 * Math.PI * uniformDouble();
+            out[k] = radius * Math.cos(angle);
+            if (k + 1 < out.length) {
+                out[k + 1] = radius * Math.sin(angle);
+            }
+        }
+    }
+
     private void refill() {
         try {
             cipher.update(zeros, 0, BUFFER_BYTES, buffer, 0);

@@ -70,6 +70,29 @@ class SamplingTest {
     }
 
     @Test
+    void pairedGaussiansAreStandardNormalAndUncorrelatedWithinAPair() {
+        double[] z = new double[200_001]; // odd: the last value has no partner
+        RandomSource.seededForTestsOnly(6).gaussians(z);
+        double sum = 0;
+        double squares = 0;
+        double pairProducts = 0;
+        long beyondTwoSigma = 0;
+        for (int k = 0; k < z.length; k++) {
+            sum += z[k];
+            squares += z[k] * z[k];
+            beyondTwoSigma += Math.abs(z[k]) > 2 ? 1 : 0;
+            if (k % 2 == 1) {
+                pairProducts += z[k - 1] * z[k];
+            }
+        }
+        assertTrue(Math.abs(sum / z.length) < 0.01, "mean " + sum / z.length);
+        assertTrue(Math.abs(squares / z.length - 1) < 0.02, "variance " + squares / z.length);
+        assertTrue(Math.abs(pairProducts / (z.length / 2)) < 0.01, "cos and sin of one pair are uncorrelated");
+        assertEquals(0.0455, (double) beyondTwoSigma / z.length, 0.003, "normal tails");
+        assertTrue(z[z.length - 1] != 0, "an odd length fills its last value too");
+    }
+
+    @Test
     void ternaryIsUniformOnMinusOneZeroOne() {
         long[] s = new long[90_000];
         Samplers.ternary(RandomSource.seededForTestsOnly(2), s);
