@@ -12,7 +12,8 @@ import org.hersj.fhe.ring.RandomSource;
  * 2^{@code bits} x the score noise of {@link ScoreNoise} (a public-key gallery's, the larger): the
  * released value then reveals the noise only up to a statistical distance of about 2^-{@code bits} per
  * coefficient, whatever the plaintext's scale (a rescaled score at scale Delta, or a degree-2 score left at
- * Delta^2 by the one-prime presets).
+ * Delta^2, over one or two primes). A plaintext whose flooding would not fit 64-bit integers
+ * ({@link #fitsScale}: more bits than 13 at Delta^2 over two primes) is refused; the key owner rescales it first.
  *
  * <p>The cost is precision: a decoded value moves by {@link #slotErrorStandardDeviation()} (1.5e-5 at
  * SEARCH_N4096 and 3.6e-6 at SEARCH_N8192 with the default 12 bits), and stays within 6 of those of the
@@ -89,13 +90,21 @@ public final class NoiseFlooding {
         return new NoiseFlooding(params, model, bits, random.fork());
     }
 
+    /**
+     * @return whether the flooding of a plaintext at {@code scale} fits 64-bit integers with room for 8 standard
+     *         deviations (a degree-2 score at Delta^2 over two primes fits the default 12 bits, not 20)
+     */
+    public boolean fitsScale(double scale) {
+        return coefficientStandardDeviation(scale) < 0x1p60;
+    }
+
     /** Adds the flooding noise to {@code pt} (a decrypted plaintext, NTT form) at every limb of its level. */
     public void flood(Plaintext pt) {
         if (!pt.params().equals(params)) {
             throw new IllegalArgumentException("plaintext belongs to other CKKS parameters than the flooding");
         }
         double sigma = coefficientStandardDeviation(pt.scale());
-        if (!(sigma < 0x1p62)) {
+        if (!fitsScale(pt.scale())) {
             throw new IllegalArgumentException("noise flooding of 2^" + bits + " x the score noise does not fit the"
                     + " plaintext's scale (" + pt.scale() + "); use fewer bits or parameters with a larger modulus");
         }

@@ -52,9 +52,11 @@ public final class CkksClientBackend extends CkksEncryptionBackend implements Cl
 
   /**
    * Decrypts with s (and s^2 for degree 2). A product that was not rescaled (scale above the default
-   * one, level above 0, as in the degree-2 score form) is rescaled here as a plaintext: its value is
-   * put in a (m, 0) ciphertext, rescaled by the last prime with the keyless evaluator and decrypted
-   * again, so the rounding error is not multiplied by s^2.
+   * one, as in the degree-2 score form) is decoded as it is over two primes (the encoder's two-limb
+   * decoding), unless it has more primes or the flooding would not fit its scale
+   * ({@link NoiseFlooding#fitsScale}); then it is rescaled here as a plaintext: its value is put in a
+   * (m, 0) ciphertext, rescaled by the last prime with the keyless evaluator and decrypted again, so the
+   * rounding error is not multiplied by s^2.
    */
   @Override
   public void decrypt(BackendCiphertext handle, double[] out) {
@@ -71,8 +73,10 @@ public final class CkksClientBackend extends CkksEncryptionBackend implements Cl
     Ciphertext ct = CkksCiphertext.of(handle).ct;
     decryptor.decrypt(ct, decrypted);
     // A degree-2 score over two primes is decoded as it is (the encoder's two-limb decoding), which is cheaper
-    // than rescaling it first; over more primes, it is rescaled to one prime fewer.
-    if (ct.level() > 1 && ct.scale() > 2 * params.defaultScale()) {
+    // than rescaling it first; over more primes, or when more flooding bits than fit its scale were asked
+    // for, it is rescaled to one prime fewer.
+    boolean unrescaled = ct.level() > 0 && ct.scale() > 2 * params.defaultScale();
+    if (unrescaled && (ct.level() > 1 || (flooding != null && !flooding.fitsScale(ct.scale())))) {
       product.reset(1, ct.level(), ct.scale());
       product.poly(0).copyFrom(decrypted.poly(), ct.level() + 1);
       product.poly(1).clear();
@@ -113,6 +117,11 @@ public final class CkksClientBackend extends CkksEncryptionBackend implements Cl
   @Override
   public CkksClientBackend withoutNoiseFlooding() {
     return withNoiseFlooding(-1);
+  }
+
+  /** @return the standard deviation flooding adds to each decoded value (0 without flooding) */
+  double floodingStandardDeviation() {
+    return flooding == null ? 0 : flooding.slotErrorStandardDeviation();
   }
 
   @Override
