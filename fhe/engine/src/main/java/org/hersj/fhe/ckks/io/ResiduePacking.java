@@ -74,7 +74,7 @@ final class ResiduePacking {
         int at = in.position();
         int runBytes = (int) (((long) limb.length * bits + 63) >>> 6) * 8;
         long bad = fitsOneLoad(bits) ? readByLoads(in, at, runBytes, limb, bits, q)
-                : readWords(in, at, 0, limb, bits, q);
+                : readWords(in, at, limb, bits, q);
         in.position(at + runBytes);
         if (bad != 0) {
             for (int k = 0; k < limb.length; k++) {
@@ -143,21 +143,14 @@ final class ResiduePacking {
         return bits + 8 - gcd <= 64;
     }
 
-    // Residues from index `from` on, word by word from the run at byte `at`; @return all ones if one is >= q.
-    private static long readWords(ByteBuffer in, int at, int from, long[] limb, int bits, long q) {
+    // The run at byte `at`, word by word (widths a single load may not hold); @return all ones if one is >= q.
+    private static long readWords(ByteBuffer in, int at, long[] limb, int bits, long q) {
         long mask = -1L >>> (64 - bits);
         long bad = 0;
-        long firstBit = (long) from * bits;
-        int word = at + (int) (firstBit >>> 6) * 8;
-        int skip = (int) (firstBit & 63);
+        int word = at;
         long acc = 0;
         int avail = 0;
-        if (skip > 0 && from < limb.length) {
-            acc = in.getLong(word) >>> skip;
-            word += 8;
-            avail = 64 - skip;
-        }
-        for (int c = from; c < limb.length; c++) {
+        for (int c = 0; c < limb.length; c++) {
             long v;
             if (avail >= bits) {
                 v = acc & mask;
