@@ -61,6 +61,13 @@ public class BlockScoringBenchmark {
     return f.decoded;
   }
 
+  /** @return the same decryption with the noise flooding of {@code hers rank} (2^12 x the noise, on by default) */
+  @Benchmark
+  public double[] clientDecryptDegreeTwoFlooded(SearchBlockFixture f) {
+    f.floodingClient.decrypt(f.accumulator, f.decoded);
+    return f.decoded;
+  }
+
   /** @return the block's d gallery columns read from their bit-packed payloads (range-checked), as the server reads them */
   @Benchmark
   public BackendCiphertext readBlockPacked(SearchBlockFixture f) {

@@ -32,6 +32,8 @@ public class SearchBlockFixture {
   public int dimension = 16;
 
   CkksClientBackend client;
+  /** The key owner as {@code hers rank} runs it: decryptions flooded with the default bits. */
+  CkksClientBackend floodingClient;
   CkksServerBackend server;
   BlockEvaluator evaluator;
   BackendCiphertext[] probe;
@@ -52,6 +54,7 @@ public class SearchBlockFixture {
   public void setUp() {
     CkksSearchKeys keys = CkksSearchKeys.generate(CkksPresets.byName(preset), RandomSource.secure());
     client = keys.client().withoutNoiseFlooding();
+    floodingClient = keys.client();
     server = keys.server();
     evaluator = server.newEvaluator();
     int slots = client.slots();

@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
  * writes CSV, a log-log plot with the extrapolation to 10^8 items and a Markdown section.
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Measure encrypted search (probe and gallery encrypted) end to end for several gallery sizes;"
+        description = {"Measure encrypted search (probe and gallery encrypted) end to end for several gallery sizes,"
+            + " decrypting as 'hers rank' does (noise-flooded unless --exact-scores);"
             + " writes OUT/" + SearchBenchSection.CSV + ", OUT/" + SearchBenchSection.PLOT + ".png/.svg and OUT/sections/"
             + SearchBenchSection.SECTION + "."})
 final class BenchSearchCommand implements Callable<Integer> {
@@ -122,7 +123,7 @@ final class BenchSearchCommand implements Callable<Integer> {
             SearchBenchmarkConfig config = new SearchBenchmarkConfig(sizes, dims, threads, kind,
                     form, false, 10, reps, work, seed, checkAccuracyUpTo);
             SearchKeySet keys = engine.generateKeys(CkksPresets.byName(chosen).literal(), RandomSource.secure());
-            SearchBenchmarkResult result = new SearchBenchmark(keys.client().withoutNoiseFlooding(), keys.server()).run(config,
+            SearchBenchmarkResult result = new SearchBenchmark(exactScores.decrypting(keys.client()), keys.server()).run(config,
                     bar.asSearchListener());
             bar.finish("benchmark");
             String name = engine.name() + (forms.size() > 1 ? ":" + form.cliName() : "");

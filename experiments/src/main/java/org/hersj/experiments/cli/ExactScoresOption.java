@@ -1,6 +1,7 @@
 package org.hersj.experiments.cli;
 
 import org.hersj.fhe.ckks.NoiseFlooding;
+import org.hersj.fhe.search.backend.ClientBackend;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,6 +16,11 @@ final class ExactScoresOption {
             description = "Decrypt without noise flooding (2^12 x the score noise is added otherwise). Only for scores"
                 + " that never leave the key owner; lets --precision 1e-4 choose the one-prime LITE presets.")
     boolean exact;
+
+    /** @return {@code client} decrypting as asked: exactly with {@code --exact-scores}, else noise-flooded (its default) */
+    ClientBackend decrypting(ClientBackend client) {
+        return exact ? client.withoutNoiseFlooding() : client;
+    }
 
     /** @return the flooding bits of the key owner's decryptions, negative for none */
     int floodingBits() {

@@ -90,7 +90,7 @@ final class RankCommand implements Callable<Integer> {
         int[] labelValues = ranked.labelsFor(items);
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         ClientBackend loaded = KeyDirectory.backendOf(keys).loadClient(keys, RandomSource.secure(), parameters);
-        ClientBackend backend = exactScores.exact ? loaded.withoutNoiseFlooding() : loaded;
+        ClientBackend backend = exactScores.decrypting(loaded);
         SearchClient client = new SearchClient(backend, threads).requiringUnitScores();
         List<Match> ranking;
         if (all) {

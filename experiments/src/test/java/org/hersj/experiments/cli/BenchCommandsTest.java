@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.hersj.experiments.bench.ComplexitySection;
 import org.hersj.experiments.bench.SearchBenchSection;
+import org.hersj.fhe.ckks.CkksPresets;
+import org.hersj.fhe.ckks.NoiseFlooding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +45,10 @@ class BenchCommandsTest {
             assertEquals(i % 2 == 1 ? "50" : "5000", cells[header.indexOf("items")]);
             assertEquals(i % 2 == 1 ? "1" : "2", cells[header.indexOf("records")],
                     "blocks of N = 4096 items: two items per complex slot");
-            assertTrue(Double.parseDouble(cells[header.indexOf("max_abs_error")]) < 1e-5, csv.get(i));
+            // decrypted as hers rank does: flooded (std 1.5e-5), within the bound the preset choice counts
+            double error = Double.parseDouble(cells[header.indexOf("max_abs_error")]);
+            assertTrue(error < CkksPresets.scoreError("SEARCH_N4096", false, NoiseFlooding.DEFAULT_BITS)
+                    && error > 1e-6, "flooded scores: " + csv.get(i));
             double perItem = Double.parseDouble(cells[header.indexOf("bytes_per_item")]);
             // the benchmark enrolls as the key owner: seeded ciphertexts, two blocks of 4096 items, 4 dims x
             // (46 + 38) bits of c_0 bit-packed = 42 bytes per slot of a block, plus seeds, header and framing
@@ -59,6 +64,14 @@ class BenchCommandsTest {
         assertTrue(md.contains("Extrapolated to 10^8 items"), md);
         assertTrue(md.contains("| java:relinearized (hers-complex-encrypted) | 5,000 | 4 |")
                 && md.contains("| java:degree-two (hers-complex-encrypted-degree2) | 5,000 | 4 |"), md);
+
+        Path exact = dir.resolve("bench-exact");
+        assertEquals(0, run("bench", "search", "--preset", "SEARCH_N4096", "--dims", "4", "--sizes", "50", "--reps", "1",
+                "--exact-scores", "--out", exact.toString(), "--quiet"), err);
+        List<String> exactCsv = Files.readAllLines(exact.resolve(SearchBenchSection.CSV));
+        String[] row = exactCsv.get(1).split(",");
+        assertTrue(Double.parseDouble(row[header.indexOf("max_abs_error")]) < 1e-5,
+                "--exact-scores: the circuit's own error: " + exactCsv.get(1));
     }
 
     @Test

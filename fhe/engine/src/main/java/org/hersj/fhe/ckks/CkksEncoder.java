@@ -185,7 +185,19 @@ public final class CkksEncoder {
      * @param out destination
      */
     public void decode(Plaintext pt, double[] out) {
-        decodeSlots(pt);
+        decode(pt, null, out);
+    }
+
+    /**
+     * Decodes into {@code out} (length at most N/2: the first slots) with fresh noise flooding added to the
+     * plaintext's coefficients ({@link NoiseFlooding}); {@code pt} itself is not changed.
+     *
+     * @param pt the plaintext
+     * @param flooding the flooding of the decrypting thread, or null for an exact decoding
+     * @param out destination
+     */
+    public void decode(Plaintext pt, NoiseFlooding flooding, double[] out) {
+        decodeSlots(pt, flooding);
         System.arraycopy(re, 0, out, 0, Math.min(out.length, params.slots()));
     }
 
@@ -196,7 +208,15 @@ public final class CkksEncoder {
      * @param out destination (length at most N): the real parts of the slots, then their imaginary parts
      */
     public void decodeComplex(Plaintext pt, double[] out) {
-        decodeSlots(pt);
+        decodeComplex(pt, null, out);
+    }
+
+    /**
+     * As {@link #decodeComplex(Plaintext, double[])}, with fresh noise flooding added to the plaintext's
+     * coefficients ({@link NoiseFlooding}; null for none); {@code pt} itself is not changed.
+     */
+    public void decodeComplex(Plaintext pt, NoiseFlooding flooding, double[] out) {
+        decodeSlots(pt, flooding);
         int n = params.slots();
         System.arraycopy(re, 0, out, 0, Math.min(out.length, n));
         if (out.length > n) {
@@ -204,9 +224,12 @@ public final class CkksEncoder {
         }
     }
 
-    // Leaves the slot values of pt in re/im.
-    private void decodeSlots(Plaintext pt) {
+    // Leaves the slot values of pt (flooded, if flooding is not null) in re/im.
+    private void decodeSlots(Plaintext pt, NoiseFlooding flooding) {
         requireOwn(pt.params());
+        if (flooding != null) {
+            flooding.drawFor(pt);
+        }
         int n = params.slots();
         int level = pt.level();
         double inverseScale = 1.0 / pt.scale();
@@ -215,14 +238,17 @@ public final class CkksEncoder {
             long q = m.value();
             System.arraycopy(pt.poly().limb(0), 0, work, 0, work.length);
             ring.ntt(0).inverse(work);
+            if (flooding != null) {
+                flooding.addTo(work, m);
+            }
             for (int k = 0; k < n; k++) {
                 re[k] = centred(work[k], q) * inverseScale;
                 im[k] = centred(work[k + n], q) * inverseScale;
             }
         } else if (level == 1) {
-            decodeTwoLimbs(pt, inverseScale);
+            decodeTwoLimbs(pt, inverseScale, flooding);
         } else {
-            decodeMultiLimb(pt, inverseScale);
+            decodeMultiLimb(pt, inverseScale, flooding);
         }
         fft.forward(re, im);
     }
@@ -232,7 +258,7 @@ public final class CkksEncoder {
      * by taking t - q_1 for t > q_1 / 2, as a 128-bit integer rounded once to a double: as precise as the
      * BigInteger decoding of more primes, without its allocations.
      */
-    private void decodeTwoLimbs(Plaintext pt, double inverseScale) {
+    private void decodeTwoLimbs(Plaintext pt, double inverseScale, NoiseFlooding flooding) {
         int n = params.slots();
         Modulus q1 = ring.modulus(1);
         long q0 = ring.modulus(0).value();
@@ -241,6 +267,10 @@ public final class CkksEncoder {
         System.arraycopy(pt.poly().limb(1), 0, workHigh, 0, workHigh.length);
         ring.ntt(0).inverse(work);
         ring.ntt(1).inverse(workHigh);
+        if (flooding != null) {
+            flooding.addTo(work, ring.modulus(0));
+            flooding.addTo(workHigh, q1);
+        }
         long halfQ1 = q1Value >>> 1;
         for (int c = 0; c < 2 * n; c++) {
             long r0 = work[c];
@@ -262,7 +292,7 @@ public final class CkksEncoder {
         }
     }
 
-    private void decodeMultiLimb(Plaintext pt, double inverseScale) {
+    private void decodeMultiLimb(Plaintext pt, double inverseScale, NoiseFlooding flooding) {
         int level = pt.level();
         int n = params.slots();
         BigInteger[] factors = crtFactors(level);
@@ -272,6 +302,9 @@ public final class CkksEncoder {
         for (int i = 0; i <= level; i++) {
             coefficients[i] = pt.poly().limb(i).clone();
             ring.ntt(i).inverse(coefficients[i]);
+            if (flooding != null) {
+                flooding.addTo(coefficients[i], ring.modulus(i));
+            }
         }
         for (int c = 0; c < 2 * n; c++) {
             BigInteger x = BigInteger.ZERO;

@@ -1,19 +1,24 @@
 package org.hersj.fhe.ckks;
 
 import org.hersj.fhe.arith.Modulus;
-import org.hersj.fhe.ring.LimbArithmetic;
 import org.hersj.fhe.ring.RandomSource;
 
 /**
  * Noise flooding of decryptions (against the IND-CPA-D attacks of Li and Micciancio: a CKKS decryption
  * shows the ciphertext's noise, and decrypted values handed back to whoever computed the ciphertext let
- * it solve for the secret key). Before decoding, a fresh rounded Gaussian is added to every coefficient of
- * the decrypted plaintext, sized so that every decoded value gets an error of standard deviation
- * 2^{@code bits} x the score noise of {@link ScoreNoise} (a public-key gallery's, the larger): the
- * released value then reveals the noise only up to a statistical distance of about 2^-{@code bits} per
- * coefficient, whatever the plaintext's scale (a rescaled score at scale Delta, or a degree-2 score left at
- * Delta^2, over one or two primes). A plaintext whose flooding would not fit 64-bit integers
- * ({@link #fitsScale}: more bits than 13 at Delta^2 over two primes) is refused; the key owner rescales it first.
+ * it solve for the secret key). While decoding, a fresh integer drawn uniformly from [-B, B] is added to
+ * every coefficient of the decrypted plaintext ({@link CkksEncoder#decode(Plaintext, NoiseFlooding, double[])}),
+ * with B sized so that every decoded value gets an error of standard deviation 2^{@code bits} x the score
+ * noise of {@link ScoreNoise} (a public-key gallery's, the larger), whatever the plaintext's scale (a
+ * rescaled score at scale Delta, or a degree-2 score left at Delta^2, over one or two primes). By the
+ * smudging lemma, a coefficient whose noise is e is released at a statistical distance of exactly
+ * |e| / (2B + 1) from one without noise: about 2^-({@code bits} + 1.8) for a noise of one standard deviation
+ * (B = sqrt(3) x 2^{@code bits} of them). Uniform noise states that bound exactly and costs one keystream
+ * word per coefficient, where a rounded Gaussian costs a logarithm and a square root per pair; the decoded
+ * values are sums of N flooded coefficients, so their error is Gaussian either way. The noise is added in
+ * coefficient form, after the decoder's inverse NTT, so flooding costs no transform of its own. A
+ * plaintext whose flooding would not fit 64-bit integers ({@link #fitsScale}: more bits than 13 at Delta^2
+ * over two primes) is refused; the key owner rescales it first.
  *
  * <p>The cost is precision: a decoded value moves by {@link #slotErrorStandardDeviation()} (1.5e-5 at
  * SEARCH_N4096 and 3.6e-6 at SEARCH_N8192 with the default 12 bits), and stays within 6 of those of the
@@ -36,8 +41,6 @@ public final class NoiseFlooding {
     private final RandomSource random;
     private final double slotSigma;
     private final long[] noise;
-    private final double[] normals;
-    private final long[] limb;
 
     /**
      * Flooding sized for galleries encrypted with keys made by this version ({@link ScoreNoise#of}).
@@ -66,8 +69,6 @@ public final class NoiseFlooding {
         this.random = random;
         this.slotSigma = Math.scalb(model.scoreStd(true), bits);
         this.noise = new long[params.ringDegree()];
-        this.normals = new double[params.ringDegree()];
-        this.limb = new long[params.ringDegree()];
     }
 
     /** @return the flooding bits above the noise estimate */
@@ -98,8 +99,15 @@ public final class NoiseFlooding {
         return coefficientStandardDeviation(scale) < 0x1p60;
     }
 
-    /** Adds the flooding noise to {@code pt} (a decrypted plaintext, NTT form) at every limb of its level. */
-    public void flood(Plaintext pt) {
+    /**
+     * Draws fresh flooding for the decoding of {@code pt}, which {@link CkksEncoder} then adds to the
+     * coefficients of every limb ({@link #addTo}) before reconstructing them: the same integer noise on
+     * every prime, so it is added to the plaintext's value itself, without transforming it to NTT form.
+     *
+     * @throws IllegalArgumentException if {@code pt} has other parameters, or its flooding would not fit
+     *         ({@link #fitsScale})
+     */
+    void drawFor(Plaintext pt) {
         if (!pt.params().equals(params)) {
             throw new IllegalArgumentException("plaintext belongs to other CKKS parameters than the flooding");
         }
@@ -108,18 +116,22 @@ public final class NoiseFlooding {
             throw new IllegalArgumentException("noise flooding of 2^" + bits + " x the score noise does not fit the"
                     + " plaintext's scale (" + pt.scale() + "); use fewer bits or parameters with a larger modulus");
         }
-        random.gaussians(normals);
+        long half = halfWidth(sigma);
+        random.uniformBelow(noise, 2 * half + 1);
         for (int k = 0; k < noise.length; k++) {
-            noise[k] = Math.round(sigma * normals[k]);
+            noise[k] -= half;
         }
-        for (int i = 0; i <= pt.level(); i++) {
-            Modulus m = params.ring().modulus(i);
-            for (int k = 0; k < noise.length; k++) {
-                limb[k] = m.reduceSigned(noise[k]);
-            }
-            params.ring().ntt(i).forward(limb);
-            long[] target = pt.poly().limb(i);
-            LimbArithmetic.add(target, limb, target, m);
+    }
+
+    /** B of the uniform [-B, B] whose variance B (B + 1) / 3 is sigma^2 (to the nearest integer B). */
+    static long halfWidth(double sigma) {
+        return Math.round((Math.sqrt(1 + 12 * sigma * sigma) - 1) / 2);
+    }
+
+    /** Adds the noise of the last {@link #drawFor} to {@code coefficients}, one limb in coefficient form. */
+    void addTo(long[] coefficients, Modulus m) {
+        for (int k = 0; k < coefficients.length; k++) {
+            coefficients[k] = m.add(coefficients[k], m.reduceSigned(noise[k]));
         }
     }
 

@@ -59,17 +59,51 @@ class NoiseFloodingTest {
     }
 
     @Test
+    void coefficientNoiseIsUniformOnTheStatedRangeWithTheStatedVariance() {
+        NoiseFlooding flooding = new NoiseFlooding(K.params, NoiseFlooding.DEFAULT_BITS, RandomSource.secure());
+        Plaintext pt = K.decryptor.decryptNew(K.encrypt(new double[] {0.5}));
+        double sigma = flooding.coefficientStandardDeviation(pt.scale());
+        long half = NoiseFlooding.halfWidth(sigma);
+        assertEquals(1.0, half * (half + 1.0) / 3 / (sigma * sigma), 1e-4, "variance of the uniform [-B, B] over sigma^2");
+        org.hersj.fhe.arith.Modulus m = K.params.ring().modulus(0);
+        long q = m.value();
+        double sumSq = 0;
+        long inner = 0;
+        long top = Long.MIN_VALUE;
+        long bottom = Long.MAX_VALUE;
+        int draws = 20;
+        for (int d = 0; d < draws; d++) {
+            flooding.drawFor(pt);
+            long[] coefficients = new long[K.params.ringDegree()];
+            flooding.addTo(coefficients, m);
+            for (long c : coefficients) {
+                long v = c > q / 2 ? c - q : c;
+                assertTrue(Math.abs(v) <= half, "noise " + v + " outside [-B, B], B = " + half);
+                sumSq += (double) v * v;
+                inner += Math.abs(v) < half / 3 ? 1 : 0;
+                top = Math.max(top, v);
+                bottom = Math.min(bottom, v);
+            }
+        }
+        int count = draws * K.params.ringDegree();
+        assertEquals(sigma, Math.sqrt(sumSq / count), 0.02 * sigma, "measured coefficient standard deviation");
+        // uniform: a third of the draws in the middle third (a Gaussian of this variance puts 44 % there)
+        assertEquals(1.0 / 3, (double) inner / count, 0.02, "share of draws with |v| < B/3");
+        assertTrue(top > 0.99 * half && bottom < -0.99 * half, "the whole range is drawn: " + bottom + ".." + top);
+    }
+
+    @Test
     void refusesOtherParametersAndSillyBitCounts() {
         assertThrows(IllegalArgumentException.class, () -> new NoiseFlooding(K.params, 41, RandomSource.secure()));
         assertThrows(IllegalArgumentException.class, () -> new NoiseFlooding(K.params, -1, RandomSource.secure()));
         NoiseFlooding other = new NoiseFlooding(CkksPresets.byName("SEARCH_N8192"), 12, RandomSource.secure());
         Plaintext pt = K.decryptor.decryptNew(K.encrypt(new double[] {0.5}));
-        assertThrows(IllegalArgumentException.class, () -> other.flood(pt));
+        assertThrows(IllegalArgumentException.class, () -> K.encoder.decode(pt, other, new double[K.params.slots()]));
     }
 
     private static double[] flood(TestKeys keys, NoiseFlooding flooding, Ciphertext ct) {
-        Plaintext pt = keys.decryptor.decryptNew(ct);
-        flooding.flood(pt);
-        return keys.encoder.decode(pt);
+        double[] out = new double[keys.params.slots()];
+        keys.encoder.decode(keys.decryptor.decryptNew(ct), flooding, out);
+        return out;
     }
 }

@@ -20,6 +20,8 @@ final class OpenFheClientBackend extends OpenFheEncryptionBackend implements Cli
     private final NativeKeyPair keys;
     private final double floodingStd;
     private final RandomSource random;
+    /** Standard normals of one decryption's flooding (both of each Box-Muller pair). */
+    private double[] normals = new double[0];
 
     OpenFheClientBackend(OpenFheEngine engine, NativeKeyPair keys) {
         this(engine, keys, Math.scalb(scoreNoise(engine), NoiseFlooding.DEFAULT_BITS));
@@ -66,8 +68,12 @@ final class OpenFheClientBackend extends OpenFheEncryptionBackend implements Cli
         OpenFheCiphertext own = OpenFheCiphertext.of(ct, engine);
         engine.context().decrypt(keys, own.handle(), out, out.length);
         if (floodingStd > 0) {
+            if (normals.length != out.length) {
+                normals = new double[out.length];
+            }
+            random.gaussians(normals);
             for (int i = 0; i < out.length; i++) {
-                out[i] += floodingStd * random.gaussian();
+                out[i] += floodingStd * normals[i];
             }
         }
     }

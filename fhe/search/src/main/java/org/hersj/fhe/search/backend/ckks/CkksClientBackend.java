@@ -60,13 +60,13 @@ public final class CkksClientBackend extends CkksEncryptionBackend implements Cl
    */
   @Override
   public void decrypt(BackendCiphertext handle, double[] out) {
-    encoder.decode(decryptToPlaintext(handle), out);
+    encoder.decode(decryptToPlaintext(handle), flooding, out);
   }
 
   /** As {@link #decrypt}, reading both halves of every complex slot. */
   @Override
   public void decryptPairs(BackendCiphertext handle, double[] out) {
-    encoder.decodeComplex(decryptToPlaintext(handle), out);
+    encoder.decodeComplex(decryptToPlaintext(handle), flooding, out);
   }
 
   private Plaintext decryptToPlaintext(BackendCiphertext handle) {
@@ -82,9 +82,6 @@ public final class CkksClientBackend extends CkksEncryptionBackend implements Cl
       product.poly(1).clear();
       keyless.rescale(product, rescaled);
       decryptor.decrypt(rescaled, decrypted);
-    }
-    if (flooding != null) {
-      flooding.flood(decrypted);
     }
     return decrypted;
   }
