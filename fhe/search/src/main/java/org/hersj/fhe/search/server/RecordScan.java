@@ -67,12 +67,10 @@ public final class RecordScan {
     GalleryLayout layout = gallery.header().layout();
     RecordFileHeader outHeader = scoresHeader(layout, backend, scoreDegree, scoreLevel);
     Files.deleteIfExists(scoresFile);
-    Files.deleteIfExists(RecordFileWriter.partFileOf(scoresFile));
-    Files.deleteIfExists(RecordFileWriter.journalFileOf(scoresFile));
     long total = layout.recordCount();
     long readNanos;
-    try (RecordFileWriter writer = RecordFileWriter.open(scoresFile, outHeader,
-        (int) Math.min(Integer.MAX_VALUE, total))) {
+    // scores are recomputed, never resumed: written without a journal or forcing (RecordFileWriter#openTransient)
+    try (RecordFileWriter writer = RecordFileWriter.openTransient(scoresFile, outHeader)) {
       AtomicLong finished = new AtomicLong();
       LongAdder scoreNanos = new LongAdder();
       try (RecordPrefetch prefetch = new RecordPrefetch(gallery, IO_THREADS, IO_THREADS + 2 * threads)) {

@@ -1,0 +1,111 @@
+package org.hersj.fhe.search.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.hersj.fhe.search.ProgressListener;
+import org.hersj.fhe.search.client.SearchClient;
+import org.hersj.fhe.search.enroll.GalleryEnroller;
+import org.hersj.fhe.search.enroll.SyntheticRows;
+import org.hersj.fhe.search.layout.GalleryLayout;
+import org.hersj.fhe.search.layout.LayoutKind;
+import org.hersj.fhe.search.server.EncryptedSearchServer;
+import org.hersj.fhe.search.server.ScoreForm;
+import org.hersj.fhe.search.testing.ClearTestBackend;
+import org.hersj.fhe.search.testing.GeneratedGallery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Score files are written transiently (no journal, nothing forced): still published only when complete, an
+ * unfinished one never appears under its name, and records lost before they reached the disk are refused
+ * by the reader, never decrypted.
+ */
+class TransientScoresFileTest {
+
+  private static final int SLOTS = 8;
+  private static final int D = 4;
+  private static final int BLOCKS = 3;
+
+  @TempDir
+  Path dir;
+
+  private final ClearTestBackend backend = new ClearTestBackend(SLOTS, "p", "k");
+
+  private RecordFileHeader header() {
+    return GalleryEnroller.galleryHeader(new GalleryLayout(LayoutKind.HERS_SIMD, SLOTS * BLOCKS, D, SLOTS), backend);
+  }
+
+  @Test
+  void aSearchPublishesCompleteScoresWithoutAJournal() throws IOException {
+    Path store = dir.resolve("gallery");
+    new GalleryEnroller(backend, 1, 1).enroll(new SyntheticRows(SLOTS * BLOCKS, D, 4), LayoutKind.HERS_SIMD, store,
+        ProgressListener.NONE);
+    float[][] rows = SyntheticRows.materialize(SLOTS * BLOCKS, D, 4);
+    SearchClient client = new SearchClient(backend, 1);
+    Path scores = dir.resolve("scores.hrec");
+    Files.writeString(RecordFileWriter.partFileOf(scores), "left by a killed search");
+    Files.writeString(RecordFileWriter.journalFileOf(scores), "left by an older version");
+    new EncryptedSearchServer(backend, 2).search(store, client.encryptProbe(rows[5], LayoutKind.HERS_SIMD),
+        ScoreForm.RELINEARIZED, scores, ProgressListener.NONE);
+    assertArrayEquals(GeneratedGallery.plainScores(rows, rows[5]), client.allScores(scores, ProgressListener.NONE),
+        1e-12);
+    assertFalse(Files.exists(RecordFileWriter.partFileOf(scores)), "the part file was renamed");
+    assertFalse(Files.exists(RecordFileWriter.journalFileOf(scores)), "no journal is left or written");
+  }
+
+  @Test
+  void anUnfinishedWriteIsNotPublishedAndAnExistingFileIsNotReplaced() throws IOException {
+    Path target = dir.resolve("scores.hrec");
+    RecordFileHeader header = header();
+    try (RecordFileWriter writer = RecordFileWriter.openTransient(target, header)) {
+      writer.write(0, SLOTS, new RecordBuffer(header));
+      var e = assertThrows(RecordFileException.class, writer::finish);
+      assertTrue(e.getMessage().contains("2 of 3 records are not written"), e.getMessage());
+    }
+    assertFalse(Files.exists(target));
+    assertFalse(Files.exists(RecordFileWriter.journalFileOf(target)));
+
+    try (RecordFileWriter writer = RecordFileWriter.openTransient(target, header)) {
+      for (int r = 0; r < BLOCKS; r++) {
+        writer.write(r, SLOTS, new RecordBuffer(header));
+      }
+      writer.finish();
+    }
+    assertTrue(Files.exists(target));
+    var e = assertThrows(RecordFileException.class, () -> RecordFileWriter.openTransient(target, header));
+    assertTrue(e.getMessage().contains("already exists"), e.getMessage());
+  }
+
+  @Test
+  void aRecordLostBeforeReachingTheDiskIsRefusedByTheReader() throws IOException {
+    Path target = dir.resolve("scores.hrec");
+    RecordFileHeader header = header();
+    try (RecordFileWriter writer = RecordFileWriter.openTransient(target, header)) {
+      for (int r = 0; r < BLOCKS; r++) {
+        writer.write(r, SLOTS, new RecordBuffer(header));
+      }
+      writer.finish();
+    }
+    // a power loss after the rename: the page cache held record 1, the disk has zeros there
+    try (FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE)) {
+      ch.write(ByteBuffer.allocate(header.recordBytes()), header.recordOffset(1));
+    }
+    try (RecordFileReader reader = RecordFileReader.open(target, FileKind.GALLERY)) {
+      RecordBuffer buffer = new RecordBuffer(header);
+      reader.read(0, buffer);
+      var e = assertThrows(RecordFileException.class, () -> reader.read(1, buffer));
+      assertTrue(e.getMessage().contains("no record marker"), e.getMessage());
+      assertEquals(BLOCKS, reader.header().recordCount());
+    }
+  }
+}
