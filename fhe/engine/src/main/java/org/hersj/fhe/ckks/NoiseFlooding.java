@@ -6,19 +6,19 @@ import org.hersj.fhe.ring.RandomSource;
 /**
  * Noise flooding of decryptions (against the IND-CPA-D attacks of Li and Micciancio: a CKKS decryption
  * shows the ciphertext's noise, and decrypted values handed back to whoever computed the ciphertext let
- * it solve for the secret key). While decoding, a fresh integer drawn uniformly from [-B, B] is added to
- * every coefficient of the decrypted plaintext ({@link CkksEncoder#decode(Plaintext, NoiseFlooding, double[])}),
- * with B sized so that every decoded value gets an error of standard deviation 2^{@code bits} x the score
- * noise of {@link ScoreNoise} (a public-key gallery's, the larger), whatever the plaintext's scale (a
- * rescaled score at scale Delta, or a degree-2 score left at Delta^2, over one or two primes). By the
- * smudging lemma, a coefficient whose noise is e is released at a statistical distance of exactly
- * |e| / (2B + 1) from one without noise: about 2^-({@code bits} + 1.8) for a noise of one standard deviation
- * (B = sqrt(3) x 2^{@code bits} of them). Uniform noise states that bound exactly and costs one keystream
- * word per coefficient, where a rounded Gaussian costs a logarithm and a square root per pair; the decoded
- * values are sums of N flooded coefficients, so their error is Gaussian either way. The noise is added in
- * coefficient form, after the decoder's inverse NTT, so flooding costs no transform of its own. A
- * plaintext whose flooding would not fit 64-bit integers ({@link #fitsScale}: more bits than 13 at Delta^2
- * over two primes) is refused; the key owner rescales it first.
+ * it solve for the secret key). While decoding, a fresh rounded Gaussian is added to every coefficient of
+ * the decrypted plaintext ({@link CkksEncoder#decode(Plaintext, NoiseFlooding, double[])}), sized so that
+ * every decoded value gets an error of standard deviation 2^{@code bits} x the score noise of
+ * {@link ScoreNoise} (a public-key gallery's, the larger), whatever the plaintext's scale (a rescaled score
+ * at scale Delta, or a degree-2 score left at Delta^2, over one or two primes). A decryption whose noise
+ * vector is e is then released at a statistical distance of about |e|_2 / (sqrt(2 pi) sigma) from one
+ * without it: 2^-({@code bits} + 1.3) per coefficient of noise one standard deviation, and sqrt(N) times
+ * that for the N coefficients together (0.006 at N = 4096 with 12 bits). A Gaussian is used rather than a
+ * cheaper uniform noise of the same variance, whose distance grows N-fold, not sqrt(N)-fold, and which
+ * repeated decryptions of one ciphertext pin down at the edges of its range. The noise is added in
+ * coefficient form, after the decoder's inverse NTT, the same integer on every prime, so flooding costs no
+ * transform of its own. A plaintext whose flooding would not fit ({@link #fitsScale}: more bits than 13 at
+ * Delta^2 over two primes) is refused; the key owner rescales it first.
  *
  * <p>The cost is precision: a decoded value moves by {@link #slotErrorStandardDeviation()} (1.5e-5 at
  * SEARCH_N4096 and 3.6e-6 at SEARCH_N8192 with the default 12 bits), and stays within 6 of those of the
@@ -41,6 +41,7 @@ public final class NoiseFlooding {
     private final RandomSource random;
     private final double slotSigma;
     private final long[] noise;
+    private final double[] normals;
 
     /**
      * Flooding sized for galleries encrypted with keys made by this version ({@link ScoreNoise#of}).
@@ -69,6 +70,7 @@ public final class NoiseFlooding {
         this.random = random;
         this.slotSigma = Math.scalb(model.scoreStd(true), bits);
         this.noise = new long[params.ringDegree()];
+        this.normals = new double[params.ringDegree()];
     }
 
     /** @return the flooding bits above the noise estimate */
@@ -92,11 +94,18 @@ public final class NoiseFlooding {
     }
 
     /**
-     * @return whether the flooding of a plaintext at {@code scale} fits 64-bit integers with room for 8 standard
-     *         deviations (a degree-2 score at Delta^2 over two primes fits the default 12 bits, not 20)
+     * @return whether the flooding of a plaintext at {@code scale} and {@code level} fits: 8 standard deviations
+     *         inside 64-bit integers, and a message coefficient of up to the scale (a value of magnitude 1) plus
+     *         8 standard deviations below half the modulus of the level, so that the flooded value does not wrap
+     *         (a degree-2 score at Delta^2 over two primes fits the default 12 bits, not 20)
      */
-    public boolean fitsScale(double scale) {
-        return coefficientStandardDeviation(scale) < 0x1p60;
+    public boolean fitsScale(double scale, int level) {
+        double sigma = coefficientStandardDeviation(scale);
+        double modulus = 1;
+        for (int i = 0; i <= level; i++) {
+            modulus *= params.ring().modulus(i).value();
+        }
+        return sigma < 0x1p60 && scale + 8 * sigma < modulus / 2;
     }
 
     /**
@@ -112,20 +121,14 @@ public final class NoiseFlooding {
             throw new IllegalArgumentException("plaintext belongs to other CKKS parameters than the flooding");
         }
         double sigma = coefficientStandardDeviation(pt.scale());
-        if (!fitsScale(pt.scale())) {
+        if (!fitsScale(pt.scale(), pt.level())) {
             throw new IllegalArgumentException("noise flooding of 2^" + bits + " x the score noise does not fit the"
                     + " plaintext's scale (" + pt.scale() + "); use fewer bits or parameters with a larger modulus");
         }
-        long half = halfWidth(sigma);
-        random.uniformBelow(noise, 2 * half + 1);
+        random.gaussians(normals);
         for (int k = 0; k < noise.length; k++) {
-            noise[k] -= half;
+            noise[k] = Math.round(sigma * normals[k]);
         }
-    }
-
-    /** B of the uniform [-B, B] whose variance B (B + 1) / 3 is sigma^2 (to the nearest integer B). */
-    static long halfWidth(double sigma) {
-        return Math.round((Math.sqrt(1 + 12 * sigma * sigma) - 1) / 2);
     }
 
     /** Adds the noise of the last {@link #drawFor} to {@code coefficients}, one limb in coefficient form. */

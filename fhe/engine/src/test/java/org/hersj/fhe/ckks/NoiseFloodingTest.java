@@ -59,37 +59,61 @@ class NoiseFloodingTest {
     }
 
     @Test
-    void coefficientNoiseIsUniformOnTheStatedRangeWithTheStatedVariance() {
-        NoiseFlooding flooding = new NoiseFlooding(K.params, NoiseFlooding.DEFAULT_BITS, RandomSource.secure());
-        Plaintext pt = K.decryptor.decryptNew(K.encrypt(new double[] {0.5}));
+    void coefficientNoiseIsAGaussianOfTheStatedVarianceOnEveryLimb() {
+        TestKeys deep = new TestKeys(CkksPresets.byName("DEEP_N16384"), 53, false);
+        NoiseFlooding flooding = new NoiseFlooding(deep.params, NoiseFlooding.DEFAULT_BITS, RandomSource.secure());
+        Plaintext pt = deep.decryptor.decryptNew(deep.encrypt(new double[] {0.5}));
+        assertTrue(pt.level() >= 2, "a fresh DEEP_N16384 ciphertext spans three or more primes");
         double sigma = flooding.coefficientStandardDeviation(pt.scale());
-        long half = NoiseFlooding.halfWidth(sigma);
-        assertEquals(1.0, half * (half + 1.0) / 3 / (sigma * sigma), 1e-4, "variance of the uniform [-B, B] over sigma^2");
-        org.hersj.fhe.arith.Modulus m = K.params.ring().modulus(0);
-        long q = m.value();
+        int n = deep.params.ringDegree();
         double sumSq = 0;
         long inner = 0;
-        long top = Long.MIN_VALUE;
-        long bottom = Long.MAX_VALUE;
-        int draws = 20;
+        long tail = 0;
+        int draws = 4;
         for (int d = 0; d < draws; d++) {
             flooding.drawFor(pt);
-            long[] coefficients = new long[K.params.ringDegree()];
-            flooding.addTo(coefficients, m);
-            for (long c : coefficients) {
-                long v = c > q / 2 ? c - q : c;
-                assertTrue(Math.abs(v) <= half, "noise " + v + " outside [-B, B], B = " + half);
+            long[][] limbs = new long[pt.level() + 1][n];
+            for (int i = 0; i <= pt.level(); i++) {
+                flooding.addTo(limbs[i], deep.params.ring().modulus(i));
+            }
+            for (int k = 0; k < n; k++) {
+                long v = centred(limbs[0][k], deep.params.ring().modulus(0).value());
+                for (int i = 1; i <= pt.level(); i++) {
+                    assertEquals(v, centred(limbs[i][k], deep.params.ring().modulus(i).value()),
+                            "the same integer noise on limb " + i + " at coefficient " + k);
+                }
                 sumSq += (double) v * v;
-                inner += Math.abs(v) < half / 3 ? 1 : 0;
-                top = Math.max(top, v);
-                bottom = Math.min(bottom, v);
+                inner += Math.abs(v) < sigma * Math.sqrt(3) / 3 ? 1 : 0;
+                tail += Math.abs(v) > 2 * sigma ? 1 : 0;
             }
         }
-        int count = draws * K.params.ringDegree();
+        int count = draws * n;
         assertEquals(sigma, Math.sqrt(sumSq / count), 0.02 * sigma, "measured coefficient standard deviation");
-        // uniform: a third of the draws in the middle third (a Gaussian of this variance puts 44 % there)
-        assertEquals(1.0 / 3, (double) inner / count, 0.02, "share of draws with |v| < B/3");
-        assertTrue(top > 0.99 * half && bottom < -0.99 * half, "the whole range is drawn: " + bottom + ".." + top);
+        // Gaussian, not uniform: 44.6 % of the draws within sigma/sqrt(3) (a uniform of this variance: 33.3 %)
+        // and 4.55 % beyond 2 sigma (a uniform: none, its range ends at 1.73 sigma)
+        assertEquals(0.446, (double) inner / count, 0.015, "share of draws with |v| < sigma / sqrt(3)");
+        assertEquals(0.0455, (double) tail / count, 0.005, "share of draws with |v| > 2 sigma");
+    }
+
+    @Test
+    void refusesFloodingThatWouldWrapTheModulus() {
+        TestKeys lite = new TestKeys(CkksPresets.byName("LITE_N2048"), 54, false);
+        Ciphertext score = new Evaluator(lite.params, null).multiplyNoRelinNew(lite.encrypt(new double[] {0.5}),
+                lite.encrypt(new double[] {0.5}));
+        NoiseFlooding fits = new NoiseFlooding(lite.params, 4, RandomSource.secure());
+        NoiseFlooding wraps = new NoiseFlooding(lite.params, 24, RandomSource.secure());
+        double q = lite.params.ring().modulus(0).value();
+        assertTrue(wraps.coefficientStandardDeviation(score.scale()) < 0x1p60, "within 64 bits");
+        assertTrue(fits.fitsScale(score.scale(), 0));
+        assertTrue(!wraps.fitsScale(score.scale(), 0), "8 sigma of 2^24 x the noise at Delta^2 pass q / 2 = " + q / 2);
+        Plaintext pt = lite.decryptor.decryptNew(score);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> lite.encoder.decode(pt, wraps, new double[lite.params.slots()]));
+        assertTrue(e.getMessage().contains("fewer bits"), e.getMessage());
+    }
+
+    private static long centred(long residue, long q) {
+        return residue > q / 2 ? residue - q : residue;
     }
 
     @Test

@@ -87,7 +87,7 @@ class SamplingTest {
         }
         assertTrue(Math.abs(sum / z.length) < 0.01, "mean " + sum / z.length);
         assertTrue(Math.abs(squares / z.length - 1) < 0.02, "variance " + squares / z.length);
-        assertTrue(Math.abs(pairProducts / (z.length / 2)) < 0.01, "cos and sin of one pair are uncorrelated");
+        assertTrue(Math.abs(pairProducts / (z.length / 2)) < 0.01, "the two values of one pair are uncorrelated");
         assertEquals(0.0455, (double) beyondTwoSigma / z.length, 0.003, "normal tails");
         assertTrue(z[z.length - 1] != 0, "an odd length fills its last value too");
     }

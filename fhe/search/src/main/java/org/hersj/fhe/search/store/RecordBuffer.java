@@ -19,6 +19,7 @@ public final class RecordBuffer {
   private final int payloadBytes;
   private final ByteBuffer checksumView;
   private final CRC32C crc = new CRC32C();
+  private final FileKind kind;
 
   /** A buffer for records of {@code header}'s size. */
   public RecordBuffer(RecordFileHeader header) {
@@ -26,6 +27,7 @@ public final class RecordBuffer {
     this.payloadBytes = header.recordBytes() - RecordFileHeader.RECORD_PREFIX_BYTES
         - RecordFileHeader.RECORD_SUFFIX_BYTES;
     this.checksumView = buffer.duplicate();
+    this.kind = header.kind();
   }
 
   /**
@@ -72,7 +74,7 @@ public final class RecordBuffer {
   void verify(long index, Path file) throws RecordFileException {
     if (buffer.getInt(0) != MAGIC) {
       throw new RecordFileException(file, "record " + index
-          + " has no record marker: the file is damaged or was not completely written");
+          + " has no record marker: the file is damaged or was not completely written; " + kind.remedy());
     }
     if (buffer.getLong(4) != index) {
       throw new RecordFileException(file, "record " + index + " claims to be record "
@@ -81,7 +83,7 @@ public final class RecordBuffer {
     int crcAt = buffer.capacity() - RecordFileHeader.RECORD_SUFFIX_BYTES;
     if (buffer.getInt(crcAt) != checksum(crcAt)) {
       throw new RecordFileException(file, "record " + index
-          + " fails its CRC32C checksum: the record was altered or damaged; re-enroll or restore the file");
+          + " fails its CRC32C checksum: the record was altered or damaged; " + kind.remedy());
     }
   }
 

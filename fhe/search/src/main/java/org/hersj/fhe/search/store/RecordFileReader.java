@@ -34,7 +34,7 @@ public final class RecordFileReader implements RecordSet {
     if (!Files.isRegularFile(file)) {
       String hint = Files.exists(RecordFileWriter.partFileOf(file))
           ? "only an unfinished write exists (" + RecordFileWriter.partFileOf(file).getFileName()
-              + "); resume or redo it" : "check the path";
+              + "); " + expectedKind.remedy() : "check the path";
       throw new RecordFileException(file, "no such " + expectedKind.name().toLowerCase() + " file; " + hint);
     }
     return open(file, PositionalInput.of(FileChannel.open(file, StandardOpenOption.READ)), expectedKind);

@@ -196,14 +196,16 @@ public final class RecordFileWriter implements AutoCloseable {
   /**
    * Syncs, checks every record was written, and atomically renames the file to its final name.
    *
-   * @throws RecordFileException if records are missing (the {@code .part} stays for a resume)
+   * @throws RecordFileException if records are missing (the {@code .part} of a durable write stays for a resume;
+   *     a transient one's is deleted when the writer is closed)
    */
   public synchronized void finish() throws IOException {
     sync();
     long missing = header.recordCount() - done.cardinality();
     if (missing != 0) {
       throw new RecordFileException(partFile, missing + " of " + header.recordCount()
-          + " records are not written yet; resume the write to complete it");
+          + " records are not written yet; " + (journal != null ? "resume the write to complete it"
+          : header.kind().remedy()));
     }
     if (journal != null) {
       channel.force(true);
@@ -216,7 +218,10 @@ public final class RecordFileWriter implements AutoCloseable {
     Files.deleteIfExists(journalFileOf(target));
   }
 
-  /** Syncs what was written and releases the files; an unfinished write can be resumed later. */
+  /**
+   * Syncs what was written and releases the files; an unfinished durable write can be resumed later, an
+   * unfinished transient one ({@link #openTransient}), which nothing resumes, is deleted.
+   */
   @Override
   public synchronized void close() throws IOException {
     if (channel.isOpen()) {
@@ -226,6 +231,8 @@ public final class RecordFileWriter implements AutoCloseable {
         channel.close();
         if (journal != null) {
           journal.close();
+        } else {
+          Files.deleteIfExists(partFile);
         }
       }
     }

@@ -19,6 +19,7 @@ import org.hersj.fhe.search.enroll.SyntheticRows;
 import org.hersj.fhe.search.layout.GalleryLayout;
 import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.server.EncryptedSearchServer;
+import org.hersj.fhe.search.server.RecordScan;
 import org.hersj.fhe.search.server.ScoreForm;
 import org.hersj.fhe.search.testing.ClearTestBackend;
 import org.hersj.fhe.search.testing.GeneratedGallery;
@@ -39,7 +40,23 @@ class TransientScoresFileTest {
   @TempDir
   Path dir;
 
+  private static final float[][] ROWS = SyntheticRows.materialize(SLOTS * BLOCKS, D, 4);
+
   private final ClearTestBackend backend = new ClearTestBackend(SLOTS, "p", "k");
+  private final SearchClient client = new SearchClient(backend, 1);
+
+  private Path enrolledGallery() throws IOException {
+    Path store = dir.resolve("gallery");
+    new GalleryEnroller(backend, 1, 1).enroll(new SyntheticRows(SLOTS * BLOCKS, D, 4), LayoutKind.HERS_SIMD, store,
+        ProgressListener.NONE);
+    return store;
+  }
+
+  /** Scores gallery row 5 as the probe against {@code store} into {@code scores}. */
+  private void searchRow5(Path store, Path scores) throws IOException {
+    new EncryptedSearchServer(backend, 2).search(store, client.encryptProbe(ROWS[5], LayoutKind.HERS_SIMD),
+        ScoreForm.RELINEARIZED, scores, ProgressListener.NONE);
+  }
 
   private RecordFileHeader header() {
     return GalleryEnroller.galleryHeader(new GalleryLayout(LayoutKind.HERS_SIMD, SLOTS * BLOCKS, D, SLOTS), backend);
@@ -47,17 +64,12 @@ class TransientScoresFileTest {
 
   @Test
   void aSearchPublishesCompleteScoresWithoutAJournal() throws IOException {
-    Path store = dir.resolve("gallery");
-    new GalleryEnroller(backend, 1, 1).enroll(new SyntheticRows(SLOTS * BLOCKS, D, 4), LayoutKind.HERS_SIMD, store,
-        ProgressListener.NONE);
-    float[][] rows = SyntheticRows.materialize(SLOTS * BLOCKS, D, 4);
-    SearchClient client = new SearchClient(backend, 1);
+    Path store = enrolledGallery();
     Path scores = dir.resolve("scores.hrec");
     Files.writeString(RecordFileWriter.partFileOf(scores), "left by a killed search");
     Files.writeString(RecordFileWriter.journalFileOf(scores), "left by an older version");
-    new EncryptedSearchServer(backend, 2).search(store, client.encryptProbe(rows[5], LayoutKind.HERS_SIMD),
-        ScoreForm.RELINEARIZED, scores, ProgressListener.NONE);
-    assertArrayEquals(GeneratedGallery.plainScores(rows, rows[5]), client.allScores(scores, ProgressListener.NONE),
+    searchRow5(store, scores);
+    assertArrayEquals(GeneratedGallery.plainScores(ROWS, ROWS[5]), client.allScores(scores, ProgressListener.NONE),
         1e-12);
     assertFalse(Files.exists(RecordFileWriter.partFileOf(scores)), "the part file was renamed");
     assertFalse(Files.exists(RecordFileWriter.journalFileOf(scores)), "no journal is left or written");
@@ -106,6 +118,51 @@ class TransientScoresFileTest {
       var e = assertThrows(RecordFileException.class, () -> reader.read(1, buffer));
       assertTrue(e.getMessage().contains("no record marker"), e.getMessage());
       assertEquals(BLOCKS, reader.header().recordCount());
+    }
+  }
+
+  @Test
+  void aFailedSearchLeavesNothingAndTheNextOnePublishes() throws IOException {
+    Path store = enrolledGallery();
+    Path scores = dir.resolve("scores.hrec");
+    Path records = GalleryStore.recordsFile(store);
+    long damaged = RecordFileHeader.HEADER_BYTES + header().recordBytes() * 2L + RecordFileHeader.RECORD_PREFIX_BYTES;
+    flipLowBit(records, damaged);
+    var e = assertThrows(RecordFileException.class, () -> searchRow5(store, scores));
+    assertTrue(e.getMessage().contains("record 2") && e.getMessage().contains("hers enroll"), e.getMessage());
+    assertFalse(Files.exists(scores), "no scores are published from a failed search");
+    assertFalse(Files.exists(RecordFileWriter.partFileOf(scores)), "nor left half-written");
+
+    flipLowBit(records, damaged);
+    searchRow5(store, scores);
+    assertArrayEquals(GeneratedGallery.plainScores(ROWS, ROWS[5]), client.allScores(scores, ProgressListener.NONE),
+        1e-12);
+  }
+
+  @Test
+  void emptyHeaderOnlyAndUnfinishedScoresFilesAreRefusedWithWhatToDo() throws IOException {
+    RecordFileHeader scoresHeader = RecordScan.scoresHeader(header().layout(), backend, 1, 0);
+    Path empty = Files.createFile(dir.resolve("empty.hrec"));
+    var e = assertThrows(RecordFileException.class, () -> RecordFileReader.open(empty, FileKind.SCORES));
+    assertTrue(e.getMessage().contains("0 bytes") && e.getMessage().contains("truncated"), e.getMessage());
+
+    Path headerOnly = dir.resolve("header-only.hrec");
+    Files.write(headerOnly, scoresHeader.encode());
+    e = assertThrows(RecordFileException.class, () -> RecordFileReader.open(headerOnly, FileKind.SCORES));
+    assertTrue(e.getMessage().contains("shorter") || e.getMessage().contains("truncated"), e.getMessage());
+
+    Path unfinished = dir.resolve("unfinished.hrec");
+    Files.write(RecordFileWriter.partFileOf(unfinished), scoresHeader.encode());
+    e = assertThrows(RecordFileException.class, () -> RecordFileReader.open(unfinished, FileKind.SCORES));
+    assertTrue(e.getMessage().contains("run the search again"), e.getMessage());
+  }
+
+  private static void flipLowBit(Path file, long offset) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ByteBuffer one = ByteBuffer.allocate(1);
+      ch.read(one, offset);
+      one.put(0, (byte) (one.get(0) ^ 1)).rewind();
+      ch.write(one, offset);
     }
   }
 }

@@ -76,7 +76,7 @@ public final class CkksClientBackend extends CkksEncryptionBackend implements Cl
     // than rescaling it first; over more primes, or when more flooding bits than fit its scale were asked
     // for, it is rescaled to one prime fewer.
     boolean unrescaled = ct.level() > 0 && ct.scale() > 2 * params.defaultScale();
-    if (unrescaled && (ct.level() > 1 || (flooding != null && !flooding.fitsScale(ct.scale())))) {
+    if (unrescaled && (ct.level() > 1 || (flooding != null && !flooding.fitsScale(ct.scale(), ct.level())))) {
       product.reset(1, ct.level(), ct.scale());
       product.poly(0).copyFrom(decrypted.poly(), ct.level() + 1);
       product.poly(1).clear();
