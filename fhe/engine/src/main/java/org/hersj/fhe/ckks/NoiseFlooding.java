@@ -95,9 +95,10 @@ public final class NoiseFlooding {
 
     /**
      * @return whether the flooding of a plaintext at {@code scale} and {@code level} fits: 8 standard deviations
-     *         inside 64-bit integers, and a message coefficient of up to the scale (a value of magnitude 1) plus
-     *         8 standard deviations below half the modulus of the level, so that the flooded value does not wrap
-     *         (a degree-2 score at Delta^2 over two primes fits the default 12 bits, not 20)
+     *         inside 64-bit integers, and a message coefficient of up to sqrt(2) x the scale (scores of magnitude
+     *         at most 1, two per complex slot) plus 8 standard deviations below half the modulus of the level, so
+     *         that the flooded value does not wrap (a degree-2 score at Delta^2 over two primes fits the default 12
+     *         bits, not 20)
      */
     public boolean fitsScale(double scale, int level) {
         double sigma = coefficientStandardDeviation(scale);
@@ -105,7 +106,7 @@ public final class NoiseFlooding {
         for (int i = 0; i <= level; i++) {
             modulus *= params.ring().modulus(i).value();
         }
-        return sigma < 0x1p60 && scale + 8 * sigma < modulus / 2;
+        return sigma < 0x1p60 && Math.sqrt(2) * scale + 8 * sigma < modulus / 2;
     }
 
     /**
@@ -126,8 +127,19 @@ public final class NoiseFlooding {
                     + " plaintext's scale (" + pt.scale() + "); use fewer bits or parameters with a larger modulus");
         }
         random.gaussians(normals);
-        for (int k = 0; k < noise.length; k++) {
-            noise[k] = Math.round(sigma * normals[k]);
+        if (sigma < 0x1p48) { // 12 standard deviations stay below 2^52, where doubles still hold every integer
+            for (int k = 0; k < noise.length; k++) {
+                noise[k] = Math.round(sigma * normals[k]);
+            }
+        } else {
+            // Beyond 2^53 a double holds no low bits: fill them with a uniform integer below the value's ulp (2^2 to
+            // 2^6 for degree-2 scores at Delta^2, at most 2^11), so the noise takes every integer, not only multiples
+            // of 2^k (the decoder's doubles would hide them too, but the noise itself should not depend on that).
+            for (int k = 0; k < noise.length; k++) {
+                double x = sigma * normals[k];
+                long ulp = (long) Math.ulp(x);
+                noise[k] = Math.round(x) + (ulp > 1 ? (random.nextLong() & (ulp - 1)) - (ulp >>> 1) : 0);
+            }
         }
     }
 

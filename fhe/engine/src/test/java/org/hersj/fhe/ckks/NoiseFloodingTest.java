@@ -89,9 +89,10 @@ class NoiseFloodingTest {
         }
         int count = draws * n;
         assertEquals(sigma, Math.sqrt(sumSq / count), 0.02 * sigma, "measured coefficient standard deviation");
-        // Gaussian, not uniform: 44.6 % of the draws within sigma/sqrt(3) (a uniform of this variance: 33.3 %)
-        // and 4.55 % beyond 2 sigma (a uniform: none, its range ends at 1.73 sigma)
-        assertEquals(0.446, (double) inner / count, 0.015, "share of draws with |v| < sigma / sqrt(3)");
+        // Gaussian, not uniform: 43.6 % of the draws within sigma/sqrt(3) (a uniform of this variance: 33.3 %)
+        // and 4.55 % beyond 2 sigma (a uniform: none, its range ends at 1.73 sigma); both bounds are 5 or more
+        // standard errors of 65,536 draws
+        assertEquals(0.4363, (double) inner / count, 0.01, "share of draws with |v| < sigma / sqrt(3)");
         assertEquals(0.0455, (double) tail / count, 0.005, "share of draws with |v| > 2 sigma");
     }
 
@@ -100,7 +101,7 @@ class NoiseFloodingTest {
         TestKeys lite = new TestKeys(CkksPresets.byName("LITE_N2048"), 54, false);
         Ciphertext score = new Evaluator(lite.params, null).multiplyNoRelinNew(lite.encrypt(new double[] {0.5}),
                 lite.encrypt(new double[] {0.5}));
-        NoiseFlooding fits = new NoiseFlooding(lite.params, 4, RandomSource.secure());
+        NoiseFlooding fits = new NoiseFlooding(lite.params, NoiseFlooding.DEFAULT_BITS, RandomSource.secure());
         NoiseFlooding wraps = new NoiseFlooding(lite.params, 24, RandomSource.secure());
         double q = lite.params.ring().modulus(0).value();
         assertTrue(wraps.coefficientStandardDeviation(score.scale()) < 0x1p60, "within 64 bits");
@@ -110,6 +111,37 @@ class NoiseFloodingTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> lite.encoder.decode(pt, wraps, new double[lite.params.slots()]));
         assertTrue(e.getMessage().contains("fewer bits"), e.getMessage());
+    }
+
+    @Test
+    void noiseLargerThanADoubleHoldsExactlyStillTakesOddValues() {
+        // a degree-2 score at Delta^2 over two primes: sigma ~ 2^54.5, beyond the 2^53 a double holds exactly
+        Plaintext pt = K.decryptor.decryptNew(
+                new Evaluator(K.params, null).multiplyNoRelinNew(K.encrypt(new double[] {0.5}), K.encrypt(new double[] {0.5})));
+        NoiseFlooding flooding = new NoiseFlooding(K.params, NoiseFlooding.DEFAULT_BITS, RandomSource.secure());
+        assertTrue(flooding.coefficientStandardDeviation(pt.scale()) > 0x1p53, "the case under test");
+        flooding.drawFor(pt);
+        int n = K.params.ringDegree();
+        long[] limb0 = new long[n];
+        long[] limb1 = new long[n];
+        flooding.addTo(limb0, K.params.ring().modulus(0));
+        flooding.addTo(limb1, K.params.ring().modulus(1));
+        java.math.BigInteger q0 = java.math.BigInteger.valueOf(K.params.ring().modulus(0).value());
+        java.math.BigInteger q1 = java.math.BigInteger.valueOf(K.params.ring().modulus(1).value());
+        java.math.BigInteger q = q0.multiply(q1);
+        java.math.BigInteger q0Inverse = q0.modInverse(q1);
+        long odd = 0;
+        for (int k = 0; k < n; k++) { // the noise integer from its two residues (CRT), centred
+            java.math.BigInteger r0 = java.math.BigInteger.valueOf(limb0[k]);
+            java.math.BigInteger t = java.math.BigInteger.valueOf(limb1[k]).subtract(r0).multiply(q0Inverse).mod(q1);
+            java.math.BigInteger v = r0.add(q0.multiply(t));
+            if (v.compareTo(q.shiftRight(1)) > 0) {
+                v = v.subtract(q);
+            }
+            odd += v.testBit(0) ? 1 : 0;
+        }
+        // without the low bits filled in, about 86 % of the draws were even
+        assertEquals(0.5, (double) odd / n, 0.04, "share of odd noise values");
     }
 
     private static long centred(long residue, long q) {

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.BitSet;
 import org.hersj.fhe.io.AtomicFiles;
 
@@ -29,12 +30,15 @@ public final class RecordFileWriter implements AutoCloseable {
   private final EnrollmentJournal journal;
   private final BitSet done;
   private final int syncEvery;
+  /** A transient write's {@code .part} as the file system identifies it (null if it cannot, or durable). */
+  private final Object partIdentity;
+  private boolean published;
   private long pendingSinceSync;
   private long[] pending = new long[64];
   private int pendingCount;
 
   private RecordFileWriter(Path target, RecordFileHeader header, FileChannel channel,
-      EnrollmentJournal journal, BitSet done, int syncEvery) {
+      EnrollmentJournal journal, BitSet done, int syncEvery, Object partIdentity) {
     this.target = target;
     this.partFile = partFileOf(target);
     this.header = header;
@@ -42,6 +46,7 @@ public final class RecordFileWriter implements AutoCloseable {
     this.journal = journal;
     this.done = done;
     this.syncEvery = syncEvery;
+    this.partIdentity = partIdentity;
   }
 
   /**
@@ -88,7 +93,7 @@ public final class RecordFileWriter implements AutoCloseable {
     try {
       writeFully(ch, ByteBuffer.wrap(region), 0);
       EnrollmentJournal journal = EnrollmentJournal.open(journalFile, header.recordCount(), done, inputIdentity);
-      return new RecordFileWriter(target, header, ch, journal, done, syncEvery);
+      return new RecordFileWriter(target, header, ch, journal, done, syncEvery, null);
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
@@ -101,7 +106,9 @@ public final class RecordFileWriter implements AutoCloseable {
    * {@link #open}, but nothing is journaled or forced to disk. While the machine runs, a file under the final
    * name is complete; after a power loss it may miss records that were still in the page cache, and a reader
    * refuses those by their marker and checksum. Forcing the 315 MB of degree-2 scores of a 10^7-item search
-   * took 15 % of the search (bench/README.md). An old {@code .part} or journal of {@code target} is replaced.
+   * took 15 % of the search (bench/README.md). An old {@code .part} or journal of {@code target} is replaced; a
+   * write whose {@code .part} another write of the same target replaced meanwhile refuses to publish it and leaves
+   * it to that write. Closing an unfinished transient write (failed, interrupted) deletes its own {@code .part}.
    *
    * @throws RecordFileException if {@code target} already exists
    */
@@ -116,7 +123,7 @@ public final class RecordFileWriter implements AutoCloseable {
         StandardOpenOption.WRITE);
     try {
       writeFully(ch, ByteBuffer.wrap(header.encode()), 0);
-      return new RecordFileWriter(target, header, ch, null, new BitSet(), Integer.MAX_VALUE);
+      return new RecordFileWriter(target, header, ch, null, new BitSet(), Integer.MAX_VALUE, identityOf(part));
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
@@ -213,8 +220,13 @@ public final class RecordFileWriter implements AutoCloseable {
     channel.close();
     if (journal != null) {
       journal.close();
+    } else if (!ownsPart()) {
+      throw new RecordFileException(target, "another write of this file replaced its temporary file "
+          + partFile.getFileName() + " while this one ran; write each output from one command at a time, then "
+          + header.kind().remedy());
     }
     AtomicFiles.publish(partFile, target);
+    published = true;
     Files.deleteIfExists(journalFileOf(target));
   }
 
@@ -224,17 +236,36 @@ public final class RecordFileWriter implements AutoCloseable {
    */
   @Override
   public synchronized void close() throws IOException {
-    if (channel.isOpen()) {
-      try {
-        sync();
-      } finally {
-        channel.close();
-        if (journal != null) {
-          journal.close();
-        } else {
-          Files.deleteIfExists(partFile);
+    try {
+      if (channel.isOpen()) {
+        try {
+          sync();
+        } finally {
+          channel.close();
+          if (journal != null) {
+            journal.close();
+          }
         }
       }
+    } finally {
+      // also when a write was interrupted (which closes the channel) or the rename failed; never another
+      // writer's file of the same name
+      if (journal == null && !published && ownsPart()) {
+        Files.deleteIfExists(partFile);
+      }
+    }
+  }
+
+  // Whether the .part on disk is still the one this transient write created.
+  private boolean ownsPart() throws IOException {
+    return partIdentity == null ? Files.exists(partFile) : partIdentity.equals(identityOf(partFile));
+  }
+
+  private static Object identityOf(Path file) throws IOException {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    } catch (java.nio.file.NoSuchFileException e) {
+      return null;
     }
   }
 

@@ -88,9 +88,7 @@ class TransientScoresFileTest {
     assertFalse(Files.exists(RecordFileWriter.journalFileOf(target)));
 
     try (RecordFileWriter writer = RecordFileWriter.openTransient(target, header)) {
-      for (int r = 0; r < BLOCKS; r++) {
-        writer.write(r, SLOTS, new RecordBuffer(header));
-      }
+      writeRecords(writer, header, 0);
       writer.finish();
     }
     assertTrue(Files.exists(target));
@@ -103,9 +101,7 @@ class TransientScoresFileTest {
     Path target = dir.resolve("scores.hrec");
     RecordFileHeader header = header();
     try (RecordFileWriter writer = RecordFileWriter.openTransient(target, header)) {
-      for (int r = 0; r < BLOCKS; r++) {
-        writer.write(r, SLOTS, new RecordBuffer(header));
-      }
+      writeRecords(writer, header, 0);
       writer.finish();
     }
     // a power loss after the rename: the page cache held record 1, the disk has zeros there
@@ -155,6 +151,50 @@ class TransientScoresFileTest {
     Files.write(RecordFileWriter.partFileOf(unfinished), scoresHeader.encode());
     e = assertThrows(RecordFileException.class, () -> RecordFileReader.open(unfinished, FileKind.SCORES));
     assertTrue(e.getMessage().contains("run the search again"), e.getMessage());
+  }
+
+  @Test
+  void anInterruptedWriteDeletesItsPartToo() throws IOException {
+    Path target = dir.resolve("scores.hrec");
+    RecordFileHeader header = header();
+    try (RecordFileWriter writer = RecordFileWriter.openTransient(target, header)) {
+      writer.write(0, SLOTS, new RecordBuffer(header));
+      // a worker interrupted mid-write (Workers.runOnThreads stops the others when one fails): the channel closes
+      Thread.currentThread().interrupt();
+      assertThrows(java.nio.channels.ClosedByInterruptException.class,
+          () -> writer.write(1, SLOTS, new RecordBuffer(header)));
+    } finally {
+      Thread.interrupted();
+    }
+    assertFalse(Files.exists(RecordFileWriter.partFileOf(target)), "the .part of an interrupted search is deleted");
+    assertFalse(Files.exists(target));
+  }
+
+  @Test
+  void aWriteWhoseTemporaryFileAnotherReplacedPublishesNothingAndLeavesTheOther() throws IOException {
+    Path target = dir.resolve("scores.hrec");
+    RecordFileHeader header = header();
+    try (RecordFileWriter first = RecordFileWriter.openTransient(target, header)) {
+      writeRecords(first, header, 0);
+      try (RecordFileWriter second = RecordFileWriter.openTransient(target, header)) { // replaces first's .part
+        second.write(0, SLOTS, new RecordBuffer(header));
+        var e = assertThrows(RecordFileException.class, first::finish);
+        assertTrue(e.getMessage().contains("another write of this file replaced"), e.getMessage());
+        first.close();
+        assertFalse(Files.exists(target), "the other write's half-written file is not published");
+        assertTrue(Files.exists(RecordFileWriter.partFileOf(target)), "nor deleted by the first writer");
+        writeRecords(second, header, 1);
+        second.finish();
+      }
+    }
+    assertTrue(Files.exists(target), "the second write completes and publishes");
+  }
+
+  /** Writes records {@code from} .. BLOCKS - 1 (empty ones) with {@code writer}. */
+  private static void writeRecords(RecordFileWriter writer, RecordFileHeader header, int from) throws IOException {
+    for (int r = from; r < BLOCKS; r++) {
+      writer.write(r, SLOTS, new RecordBuffer(header));
+    }
   }
 
   private static void flipLowBit(Path file, long offset) throws IOException {
