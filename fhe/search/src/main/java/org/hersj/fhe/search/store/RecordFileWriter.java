@@ -18,7 +18,8 @@ import org.hersj.fhe.io.AtomicFiles;
  * data, checks every record is present and renames {@code .part} to the final name atomically, so a
  * file under the final name is always complete; a torn record is never in the journal and fails its
  * checksum anyway. {@link #openTransient} writes a file that is recomputed rather than resumed (a search's
- * scores) the same way without the journal and without forcing anything to disk.
+ * scores) the same way without the journal and without forcing its data to disk (the rename itself is still
+ * made durable by {@link AtomicFiles#publish}).
  */
 public final class RecordFileWriter implements AutoCloseable {
 
