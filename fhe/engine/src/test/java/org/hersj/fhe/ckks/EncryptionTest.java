@@ -71,7 +71,30 @@ class EncryptionTest {
     }
 
     @Test
+    void decryptionEqualsHornersRuleResidueForResidue() {
+        for (String preset : List.of("SEARCH_N4096", "SEARCH_N8192", "DEEP_N16384")) {
+            TestKeys k = preset.equals("SEARCH_N4096") ? N4096 : new TestKeys(CkksPresets.byName(preset), 7, false);
+            Ciphertext fresh = k.encrypt(TestKeys.randomValues(16, 1, 9));
+            Ciphertext product = new Evaluator(k.params, null).multiplyNoRelinNew(fresh, k.encrypt(TestKeys.randomValues(16, 1, 10)));
+            for (Ciphertext ct : List.of(fresh, product)) {
+                Plaintext pt = k.decryptor.decryptNew(ct);
+                for (int i = 0; i <= ct.level(); i++) {
+                    org.hersj.fhe.arith.Modulus m = k.params.ring().modulus(i);
+                    long[] expected = ct.poly(ct.degree()).limb(i).clone();
+                    for (int d = ct.degree() - 1; d >= 0; d--) {
+                        org.hersj.fhe.ring.LimbArithmetic.mulAdd(expected, k.secretKey.poly().limb(i), ct.poly(d).limb(i),
+                                expected, m);
+                    }
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(expected, pt.poly().limb(i),
+                            preset + ", degree " + ct.degree() + ", limb " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void secretsAreNotPrinted() {
+        assertTrue(N4096.decryptor.toString().contains("redacted") && !N4096.decryptor.toString().matches(".*\\d{6,}.*"));
         assertTrue(N4096.secretKey.toString().contains("redacted"));
         assertTrue(!N4096.secretKey.poly().toString().matches(".*\\d{6,}.*"));
     }
