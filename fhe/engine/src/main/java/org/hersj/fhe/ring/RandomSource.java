@@ -222,8 +222,8 @@ public final class RandomSource {
     }
 
     /**
-     * Fills {@code out} with independent standard normal values ({@link ZigguratNormal}: the ziggurat method, one
-     * keystream word per value in about 99 % of draws).
+     * Fills {@code out} with independent standard normal values ({@link ZigguratNormal}: the ziggurat method, two
+     * keystream words per value in about 99 % of draws, at the full precision of a double).
      *
      * @param out filled in order
      */

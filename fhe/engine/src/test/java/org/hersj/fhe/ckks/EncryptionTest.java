@@ -76,7 +76,13 @@ class EncryptionTest {
             TestKeys k = preset.equals("SEARCH_N4096") ? N4096 : new TestKeys(CkksPresets.byName(preset), 7, false);
             Ciphertext fresh = k.encrypt(TestKeys.randomValues(16, 1, 9));
             Ciphertext product = new Evaluator(k.params, null).multiplyNoRelinNew(fresh, k.encrypt(TestKeys.randomValues(16, 1, 10)));
-            for (Ciphertext ct : List.of(fresh, product)) {
+            Ciphertext largest = new Ciphertext(k.params, 2, k.params.maxLevel(), product.scale()); // every residue q - 1
+            for (int d = 0; d <= 2; d++) {
+                for (int i = 0; i <= largest.level(); i++) {
+                    java.util.Arrays.fill(largest.poly(d).limb(i), k.params.ring().modulus(i).value() - 1);
+                }
+            }
+            for (Ciphertext ct : List.of(fresh, product, largest)) {
                 Plaintext pt = k.decryptor.decryptNew(ct);
                 for (int i = 0; i <= ct.level(); i++) {
                     org.hersj.fhe.arith.Modulus m = k.params.ring().modulus(i);

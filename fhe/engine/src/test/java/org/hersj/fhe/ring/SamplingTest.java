@@ -122,14 +122,81 @@ class SamplingTest {
         assertTrue(distance < 1.95 / Math.sqrt(n), "Kolmogorov-Smirnov distance to the normal CDF: " + distance);
     }
 
+    @Test
+    void gaussianTailsAreNormalOnBothSides() {
+        // 4 x 10^7 draws in chunks: the values beyond the ziggurat's tail start r = 3.654, drawn by its own sampler
+        double r = 3.6541528853610088;
+        double[] chunk = new double[1 << 16];
+        double[] tail = new double[20_000];
+        int tails = 0;
+        long above = 0;
+        long below = 0;
+        RandomSource random = RandomSource.seededForTestsOnly(12);
+        for (int c = 0; c < 610; c++) {
+            random.gaussians(chunk);
+            for (double v : chunk) {
+                if (Math.abs(v) > r) {
+                    above += v > 0 ? 1 : 0;
+                    below += v < 0 ? 1 : 0;
+                    tail[tails++] = Math.abs(v);
+                }
+            }
+        }
+        double expected = 610.0 * chunk.length * upperTail(r); // about 5,160 on each side
+        assertEquals(expected, above, 3 * Math.sqrt(expected), "values above r");
+        assertEquals(expected, below, 3 * Math.sqrt(expected), "values below -r");
+        double[] sorted = java.util.Arrays.copyOf(tail, tails);
+        java.util.Arrays.sort(sorted);
+        double distance = 0;
+        for (int k = 0; k < tails; k++) { // against P(|Z| <= t | |Z| > r) = 1 - Q(t) / Q(r)
+            double cdf = 1 - upperTail(sorted[k]) / upperTail(r);
+            distance = Math.max(distance, Math.max(cdf - (double) k / tails, (double) (k + 1) / tails - cdf));
+        }
+        assertTrue(distance < 1.95 / Math.sqrt(tails), "KS distance of the tail to the normal's: " + distance);
+    }
+
+    @Test
+    void smallGaussiansAreNotOnALayersGrid() {
+        // A value from layer i's rectangle is u x_i; with u only on a 2^-52 grid, small values would be multiples
+        // of x_i 2^-52 (the noise flooding scales them by up to 2^58). For |z| < 2^-16 the multiple k = z 2^52 / x_i
+        // is computed to within 1e-4: without refinement about all of them sit on some layer's grid, with it about
+        // 256 x 5e-4 = 13 % do by chance.
+        double[] chunk = new double[1 << 16];
+        RandomSource random = RandomSource.seededForTestsOnly(13);
+        int small = 0;
+        int onGrid = 0;
+        for (int c = 0; c < 160; c++) {
+            random.gaussians(chunk);
+            for (double v : chunk) {
+                if (Math.abs(v) < 0x1p-16) {
+                    small++;
+                    for (int i = 0; i < 256; i++) {
+                        double k = Math.abs(v) * 0x1p52 / ZigguratNormal.edge(i);
+                        if (Math.abs(k - Math.rint(k)) < 2.5e-4) {
+                            onGrid++;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(small > 80, "enough small values: " + small);
+        assertTrue(onGrid < 0.4 * small, onGrid + " of " + small + " small values lie on a layer's grid");
+    }
+
     // Phi(x) from a rational approximation of erfc with relative error below 1.2e-7 (far below the KS bound).
     private static double normalCdf(double x) {
-        double z = Math.abs(x) / Math.sqrt(2);
+        return x >= 0 ? 1 - upperTail(x) : upperTail(-x);
+    }
+
+    // Q(x) = P(Z > x) = erfc(x / sqrt 2) / 2 for x >= 0, to a relative 1.2e-7.
+    private static double upperTail(double x) {
+        double z = x / Math.sqrt(2);
         double t = 1 / (1 + 0.5 * z);
         double erfc = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
                 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223
                 + t * 0.17087277)))))))));
-        return x >= 0 ? 1 - erfc / 2 : erfc / 2;
+        return erfc / 2;
     }
 
     @Test
