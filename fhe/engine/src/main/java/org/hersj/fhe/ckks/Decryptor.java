@@ -11,7 +11,7 @@ import org.hersj.fhe.arith.Modulus;
  */
 public final class Decryptor {
     private final CkksParameters params;
-    /** Per limb: s, its Shoup quotients, s^2 and its Shoup quotients. */
+    /** Per limb: s (the key's own limbs), its Shoup quotients, s^2 and its Shoup quotients. */
     private final long[][] s;
     private final long[][] sShoup;
     private final long[][] sSquared;
@@ -34,7 +34,7 @@ public final class Decryptor {
         sSquaredShoup = new long[limbs][n];
         for (int i = 0; i < limbs; i++) {
             Modulus m = params.ring().modulus(i);
-            s[i] = sk.poly().limb(i).clone();
+            s[i] = sk.poly().limb(i);
             for (int c = 0; c < n; c++) {
                 sShoup[i][c] = m.shoup(s[i][c]);
                 sSquared[i][c] = m.mul(s[i][c], s[i][c]);

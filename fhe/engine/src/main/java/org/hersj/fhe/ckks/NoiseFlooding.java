@@ -127,19 +127,13 @@ public final class NoiseFlooding {
                     + " plaintext's scale (" + pt.scale() + "); use fewer bits or parameters with a larger modulus");
         }
         random.gaussians(normals);
-        if (sigma < 0x1p48) { // 12 standard deviations stay below 2^52, where doubles still hold every integer
-            for (int k = 0; k < noise.length; k++) {
-                noise[k] = Math.round(sigma * normals[k]);
-            }
-        } else {
-            // Beyond 2^53 a double holds no low bits: fill them with a uniform integer below the value's ulp (2^2 to
-            // 2^6 for degree-2 scores at Delta^2, at most 2^11), so the noise takes every integer, not only multiples
-            // of 2^k (the decoder's doubles would hide them too, but the noise itself should not depend on that).
-            for (int k = 0; k < noise.length; k++) {
-                double x = sigma * normals[k];
-                long ulp = (long) Math.ulp(x);
-                noise[k] = Math.round(x) + (ulp > 1 ? (random.nextLong() & (ulp - 1)) - (ulp >>> 1) : 0);
-            }
+        // Beyond 2^53 a double holds no low bits: fill them with a uniform integer below the value's ulp (2^2 to 2^6
+        // for degree-2 scores at Delta^2, at most 2^11; none below 2^53), so the noise takes every integer, not only
+        // multiples of 2^k (the decoder's doubles would hide them too, but the noise itself should not depend on that).
+        for (int k = 0; k < noise.length; k++) {
+            double x = sigma * normals[k];
+            long ulp = (long) Math.ulp(x);
+            noise[k] = Math.round(x) + (ulp > 1 ? (random.nextLong() & (ulp - 1)) - (ulp >>> 1) : 0);
         }
     }
 
