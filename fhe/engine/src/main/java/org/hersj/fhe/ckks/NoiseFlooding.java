@@ -58,12 +58,14 @@ public final class NoiseFlooding {
      * @param params the parameters of the plaintexts to flood
      * @param model the score noise to flood ({@link ScoreNoise#forPublicKey} for the key pair in use)
      * @param bits flooding bits above the noise estimate, in [0, 40]
-     * @param random a secure source ({@link RandomSource#secure()})
+     * @param random a secure source ({@link RandomSource#secure()}); a deterministic test stream is refused outside
+     *               test runs ({@link RandomSource#requireSecureFor}): flooding drawn from a known stream hides nothing
      */
     public NoiseFlooding(CkksParameters params, ScoreNoise model, int bits, RandomSource random) {
         if (bits < 0 || bits > 40) {
             throw new IllegalArgumentException("noise flooding bits " + bits + " must be in [0, 40]");
         }
+        random.requireSecureFor("noise flooding of decryptions");
         this.params = params;
         this.model = model;
         this.bits = bits;

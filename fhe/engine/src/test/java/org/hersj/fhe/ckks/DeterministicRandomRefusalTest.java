@@ -7,8 +7,8 @@ import org.hersj.fhe.ring.RandomSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Outside test runs (without {@link RandomSource#ALLOW_TEST_STREAMS_PROPERTY}) key generation and
- * encryption refuse a deterministic stream; a secure one is always accepted.
+ * Outside test runs (without {@link RandomSource#ALLOW_TEST_STREAMS_PROPERTY}) key generation, encryption and
+ * the noise flooding of decryptions refuse a deterministic stream; a secure one is always accepted.
  */
 class DeterministicRandomRefusalTest {
 
@@ -26,6 +26,10 @@ class DeterministicRandomRefusalTest {
             assertTrue(pk.getMessage().contains("CKKS encryption refuses"), pk.getMessage());
             assertThrows(IllegalStateException.class,
                 () -> Encryptor.withSecretKey(params, keys.secretKey, RandomSource.seededForTestsOnly(3)));
+            IllegalStateException flooding = assertThrows(IllegalStateException.class,
+                () -> new NoiseFlooding(params, NoiseFlooding.DEFAULT_BITS, RandomSource.seededForTestsOnly(4)));
+            assertTrue(flooding.getMessage().contains("noise flooding of decryptions refuses"), flooding.getMessage());
+            new NoiseFlooding(params, NoiseFlooding.DEFAULT_BITS, RandomSource.secure());
             new KeyGenerator(params, RandomSource.secure());
             Encryptor.withPublicKey(params, keys.publicKey, RandomSource.secure());
         } finally {
