@@ -21,6 +21,8 @@ public final class CkksEncoder {
     private final double[] im;
     private final long[] work;
     private final long[] workHigh;
+    /** The noise of an exact (unflooded) decoding: none. */
+    private final long[] noNoise;
     /** q_0^-1 mod q_1 and its Shoup quotient, for the two-limb decoding; 0 with one prime. */
     private final long q0InverseModQ1;
     private final long q0InverseModQ1Shoup;
@@ -36,6 +38,7 @@ public final class CkksEncoder {
         this.im = new double[params.slots()];
         this.work = new long[params.ringDegree()];
         this.workHigh = new long[params.maxLevel() >= 1 ? params.ringDegree() : 0];
+        this.noNoise = new long[params.ringDegree()];
         if (params.maxLevel() >= 1) {
             Modulus q1 = ring.modulus(1);
             this.q0InverseModQ1 = q1.inverse(q1.reduce(ring.modulus(0).value()));
@@ -224,31 +227,31 @@ public final class CkksEncoder {
         }
     }
 
-    // Leaves the slot values of pt (flooded, if flooding is not null) in re/im.
+    // Leaves the slot values of pt (flooded, if flooding is not null) in re/im. The flooding's integers are added
+    // to the coefficients once they are reconstructed as integers (centred, from every prime), not to each residue.
     private void decodeSlots(Plaintext pt, NoiseFlooding flooding) {
         requireOwn(pt.params());
+        long[] noise = noNoise;
         if (flooding != null) {
             flooding.drawFor(pt);
+            noise = flooding.lastDraw();
         }
         int n = params.slots();
         int level = pt.level();
         double inverseScale = 1.0 / pt.scale();
         if (level == 0) {
-            Modulus m = ring.modulus(0);
-            long q = m.value();
+            long q = ring.modulus(0).value();
             System.arraycopy(pt.poly().limb(0), 0, work, 0, work.length);
             ring.ntt(0).inverse(work);
-            if (flooding != null) {
-                flooding.addTo(work, m);
-            }
             for (int k = 0; k < n; k++) {
-                re[k] = centred(work[k], q) * inverseScale;
-                im[k] = centred(work[k + n], q) * inverseScale;
+                // a residue (below 2^60) plus the noise (below 2^60 in 8 sigma, NoiseFlooding#fitsScale) fits a long
+                re[k] = (double) (centred(work[k], q) + noise[k]) * inverseScale;
+                im[k] = (double) (centred(work[k + n], q) + noise[k + n]) * inverseScale;
             }
         } else if (level == 1) {
-            decodeTwoLimbs(pt, inverseScale, flooding);
+            decodeTwoLimbs(pt, inverseScale, noise);
         } else {
-            decodeMultiLimb(pt, inverseScale, flooding);
+            decodeMultiLimb(pt, inverseScale, noise);
         }
         fft.forward(re, im);
     }
@@ -256,9 +259,9 @@ public final class CkksEncoder {
     /**
      * Two primes (a degree-2 score left unrescaled): x = r_0 + q_0 t with t = (r_1 - r_0) q_0^-1 mod q_1, centred
      * by taking t - q_1 for t > q_1 / 2, as a 128-bit integer rounded once to a double: as precise as the
-     * BigInteger decoding of more primes, without its allocations.
+     * BigInteger decoding of more primes, without its allocations. The noise is added to that 128-bit integer.
      */
-    private void decodeTwoLimbs(Plaintext pt, double inverseScale, NoiseFlooding flooding) {
+    private void decodeTwoLimbs(Plaintext pt, double inverseScale, long[] noise) {
         int n = params.slots();
         Modulus q1 = ring.modulus(1);
         long q0 = ring.modulus(0).value();
@@ -267,10 +270,6 @@ public final class CkksEncoder {
         System.arraycopy(pt.poly().limb(1), 0, workHigh, 0, workHigh.length);
         ring.ntt(0).inverse(work);
         ring.ntt(1).inverse(workHigh);
-        if (flooding != null) {
-            flooding.addTo(work, ring.modulus(0));
-            flooding.addTo(workHigh, q1);
-        }
         long halfQ1 = q1Value >>> 1;
         for (int c = 0; c < 2 * n; c++) {
             long r0 = work[c];
@@ -280,8 +279,12 @@ public final class CkksEncoder {
             long signedT = t > halfQ1 ? t - q1Value : t;
             // x = q_0 t + r_0 in 128 bits; exact when it fits a long (small values: no cancellation in doubles)
             long productLow = q0 * signedT;
-            long low = productLow + r0;
-            long high = Math.multiplyHigh(q0, signedT) + (Long.compareUnsigned(low, productLow) < 0 ? 1 : 0);
+            long exact = productLow + r0;
+            long e = noise[c];
+            long low = exact + e;
+            // + the sign extension of e and both carries out of the low words, computed without branches (the
+            // carries are random: compared branches mispredicted half the time, a third of the decoding's time)
+            long high = Math.multiplyHigh(q0, signedT) + carry(productLow, r0, exact) + (e >> 63) + carry(exact, e, low);
             double x = high == (low >> 63) ? (double) low : high * 0x1p64 + (double) (low >>> 1) * 2.0;
             double v = x * inverseScale;
             if (c < n) {
@@ -292,7 +295,7 @@ public final class CkksEncoder {
         }
     }
 
-    private void decodeMultiLimb(Plaintext pt, double inverseScale, NoiseFlooding flooding) {
+    private void decodeMultiLimb(Plaintext pt, double inverseScale, long[] noise) {
         int level = pt.level();
         int n = params.slots();
         BigInteger[] factors = crtFactors(level);
@@ -302,9 +305,6 @@ public final class CkksEncoder {
         for (int i = 0; i <= level; i++) {
             coefficients[i] = pt.poly().limb(i).clone();
             ring.ntt(i).inverse(coefficients[i]);
-            if (flooding != null) {
-                flooding.addTo(coefficients[i], ring.modulus(i));
-            }
         }
         for (int c = 0; c < 2 * n; c++) {
             BigInteger x = BigInteger.ZERO;
@@ -315,7 +315,7 @@ public final class CkksEncoder {
             if (x.compareTo(half) > 0) {
                 x = x.subtract(modulus);
             }
-            double v = x.doubleValue() * inverseScale;
+            double v = x.add(BigInteger.valueOf(noise[c])).doubleValue() * inverseScale;
             if (c < n) {
                 re[c] = v;
             } else {
@@ -357,8 +357,13 @@ public final class CkksEncoder {
         }
     }
 
-    private static double centred(long v, long q) {
-        return v > (q >>> 1) ? (double) (v - q) : (double) v;
+    // The carry out of the unsigned 64-bit sum = a + b: 1 where both top bits are set, or either is and the sum's is not.
+    private static long carry(long a, long b, long sum) {
+        return ((a & b) | ((a | b) & ~sum)) >>> 63;
+    }
+
+    private static long centred(long v, long q) {
+        return v > (q >>> 1) ? v - q : v;
     }
 
     private static void checkScale(double scale) {

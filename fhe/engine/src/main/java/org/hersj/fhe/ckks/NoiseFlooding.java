@@ -1,6 +1,5 @@
 package org.hersj.fhe.ckks;
 
-import org.hersj.fhe.arith.Modulus;
 import org.hersj.fhe.ring.RandomSource;
 
 /**
@@ -16,9 +15,10 @@ import org.hersj.fhe.ring.RandomSource;
  * that for the N coefficients together (0.006 at N = 4096 with 12 bits). A Gaussian is used rather than a
  * cheaper uniform noise of the same variance, whose distance grows N-fold, not sqrt(N)-fold, and which
  * repeated decryptions of one ciphertext pin down at the edges of its range. The noise is added in
- * coefficient form, after the decoder's inverse NTT, the same integer on every prime, so flooding costs no
- * transform of its own. A plaintext whose flooding would not fit ({@link #fitsScale}: more bits than 13 at
- * Delta^2 over two primes) is refused; the key owner rescales it first.
+ * coefficient form, to the integers the decoder reconstructs after its inverse NTT, so flooding costs no
+ * transform and no modular reduction of its own. A plaintext whose flooding would not fit
+ * ({@link #fitsScale}: more bits than 13 at Delta^2 over two primes) is refused; the key owner rescales it
+ * first.
  *
  * <p>The cost is precision: a decoded value moves by {@link #slotErrorStandardDeviation()} (1.5e-5 at
  * SEARCH_N4096 and 3.6e-6 at SEARCH_N8192 with the default 12 bits), and stays within 6 of those of the
@@ -112,9 +112,9 @@ public final class NoiseFlooding {
     }
 
     /**
-     * Draws fresh flooding for the decoding of {@code pt}, which {@link CkksEncoder} then adds to the
-     * coefficients of every limb ({@link #addTo}) before reconstructing them: the same integer noise on
-     * every prime, so it is added to the plaintext's value itself, without transforming it to NTT form.
+     * Draws fresh flooding for the decoding of {@code pt}, which {@link CkksEncoder} then adds to the plaintext's
+     * coefficients ({@link #lastDraw}) once it has reconstructed them as integers from every prime: noise on the
+     * plaintext's value itself, without transforming it to NTT form or reducing it modulo each prime.
      *
      * @throws IllegalArgumentException if {@code pt} has other parameters, or its flooding would not fit
      *         ({@link #fitsScale})
@@ -129,21 +129,30 @@ public final class NoiseFlooding {
                     + " plaintext's scale (" + pt.scale() + "); use fewer bits or parameters with a larger modulus");
         }
         random.gaussians(normals);
-        // Beyond 2^53 a double holds no low bits: fill them with a uniform integer below the value's ulp (2^2 to 2^6
-        // for degree-2 scores at Delta^2, at most 2^11; none below 2^53), so the noise takes every integer, not only
-        // multiples of 2^k (the decoder's doubles would hide them too, but the noise itself should not depend on that).
+        // A double holds 53 bits: where 16 sigma passes 2^53 (degree-2 scores at Delta^2: sigma ~ 2^54.5), the
+        // Gaussian is rounded to a multiple of 2^g instead and the g bits below filled with a uniform integer, so the
+        // noise takes every integer, not only multiples of 2^g (the decoder's doubles would hide them too, but the
+        // noise itself should not depend on that); the uniform part's variance, 4^g / 12, is below 2^-99 sigma^2.
+        int g = Math.max(0, Math.getExponent(16 * sigma) + 1 - 53);
+        if (g == 0) {
+            for (int k = 0; k < noise.length; k++) {
+                noise[k] = (long) Math.rint(sigma * normals[k]);
+            }
+            return;
+        }
+        double gridSigma = Math.scalb(sigma, -g);
+        int lowBits = 64 - g;
         for (int k = 0; k < noise.length; k++) {
-            double x = sigma * normals[k];
-            long ulp = (long) Math.ulp(x);
-            noise[k] = Math.round(x) + (ulp > 1 ? (random.nextLong() & (ulp - 1)) - (ulp >>> 1) : 0);
+            noise[k] = ((long) Math.rint(gridSigma * normals[k]) << g) + (random.nextLong() >> lowBits);
         }
     }
 
-    /** Adds the noise of the last {@link #drawFor} to {@code coefficients}, one limb in coefficient form. */
-    void addTo(long[] coefficients, Modulus m) {
-        for (int k = 0; k < coefficients.length; k++) {
-            coefficients[k] = m.add(coefficients[k], m.reduceSigned(noise[k]));
-        }
+    /**
+     * @return the N integers of the last {@link #drawFor}, one per coefficient (the array itself: read it before
+     *         the next draw), which the decoder adds to the coefficients reconstructed from every prime
+     */
+    long[] lastDraw() {
+        return noise;
     }
 
     @Override
