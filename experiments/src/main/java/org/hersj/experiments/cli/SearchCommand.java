@@ -10,6 +10,7 @@ import org.hersj.fhe.search.server.SearchReport;
 import org.hersj.fhe.search.service.SearchServer;
 import org.hersj.fhe.search.store.EncryptedProbe;
 import org.hersj.fhe.search.store.GalleryStore;
+import org.hersj.fhe.search.store.ReadMode;
 import org.hersj.fhe.search.store.RecordFileReader;
 import org.hersj.fhe.search.twostage.Stage2Request;
 import org.hersj.fhe.search.twostage.Stage2Response;
@@ -68,6 +69,12 @@ final class SearchCommand implements Callable<Integer> {
                 + " --out may then be Hadoop URIs (hdfs://, s3a://, file://).")
     String sparkMaster;
 
+    @Option(names = "--direct-io",
+            description = "Read the gallery around the page cache (O_DIRECT; ext4, XFS, not tmpfs): for galleries"
+                + " searched from disk (larger than the memory, or searched once), where filling the page cache costs"
+                + " more CPU than the reads. Default: through the page cache.")
+    boolean directIo;
+
     @Mixin
     ForceOption force;
 
@@ -112,6 +119,10 @@ final class SearchCommand implements Callable<Integer> {
             OutputPaths.checkFile("--out", out, force.force, OutputPaths.inputs(serverKeys, gallery, probe.encrypted,
                     probe.clear == null ? null : probe.clear.features, twoStage));
         }
+        if (directIo && (sparkMaster != null || twoStage != null || probe.encrypted == null)) {
+            throw new IllegalArgumentException("--direct-io reads a local gallery for the HERS search with an encrypted"
+                    + " probe (--probe); drop it with --spark-master, --two-stage or a clear probe");
+        }
         KeyDirectory.requireNoSecret(serverKeys);
         ServerBackend server = KeyDirectory.backendOf(serverKeys).loadServer(serverKeys, parameters);
         if (sparkMaster != null) {
@@ -132,8 +143,9 @@ final class SearchCommand implements Callable<Integer> {
         if (probe.encrypted != null) {
             EncryptedProbe encrypted = EncryptedProbe.read(probe.encrypted, server);
             ScoreForm form = scoreForm == null ? ScoreForm.defaultFor(server) : ScoreForm.byName(scoreForm);
-            OutputPaths.writeReplacing(out, file -> report[0] = new SearchServer(server, threads).search(gallery,
-                    encrypted, form, file, bar.asSearchListener()));
+            ReadMode readMode = directIo ? ReadMode.DIRECT : ReadMode.CACHED;
+            OutputPaths.writeReplacing(out, file -> report[0] = new SearchServer(server, threads, readMode).search(
+                    gallery, encrypted, form, file, bar.asSearchListener()));
         } else {
             output.err().println("hers: warning: WEAKER THREAT MODEL: the probe is in the clear; only the gallery is protected");
             float[] clear = FeatureFiles.row(probe.clear.features, probe.clear.row);

@@ -13,6 +13,7 @@ import org.hersj.fhe.search.server.ScoreForm;
 import org.hersj.fhe.search.server.SearchReport;
 import org.hersj.fhe.search.store.EncryptedProbe;
 import org.hersj.fhe.search.store.GalleryStore;
+import org.hersj.fhe.search.store.ReadMode;
 import org.hersj.fhe.search.store.RecordFileException;
 import org.hersj.fhe.search.store.RecordFileHeader;
 import org.hersj.fhe.search.store.RecordSet;
@@ -32,11 +33,21 @@ public final class SearchServer {
   private final int threads;
   private final EncryptedSearchServer hers;
   private final Boddeti2018Search boddeti;
+  private final ReadMode readMode;
 
-  /** A server scoring on {@code threads} threads. */
+  /** A server scoring on {@code threads} threads, reading galleries through the page cache. */
   public SearchServer(ServerBackend backend, int threads) {
+    this(backend, threads, ReadMode.CACHED);
+  }
+
+  /**
+   * A server scoring on {@code threads} threads that reads the galleries it opens itself
+   * ({@link #search(Path, EncryptedProbe, ScoreForm, Path, ProgressListener)}) in {@code readMode}.
+   */
+  public SearchServer(ServerBackend backend, int threads, ReadMode readMode) {
     this.backend = backend;
     this.threads = threads;
+    this.readMode = readMode;
     this.hers = new EncryptedSearchServer(backend, threads);
     this.boddeti = new Boddeti2018Search(backend, threads);
   }
@@ -51,7 +62,7 @@ public final class SearchServer {
    */
   public SearchReport search(Path galleryDir, EncryptedProbe probe, ScoreForm form, Path scoresFile,
       ProgressListener progress) throws IOException {
-    try (RecordSet gallery = GalleryStore.openRecords(galleryDir, backend)) {
+    try (RecordSet gallery = GalleryStore.openRecords(galleryDir, backend, readMode)) {
       return search(gallery, probe, prepare(probe, gallery.header().recordCount()), form, scoresFile, progress);
     }
   }

@@ -33,11 +33,16 @@ public final class GalleryStore {
    * parameters.
    */
   public static RecordFileReader open(Path directory, SearchBackend backend) throws IOException {
+    return open(directory, backend, ReadMode.CACHED);
+  }
+
+  /** As {@link #open(Path, SearchBackend)}, the records read in {@code mode}. */
+  public static RecordFileReader open(Path directory, SearchBackend backend, ReadMode mode) throws IOException {
     if (ShardManifest.isSharded(directory) && !Files.exists(recordsFile(directory))) {
       throw new RecordFileException(directory, "is a sharded gallery (" + ShardManifest.FILE + "); only the HERS"
           + " search (hers search with an encrypted HERS probe) reads sharded galleries");
     }
-    RecordFileReader reader = RecordFileReader.open(recordsFile(directory), FileKind.GALLERY);
+    RecordFileReader reader = RecordFileReader.open(recordsFile(directory), FileKind.GALLERY, mode);
     return checked(reader, backend);
   }
 
@@ -46,10 +51,15 @@ public final class GalleryStore {
    * by a sharded enrollment), and checks it was made under {@code backend}'s parameters.
    */
   public static RecordSet openRecords(Path directory, SearchBackend backend) throws IOException {
+    return openRecords(directory, backend, ReadMode.CACHED);
+  }
+
+  /** As {@link #openRecords(Path, SearchBackend)}, the records read in {@code mode}. */
+  public static RecordSet openRecords(Path directory, SearchBackend backend, ReadMode mode) throws IOException {
     if (ShardManifest.isSharded(directory)) {
-      return checked(ShardedRecordSet.open(directory, FileKind.GALLERY, false), backend);
+      return checked(ShardedRecordSet.open(directory, FileKind.GALLERY, false, mode), backend);
     }
-    return open(directory, backend);
+    return open(directory, backend, mode);
   }
 
   /**

@@ -31,13 +31,26 @@ public final class RecordFileReader implements RecordSet {
    *     header, or is shorter or longer than its header says
    */
   public static RecordFileReader open(Path file, FileKind expectedKind) throws IOException {
+    return open(file, expectedKind, ReadMode.CACHED);
+  }
+
+  /**
+   * Opens {@code file} to be read in {@code mode} and checks it holds {@code expectedKind}, as
+   * {@link #open(Path, FileKind)}.
+   *
+   * @throws RecordFileException as {@link #open(Path, FileKind)}, and if {@code mode} is
+   *     {@link ReadMode#DIRECT} and the file system does not support direct I/O
+   */
+  public static RecordFileReader open(Path file, FileKind expectedKind, ReadMode mode) throws IOException {
     if (!Files.isRegularFile(file)) {
       String hint = Files.exists(RecordFileWriter.partFileOf(file))
           ? "only an unfinished write exists (" + RecordFileWriter.partFileOf(file).getFileName()
               + "); " + expectedKind.remedy() : "check the path";
       throw new RecordFileException(file, "no such " + expectedKind.name().toLowerCase() + " file; " + hint);
     }
-    return open(file, PositionalInput.of(FileChannel.open(file, StandardOpenOption.READ)), expectedKind);
+    PositionalInput input = mode == ReadMode.DIRECT ? DirectFileInput.open(file)
+        : PositionalInput.of(FileChannel.open(file, StandardOpenOption.READ));
+    return open(file, input, expectedKind);
   }
 
   /**

@@ -43,13 +43,19 @@ public final class ShardedRecordSet implements RecordSet {
    * @throws RecordFileException naming the manifest or the shard file that is wrong
    */
   public static ShardedRecordSet open(Path dir, FileKind kind, boolean verifyDigests) throws IOException {
+    return open(dir, kind, verifyDigests, ReadMode.CACHED);
+  }
+
+  /** As {@link #open(Path, FileKind, boolean)}, every shard read in {@code mode}. */
+  public static ShardedRecordSet open(Path dir, FileKind kind, boolean verifyDigests, ReadMode mode)
+      throws IOException {
     ShardManifest manifest = ShardManifest.read(dir);
     if (manifest.whole().kind() != kind) {
       throw new RecordFileException(dir.resolve(ShardManifest.FILE), "lists shards of " + manifest.whole().kind()
           + ", expected " + kind);
     }
     ShardPlan.Range all = new ShardPlan.Range(0, 0, manifest.whole().recordCount(), 0, manifest.whole().layout().itemCount());
-    ShardedRecordSet set = openRun(dir, manifest, all, shard -> RecordFileReader.open(manifest.fileOf(dir, shard), kind));
+    ShardedRecordSet set = openRun(dir, manifest, all, shard -> RecordFileReader.open(manifest.fileOf(dir, shard), kind, mode));
     try {
       for (ShardManifest.Shard shard : manifest.shards()) {
         Path file = manifest.fileOf(dir, shard);

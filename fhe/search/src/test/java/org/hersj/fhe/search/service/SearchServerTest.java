@@ -1,5 +1,6 @@
 package org.hersj.fhe.search.service;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +20,7 @@ import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.server.ScoreForm;
 import org.hersj.fhe.search.server.SearchReport;
 import org.hersj.fhe.search.store.EncryptedProbe;
+import org.hersj.fhe.search.store.ReadMode;
 import org.hersj.fhe.search.store.RecordFileException;
 import org.hersj.fhe.search.testing.ClearTestBackend;
 import org.hersj.fhe.search.testing.GeneratedGallery;
@@ -60,6 +62,29 @@ class SearchServerTest {
     assertEquals(ITEMS, actual.length);
     for (int i = 0; i < ITEMS; i++) {
       assertEquals(expected[i], actual[i], BOUND, "item " + i);
+    }
+  }
+
+  @Test
+  void directReadsGiveTheSameScoresAsPageCacheReads() throws IOException {
+    // under the build directory: the temporary directory may be a tmpfs, which has no direct I/O
+    Files.createDirectories(Path.of("target"));
+    Path disk = Files.createTempDirectory(Path.of("target"), "direct-search");
+    try {
+      Path store = disk.resolve("gallery");
+      new GalleryEnroller(backend, 1, 4).enroll(RowSource.of(rows), LayoutKind.HERS_SIMD, store, ProgressListener.NONE);
+      EncryptedProbe encrypted = client.encryptProbe(probe, LayoutKind.HERS_SIMD);
+      Path cached = disk.resolve("cached.hrec");
+      Path direct = disk.resolve("direct.hrec");
+      server.search(store, encrypted, ScoreForm.RELINEARIZED, cached, ProgressListener.NONE);
+      new SearchServer(backend, 2, ReadMode.DIRECT).search(store, encrypted, ScoreForm.RELINEARIZED, direct,
+          ProgressListener.NONE);
+      assertPlainScores(direct);
+      assertArrayEquals(Files.readAllBytes(cached), Files.readAllBytes(direct), "the same scores file either way");
+    } finally {
+      try (var files = Files.walk(disk)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
     }
   }
 
