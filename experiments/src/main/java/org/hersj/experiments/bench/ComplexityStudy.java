@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.hersj.fhe.search.store.ReadMode;
 import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.search.engine.SearchKeySet;
 import org.hersj.fhe.search.engine.SearchEngine;
@@ -59,7 +60,7 @@ public record ComplexityStudy(List<Long> baselineSizes, List<Long> hersSizes, in
         for (LayoutKind kind : layouts) {
             List<Long> sizes = kind.dimensionMajor() ? hersSizes : baselineSizes;
             SearchBenchmarkConfig config = new SearchBenchmarkConfig(sizes, dimension, threads, kind,
-                    ScoreForm.RELINEARIZED, false, 10, 1, workDir, seed, Long.MAX_VALUE);
+                    ScoreForm.RELINEARIZED, false, 10, 1, workDir, seed, Long.MAX_VALUE, ReadMode.CACHED);
             for (SearchBenchmarkRow r : bench.run(config, progress).rows()) {
                 OperationCounts predicted = OperationCounts.predicted(new GalleryLayout(kind, r.items(), dimension, slots));
                 rows.add(new ComplexityRow(label(kind), dimension, r.items(), r.operations(), predicted,

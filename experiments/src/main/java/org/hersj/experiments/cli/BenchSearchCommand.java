@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.hersj.fhe.search.store.ReadMode;
 import org.hersj.experiments.bench.SearchBenchSection;
 import org.hersj.fhe.io.AtomicFiles;
 import org.hersj.experiments.report.PlotFiles;
@@ -76,6 +77,12 @@ final class BenchSearchCommand implements Callable<Integer> {
                 + " directory). Galleries are always streamed block by block from their store file, never loaded whole.")
     boolean streamFromDisk;
 
+    @Option(names = "--direct-io",
+            description = "The server reads the galleries around the page cache (as 'hers search --direct-io'), so"
+                + " every search reads the disk: cold-disk figures. Implies --stream-from-disk (OUT/work must be on a"
+                + " file system with direct I/O: ext4, XFS; not tmpfs).")
+    boolean directIo;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
             description = "Seed of the synthetic gallery and probe (keys always use secure randomness).")
     long seed;
@@ -106,7 +113,7 @@ final class BenchSearchCommand implements Callable<Integer> {
         int threads = threadsOption.value();
         List<SearchEngine> engines = "both".equalsIgnoreCase(backend.trim())
                 ? List.of(SearchEngines.byName(SearchEngines.DEFAULT), SearchEngines.byName("openfhe")) : List.of(SearchEngines.byName(backend));
-        Path work = streamFromDisk ? out.resolve("work") : Path.of(System.getProperty("java.io.tmpdir"));
+        Path work = streamFromDisk || directIo ? out.resolve("work") : Path.of(System.getProperty("java.io.tmpdir"));
         Files.createDirectories(out.resolve("sections"));
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         Map<String, SearchBenchmarkResult> results = new LinkedHashMap<>();
@@ -121,7 +128,7 @@ final class BenchSearchCommand implements Callable<Integer> {
                         + "Boddeti layout is measured by 'hers bench complexity'");
             }
             SearchBenchmarkConfig config = new SearchBenchmarkConfig(sizes, dims, threads, kind,
-                    form, false, 10, reps, work, seed, checkAccuracyUpTo);
+                    form, false, 10, reps, work, seed, checkAccuracyUpTo, directIo ? ReadMode.DIRECT : ReadMode.CACHED);
             SearchKeySet keys = engine.generateKeys(CkksPresets.byName(chosen).literal(), RandomSource.secure());
             SearchBenchmarkResult result = new SearchBenchmark(exactScores.decrypting(keys.client()), keys.server()).run(config,
                     bar.asSearchListener());

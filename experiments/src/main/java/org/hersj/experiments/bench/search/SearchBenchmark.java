@@ -113,7 +113,7 @@ public final class SearchBenchmark {
 
   private SearchReport search(SearchBenchmarkConfig config, Path store, EncryptedProbe probe, float[] clear,
       Path scores, ProgressListener progress) throws IOException {
-    SearchServer searchServer = new SearchServer(server, config.threads());
+    SearchServer searchServer = new SearchServer(server, config.threads(), config.readMode());
     return config.plaintextProbe() ? searchServer.searchClearProbeWeakerThreatModel(store, clear, scores, progress)
         : searchServer.search(store, probe, config.form(), scores, progress);
   }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.server.ScoreForm;
+import org.hersj.fhe.search.store.ReadMode;
 
 /**
  * What to measure.
@@ -19,10 +20,12 @@ import org.hersj.fhe.search.server.ScoreForm;
  * @param workDir where galleries and score files are written (deleted after each size)
  * @param seed seed of the synthetic gallery and probe
  * @param checkAccuracyUpTo compare every score with plaintext for galleries up to this size
+ * @param readMode how the server reads the gallery ({@link ReadMode#DIRECT}: from the disk on every search, as
+ *     a gallery that is not in the page cache)
  */
 public record SearchBenchmarkConfig(List<Long> sizes, int dimension, int threads, LayoutKind layout,
     ScoreForm form, boolean plaintextProbe, int topK, int repetitions, Path workDir, long seed,
-    long checkAccuracyUpTo) {
+    long checkAccuracyUpTo, ReadMode readMode) {
 
   /** Validates the settings. */
   public SearchBenchmarkConfig {
@@ -36,8 +39,8 @@ public record SearchBenchmarkConfig(List<Long> sizes, int dimension, int threads
     if (plaintextProbe && !layout.dimensionMajor()) {
       throw new IllegalArgumentException("the plaintext-probe mode uses the HERS layout");
     }
-    if (workDir == null || layout == null || form == null) {
-      throw new IllegalArgumentException("workDir, layout and form are required");
+    if (workDir == null || layout == null || form == null || readMode == null) {
+      throw new IllegalArgumentException("workDir, layout, form and readMode are required");
     }
   }
 
@@ -50,6 +53,7 @@ public record SearchBenchmarkConfig(List<Long> sizes, int dimension, int threads
     if (plaintextProbe) {
       return hers + "-plaintext-probe-weaker";
     }
-    return hers + (form == ScoreForm.RELINEARIZED ? "-encrypted" : "-encrypted-degree2");
+    return hers + (form == ScoreForm.RELINEARIZED ? "-encrypted" : "-encrypted-degree2")
+        + (readMode == ReadMode.DIRECT ? "-direct-io" : "");
   }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.hersj.fhe.search.store.ReadMode;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.layout.GalleryLayout;
 import org.hersj.fhe.search.layout.LayoutKind;
@@ -26,7 +27,7 @@ class SearchBenchmarkTest {
   void rowsCarrySizesCountsAndExactScoresAndCleanUp() throws IOException {
     ClearTestBackend backend = new ClearTestBackend(8, "p", "k");
     SearchBenchmarkConfig config = new SearchBenchmarkConfig(List.of(5L, 21L, 40L), 4, 2, LayoutKind.HERS_SIMD,
-        ScoreForm.RELINEARIZED, false, 3, 2, dir, 7, 1000);
+        ScoreForm.RELINEARIZED, false, 3, 2, dir, 7, 1000, ReadMode.CACHED);
     SearchBenchmarkResult result = new SearchBenchmark(backend, backend).run(config, ProgressListener.NONE);
     assertEquals(3, result.rows().size());
     SearchBenchmarkRow row = result.rows().get(1);
@@ -42,6 +43,20 @@ class SearchBenchmarkTest {
     try (var left = Files.list(dir)) {
       assertEquals(0, left.count(), "benchmark left files behind");
     }
+  }
+
+  @Test
+  void directReadsScoreTheSameAndSaySo() throws IOException {
+    ClearTestBackend backend = new ClearTestBackend(8, "p", "k");
+    // under the build directory: the temporary directory may be a tmpfs, which has no direct I/O
+    Files.createDirectories(Path.of("target"));
+    Path work = Files.createTempDirectory(Path.of("target"), "bench-direct");
+    SearchBenchmarkConfig config = new SearchBenchmarkConfig(List.of(21L), 4, 2, LayoutKind.HERS_SIMD,
+        ScoreForm.RELINEARIZED, false, 3, 1, work, 7, 1000, ReadMode.DIRECT);
+    SearchBenchmarkRow row = new SearchBenchmark(backend, backend).run(config, ProgressListener.NONE).rows().get(0);
+    assertTrue(row.maxAbsError() < 1e-6, "clear backend scores read directly differ by " + row.maxAbsError());
+    assertEquals("hers-encrypted-direct-io", row.mode());
+    Files.deleteIfExists(work);
   }
 
   @Test
