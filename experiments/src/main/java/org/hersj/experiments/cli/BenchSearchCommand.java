@@ -80,7 +80,7 @@ final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--direct-io",
             description = "The server reads the galleries around the page cache (as 'hers search --direct-io'), so"
                 + " every search reads the disk: cold-disk figures. Implies --stream-from-disk (OUT/work must be on a"
-                + " file system with direct I/O: ext4, XFS; not tmpfs).")
+                + " file system with direct I/O, such as ext4 or XFS).")
     boolean directIo;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",

@@ -70,7 +70,7 @@ final class SearchCommand implements Callable<Integer> {
     String sparkMaster;
 
     @Option(names = "--direct-io",
-            description = "Read the gallery around the page cache (O_DIRECT; ext4, XFS, not tmpfs): for galleries"
+            description = "Read the gallery around the page cache (O_DIRECT, on a file system that has it: ext4, XFS): for galleries"
                 + " searched from disk (larger than the memory, or searched once), where filling the page cache costs"
                 + " more CPU than the reads. Default: through the page cache.")
     boolean directIo;
@@ -153,8 +153,9 @@ final class SearchCommand implements Callable<Integer> {
                     .searchClearProbeWeakerThreatModel(gallery, clear, file, bar.asSearchListener()));
         }
         bar.finish("search");
-        output.out().printf(Locale.ROOT, "scored %d items (%d dims, %d blocks) in %.2f s; encrypted scores in %s%n",
-                report[0].items(), report[0].dimension(), report[0].records(), report[0].seconds(), out);
+        output.out().printf(Locale.ROOT, "scored %d items (%d dims, %d blocks) in %.2f s%s; encrypted scores in %s%n",
+                report[0].items(), report[0].dimension(), report[0].records(), report[0].seconds(),
+                report[0].readMode() == ReadMode.DIRECT ? ", read around the page cache" : "", out);
         return 0;
     }
 

@@ -48,7 +48,7 @@ class SearchBenchmarkTest {
   @Test
   void directReadsScoreTheSameAndSaySo() throws IOException {
     ClearTestBackend backend = new ClearTestBackend(8, "p", "k");
-    // under the build directory: the temporary directory may be a tmpfs, which has no direct I/O
+    // under the build directory: the temporary directory may be a tmpfs, which had no direct I/O before Linux 6.6
     Files.createDirectories(Path.of("target"));
     Path work = Files.createTempDirectory(Path.of("target"), "bench-direct");
     SearchBenchmarkConfig config = new SearchBenchmarkConfig(List.of(21L), 4, 2, LayoutKind.HERS_SIMD,

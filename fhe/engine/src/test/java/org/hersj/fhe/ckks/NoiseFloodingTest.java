@@ -124,6 +124,23 @@ class NoiseFloodingTest {
         // the grid the Gaussian is rounded to below 2^53 must not change its scale (4,096 draws: 1.1 % standard error)
         double sigma = flooding.coefficientStandardDeviation(pt.scale());
         assertEquals(sigma, Math.sqrt(sumSq / n), 0.07 * sigma, "measured standard deviation of the noise beyond 2^53");
+        // every residue mod 2^g is reached evenly (g = 6 here): chi-square of 64 bins over 4 x 4,096 draws, 63 degrees
+        // of freedom (mean 63, standard deviation 11.2); filling one bit fewer leaves half the bins empty (~16,000)
+        int g = Math.getExponent(16 * sigma) + 1 - 53;
+        assertEquals(6, g, "the grid of a degree-2 score at SEARCH_N4096");
+        long[] bins = new long[1 << g];
+        for (int d = 0; d < 4; d++) {
+            flooding.drawFor(pt);
+            for (long v : flooding.lastDraw()) {
+                bins[(int) Math.floorMod(v, (long) bins.length)]++;
+            }
+        }
+        double expected = 4.0 * n / bins.length;
+        double chiSquare = 0;
+        for (long b : bins) {
+            chiSquare += (b - expected) * (b - expected) / expected;
+        }
+        assertTrue(chiSquare < 130, "chi-square of the noise mod 2^" + g + ": " + chiSquare + " (63 degrees of freedom)");
         // without the low bits filled in, about 86 % of the draws were even
         assertEquals(0.5, (double) odd / n, 0.04, "share of odd noise values");
     }

@@ -97,7 +97,7 @@ public final class RecordScan {
       writer.finish();
       double seconds = (System.nanoTime() - start) / 1e9;
       return new SearchReport(layout.itemCount(), layout.dimension(), total, seconds, readNanos / 1e9,
-          scoreNanos.sum() / 1e9, counter.snapshot());
+          scoreNanos.sum() / 1e9, counter.snapshot(), gallery.readMode());
     }
   }
 }

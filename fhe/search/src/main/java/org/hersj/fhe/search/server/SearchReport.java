@@ -1,6 +1,7 @@
 package org.hersj.fhe.search.server;
 
 import org.hersj.fhe.search.layout.OperationCounts;
+import org.hersj.fhe.search.store.ReadMode;
 
 /**
  * What a server-side search did.
@@ -13,9 +14,10 @@ import org.hersj.fhe.search.layout.OperationCounts;
  * @param scoreSeconds thread CPU time spent in homomorphic scoring, summed over threads (both fall back
  *     to wall time where the JVM cannot measure thread CPU time)
  * @param operations homomorphic operations performed
+ * @param readMode how the gallery was read (through the page cache, or around it)
  */
 public record SearchReport(long items, int dimension, long records, double seconds, double readSeconds,
-    double scoreSeconds, OperationCounts operations) {
+    double scoreSeconds, OperationCounts operations, ReadMode readMode) {
 
   /** Mean scoring CPU time of one record on one thread (reading excluded). */
   public double secondsPerRecord() {

@@ -41,8 +41,9 @@ public final class SearchServer {
   }
 
   /**
-   * A server scoring on {@code threads} threads that reads the galleries it opens itself
-   * ({@link #search(Path, EncryptedProbe, ScoreForm, Path, ProgressListener)}) in {@code readMode}.
+   * A server scoring on {@code threads} threads that reads the galleries of
+   * {@link #search(Path, EncryptedProbe, ScoreForm, Path, ProgressListener)} in {@code readMode}; the stage-2 and
+   * clear-probe searches (a few records, or the weaker threat model) read through the page cache.
    */
   public SearchServer(ServerBackend backend, int threads, ReadMode readMode) {
     this.backend = backend;

@@ -4,14 +4,16 @@ import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
  * A local file read around the page cache ({@code O_DIRECT}): each read covers whole blocks of the file
- * system into a per-thread aligned buffer, then copies the requested bytes out, so callers read any
- * position and length as from a {@link FileChannel}. The data then moves from the disk straight to this
+ * system into an aligned buffer of the reading thread, then copies the requested bytes out, so callers read
+ * any position and length as from a {@link FileChannel}. The data then moves from the disk straight to this
  * process, without the kernel's copy and page-cache bookkeeping. Reads are thread-safe.
  */
 final class DirectFileInput implements PositionalInput {
@@ -19,40 +21,52 @@ final class DirectFileInput implements PositionalInput {
   /** Largest single read; longer requests are served in parts, as a channel may. */
   private static final int MAX_READ_BYTES = 1 << 20;
 
+  /**
+   * One buffer per thread for every open file (a sharded gallery keeps all its shards open), grown to the
+   * largest read the thread made (one record), at most {@link #MAX_READ_BYTES} and four blocks.
+   */
+  private static final ThreadLocal<ByteBuffer[]> BOUNCE = ThreadLocal.withInitial(() -> new ByteBuffer[1]);
+
+  private final Path file;
   private final FileChannel channel;
   private final long size;
   private final int block;
-  private final ThreadLocal<ByteBuffer> bounce;
 
-  private DirectFileInput(FileChannel channel, long size, int block) {
+  private DirectFileInput(Path file, FileChannel channel, long size, int block) {
+    this.file = file;
     this.channel = channel;
     this.size = size;
     this.block = block;
-    this.bounce = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_READ_BYTES + 3 * block)
-        .alignedSlice(block));
   }
 
   /**
    * Opens {@code file} for direct reads.
    *
-   * @throws RecordFileException if the file system or the platform does not support direct I/O
+   * @throws RecordFileException if the file cannot be opened, or its file system or the platform does not
+   *     support direct I/O
    */
   static DirectFileInput open(Path file) throws IOException {
-    long blockSize;
     FileChannel channel;
+    long blockSize;
     try {
       blockSize = Files.getFileStore(file).getBlockSize();
       channel = FileChannel.open(file, StandardOpenOption.READ, ExtendedOpenOption.DIRECT);
+    } catch (NoSuchFileException | AccessDeniedException e) {
+      throw new RecordFileException(file, "cannot be opened (" + e + "); check the path and its permissions");
     } catch (UnsupportedOperationException | IOException e) {
-      throw new RecordFileException(file, "cannot be opened for direct I/O (" + e + "); where the file system or"
-          + " the platform does not support it, read it through the page cache (without --direct-io)");
+      throw new RecordFileException(file, "cannot be opened for direct I/O (" + e + "): its file system or the"
+          + " platform does not support it; read it through the page cache (without --direct-io)");
     }
-    if (blockSize <= 0 || blockSize > (1 << 20) || Long.bitCount(blockSize) != 1) {
+    try {
+      if (blockSize <= 0 || blockSize > (1 << 20) || Long.bitCount(blockSize) != 1) {
+        throw new RecordFileException(file, "has a file-system block size of " + blockSize
+            + " bytes, which direct I/O cannot align to; read it without --direct-io");
+      }
+      return new DirectFileInput(file, channel, channel.size(), (int) blockSize);
+    } catch (IOException | RuntimeException e) {
       channel.close();
-      throw new RecordFileException(file, "has a file-system block size of " + blockSize
-          + " bytes, which direct I/O cannot align to; read it without --direct-io");
+      throw e;
     }
-    return new DirectFileInput(channel, channel.size(), (int) blockSize);
   }
 
   /** The size when opened: record files are complete and not changed while they are read. */
@@ -63,22 +77,29 @@ final class DirectFileInput implements PositionalInput {
 
   @Override
   public int read(ByteBuffer dst, long position) throws IOException {
+    if (!dst.hasRemaining()) {
+      return 0;
+    }
     if (position >= size) {
       return -1;
     }
     int wanted = Math.min(dst.remaining(), MAX_READ_BYTES);
     long start = position - Math.floorMod(position, block);
     int skip = (int) (position - start);
-    int span = roundUp(skip + wanted);
-    ByteBuffer aligned = bounce.get();
-    aligned.clear().limit(span);
-    while (aligned.hasRemaining() && start + aligned.position() < size) {
-      if (channel.read(aligned, start + aligned.position()) < 0) {
-        break;
+    int span = (skip + wanted + block - 1) / block * block;
+    ByteBuffer aligned = bounce(span);
+    try {
+      while (aligned.hasRemaining() && start + aligned.position() < size) {
+        if (channel.read(aligned, start + aligned.position()) < 0) {
+          break;
+        }
+        if (aligned.position() % block != 0 && start + aligned.position() < size) {
+          throw new IOException("the read stopped inside a block, at byte " + (start + aligned.position()));
+        }
       }
-      if (aligned.position() % block != 0 && start + aligned.position() < size) {
-        throw new IOException("direct read of " + span + " bytes at " + start + " stopped inside a block");
-      }
+    } catch (IOException e) {
+      throw new RecordFileException(file, "direct read of " + span + " bytes at byte " + start + " failed (" + e
+          + "); read it through the page cache (without --direct-io), and check the disk if that fails too");
     }
     int got = Math.min(wanted, aligned.position() - skip);
     if (got <= 0) {
@@ -89,8 +110,18 @@ final class DirectFileInput implements PositionalInput {
     return got;
   }
 
-  private int roundUp(int bytes) {
-    return (bytes + block - 1) / block * block;
+  // The calling thread's buffer, aligned to the block and limited to `span` bytes.
+  private ByteBuffer bounce(int span) {
+    ByteBuffer[] holder = BOUNCE.get();
+    // aligning both ends of the slice may cost up to a block at each
+    int needed = span + 2 * block;
+    if (holder[0] == null || holder[0].capacity() < needed) {
+      int grown = holder[0] == null ? 0 : Math.min(2 * holder[0].capacity(), MAX_READ_BYTES + 4 * block);
+      holder[0] = ByteBuffer.allocateDirect(Math.max(needed, grown));
+    }
+    ByteBuffer aligned = holder[0].clear().alignedSlice(block);
+    aligned.limit(span);
+    return aligned;
   }
 
   @Override

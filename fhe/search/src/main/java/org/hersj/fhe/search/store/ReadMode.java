@@ -12,8 +12,9 @@ public enum ReadMode {
   /**
    * Around the page cache ({@code O_DIRECT}, {@link DirectFileInput}): for galleries searched from disk (larger
    * than the memory, or searched once), where filling the page cache costs more system CPU than the reads
-   * themselves (measured in bench/README.md: 2-3 CPU s per 1.7 GB on a 2-core machine, against 0.1 s direct).
-   * Needs a file system that supports it (ext4, XFS; not tmpfs).
+   * themselves (measured in bench/README.md: a cold search of a 1.7 GB gallery on a 2-core machine spent 2.5-3.4
+   * system CPU s through the cache, 0.6-1.3 s direct). Needs a local file system that supports it (ext4, XFS;
+   * tmpfs since Linux 6.6).
    */
   DIRECT
 }

@@ -100,6 +100,12 @@ public final class RecordFileReader implements RecordSet {
     return header;
   }
 
+  /** {@link ReadMode#DIRECT} when this reader reads its file around the page cache ({@link DirectFileInput}). */
+  @Override
+  public ReadMode readMode() {
+    return channel instanceof DirectFileInput ? ReadMode.DIRECT : ReadMode.CACHED;
+  }
+
   /** The file this reader reads. */
   @Override
   public Path file() {

@@ -23,6 +23,11 @@ public interface RecordSet extends AutoCloseable {
    */
   void read(long index, RecordBuffer record) throws IOException;
 
+  /** How the records are read: {@link ReadMode#DIRECT} when every file is read around the page cache. */
+  default ReadMode readMode() {
+    return ReadMode.CACHED;
+  }
+
   @Override
   void close() throws IOException;
 }

@@ -133,6 +133,12 @@ public final class ShardedRecordSet implements RecordSet {
     readers.get(shard).read(index - firstRecords[shard], record);
   }
 
+  /** {@link ReadMode#DIRECT} when every shard is read around the page cache. */
+  @Override
+  public ReadMode readMode() {
+    return readers.stream().allMatch(r -> r.readMode() == ReadMode.DIRECT) ? ReadMode.DIRECT : ReadMode.CACHED;
+  }
+
   @Override
   public void close() throws IOException {
     for (RecordFileReader r : readers) {

@@ -14,7 +14,9 @@ import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.client.Match;
 import org.hersj.fhe.search.client.SearchClient;
 import org.hersj.fhe.search.enroll.GalleryEnroller;
+import org.hersj.fhe.search.enroll.RowRanges;
 import org.hersj.fhe.search.enroll.RowSource;
+import org.hersj.fhe.search.enroll.ShardedEnroller;
 import org.hersj.fhe.search.enroll.SyntheticRows;
 import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.server.ScoreForm;
@@ -67,7 +69,7 @@ class SearchServerTest {
 
   @Test
   void directReadsGiveTheSameScoresAsPageCacheReads() throws IOException {
-    // under the build directory: the temporary directory may be a tmpfs, which has no direct I/O
+    // under the build directory: the temporary directory may be a tmpfs, which had no direct I/O before Linux 6.6
     Files.createDirectories(Path.of("target"));
     Path disk = Files.createTempDirectory(Path.of("target"), "direct-search");
     try {
@@ -76,11 +78,23 @@ class SearchServerTest {
       EncryptedProbe encrypted = client.encryptProbe(probe, LayoutKind.HERS_SIMD);
       Path cached = disk.resolve("cached.hrec");
       Path direct = disk.resolve("direct.hrec");
-      server.search(store, encrypted, ScoreForm.RELINEARIZED, cached, ProgressListener.NONE);
-      new SearchServer(backend, 2, ReadMode.DIRECT).search(store, encrypted, ScoreForm.RELINEARIZED, direct,
-          ProgressListener.NONE);
+      SearchServer directServer = new SearchServer(backend, 2, ReadMode.DIRECT);
+      assertEquals(ReadMode.CACHED,
+          server.search(store, encrypted, ScoreForm.RELINEARIZED, cached, ProgressListener.NONE).readMode());
+      assertEquals(ReadMode.DIRECT,
+          directServer.search(store, encrypted, ScoreForm.RELINEARIZED, direct, ProgressListener.NONE).readMode());
       assertPlainScores(direct);
       assertArrayEquals(Files.readAllBytes(cached), Files.readAllBytes(direct), "the same scores file either way");
+
+      // a sharded gallery: every shard read directly
+      Path sharded = disk.resolve("sharded");
+      ShardedEnroller enroller = new ShardedEnroller(backend, 1);
+      RowRanges ranges = RowRanges.of(rows);
+      enroller.enroll(ranges, enroller.plan(ranges, LayoutKind.HERS_SIMD, 2), sharded, ProgressListener.NONE);
+      Path shardedScores = disk.resolve("sharded.hrec");
+      assertEquals(ReadMode.DIRECT, directServer.search(sharded, encrypted, ScoreForm.RELINEARIZED, shardedScores,
+          ProgressListener.NONE).readMode());
+      assertPlainScores(shardedScores);
     } finally {
       try (var files = Files.walk(disk)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

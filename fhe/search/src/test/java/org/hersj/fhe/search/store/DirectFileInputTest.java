@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Direct reads against the file's bytes: any position and length (unaligned, across blocks, longer than one
  * read, up to and past the end) give exactly the bytes a page-cache read gives. The file lives under the build
  * directory ({@code target/}, a disk file system) rather than the temporary directory, which may be a tmpfs
- * without direct I/O.
+ * (without direct I/O before Linux 6.6).
  */
 class DirectFileInputTest {
 
@@ -76,10 +76,18 @@ class DirectFileInputTest {
   }
 
   @Test
+  void anEmptyReadReadsNothing() throws IOException {
+    try (DirectFileInput input = DirectFileInput.open(file)) {
+      assertEquals(0, input.read(ByteBuffer.allocate(0), 100), "as FileChannel: 0 for no room, not the end");
+    }
+  }
+
+  @Test
   void aMissingFileIsRefusedNamingIt() {
     Path missing = dir.resolve("missing.bin");
     RecordFileException e = assertThrows(RecordFileException.class, () -> DirectFileInput.open(missing));
-    assertTrue(e.getMessage().contains("missing.bin") && e.getMessage().contains("without --direct-io"),
-        e.getMessage());
+    // a missing file is not a file system without direct I/O: no advice to drop --direct-io
+    assertTrue(e.getMessage().contains("missing.bin") && e.getMessage().contains("check the path")
+        && !e.getMessage().contains("--direct-io"), e.getMessage());
   }
 }
