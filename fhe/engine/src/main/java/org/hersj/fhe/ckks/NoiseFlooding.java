@@ -132,7 +132,7 @@ public final class NoiseFlooding {
         // A double holds 53 bits: where 16 sigma passes 2^53 (degree-2 scores at Delta^2: sigma ~ 2^54.5), the
         // Gaussian is rounded to a multiple of 2^g instead and the g bits below filled with a uniform integer, so the
         // noise takes every integer, not only multiples of 2^g (the decoder's doubles would hide them too, but the
-        // noise itself should not depend on that); the uniform part's variance, 4^g / 12, is below 2^-99 sigma^2.
+        // noise itself should not depend on that); rounding and fill add 4^g / 6 to the variance, below 2^-98 sigma^2.
         int g = Math.max(0, Math.getExponent(16 * sigma) + 1 - 53);
         if (g == 0) {
             for (int k = 0; k < noise.length; k++) {

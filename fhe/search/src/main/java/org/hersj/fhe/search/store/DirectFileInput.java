@@ -90,8 +90,12 @@ final class DirectFileInput implements PositionalInput {
     ByteBuffer aligned = bounce(span);
     try {
       while (aligned.hasRemaining() && start + aligned.position() < size) {
-        if (channel.read(aligned, start + aligned.position()) < 0) {
+        int n = channel.read(aligned, start + aligned.position());
+        if (n < 0) {
           break;
+        }
+        if (n == 0) { // never for a regular file with room left, but a loop must not spin on it
+          throw new IOException("the read made no progress at byte " + (start + aligned.position()));
         }
         if (aligned.position() % block != 0 && start + aligned.position() < size) {
           throw new IOException("the read stopped inside a block, at byte " + (start + aligned.position()));
