@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.hersj.fhe.search.store.ReadMode;
 import org.hersj.fhe.ckks.CkksParameters;
 import org.hersj.fhe.search.engine.SearchKeySet;
 import org.hersj.fhe.search.engine.SearchEngine;
@@ -18,6 +17,7 @@ import org.hersj.fhe.search.layout.GalleryLayout;
 import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.layout.OperationCounts;
 import org.hersj.fhe.search.server.ScoreForm;
+import org.hersj.fhe.search.store.ReadMode;
 
 /**
  * Measures the prior one-vector-per-ciphertext layout (Boddeti 2018) and the HERS SIMD layout on the same

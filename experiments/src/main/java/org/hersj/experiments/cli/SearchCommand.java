@@ -70,9 +70,9 @@ final class SearchCommand implements Callable<Integer> {
     String sparkMaster;
 
     @Option(names = "--direct-io",
-            description = "Read the gallery around the page cache (O_DIRECT, on a file system that has it: ext4, XFS): for galleries"
-                + " searched from disk (larger than the memory, or searched once), where filling the page cache costs"
-                + " more CPU than the reads. Default: through the page cache.")
+            description = "Read the gallery around the page cache (O_DIRECT, on a file system that has it: ext4,"
+                + " XFS): for galleries searched from disk (larger than the memory, or searched once), where"
+                + " filling the page cache costs more CPU than the reads. Default: through the page cache.")
     boolean directIo;
 
     @Mixin

@@ -103,7 +103,7 @@ public final class SearchBenchmark {
       long scoresBytes = Files.size(scores);
       double error = n <= config.checkAccuracyUpTo()
           ? maxAbsError(searchClient.allScores(scores, ProgressListener.NONE), probe, config) : Double.NaN;
-      return new SearchBenchmarkRow(config.modeLabel(), n, d, config.threads(), fastest.records(), galleryBytes,
+      return new SearchBenchmarkRow(config.modeLabel(fastest.readMode()), n, d, config.threads(), fastest.records(), galleryBytes,
           enroll, parts[0], parts[1], parts[2], fastest.secondsPerRecord(), fastest.readSeconds() / fastest.records(),
           cpu, plaintextSeconds(n, probe, config), error, fastest.operations(), scoresBytes);
     } finally {

@@ -44,8 +44,8 @@ public record SearchBenchmarkConfig(List<Long> sizes, int dimension, int threads
     }
   }
 
-  /** Short label of the search mode, used in CSV rows. */
-  public String modeLabel() {
+  /** Short label of the search mode, used in CSV rows, for a search that read its gallery in {@code read}. */
+  public String modeLabel(ReadMode read) {
     if (!layout.dimensionMajor()) {
       return layout.reportName();
     }
@@ -54,6 +54,6 @@ public record SearchBenchmarkConfig(List<Long> sizes, int dimension, int threads
       return hers + "-plaintext-probe-weaker";
     }
     return hers + (form == ScoreForm.RELINEARIZED ? "-encrypted" : "-encrypted-degree2")
-        + (readMode == ReadMode.DIRECT ? "-direct-io" : "");
+        + (read == ReadMode.DIRECT ? "-direct-io" : "");
   }
 }

@@ -133,7 +133,7 @@ public final class NoiseFlooding {
         // Gaussian is rounded to a multiple of 2^g instead and the g bits below filled with a uniform integer, so the
         // noise takes every integer, not only multiples of 2^g (the decoder's doubles would hide them too, but the
         // noise itself should not depend on that); rounding and fill add 4^g / 6 to the variance, below 2^-98 sigma^2.
-        int g = Math.max(0, Math.getExponent(16 * sigma) + 1 - 53);
+        int g = gridBits(sigma);
         if (g == 0) {
             for (int k = 0; k < noise.length; k++) {
                 noise[k] = (long) Math.rint(sigma * normals[k]);
@@ -145,6 +145,14 @@ public final class NoiseFlooding {
         for (int k = 0; k < noise.length; k++) {
             noise[k] = ((long) Math.rint(gridSigma * normals[k]) << g) + (random.nextLong() >> lowBits);
         }
+    }
+
+    /**
+     * @return g, the noise of standard deviation {@code sigma} is drawn on a grid of 2^g with its g low bits filled
+     *         uniformly: 0 while 16 sigma fits the 53 bits of a double
+     */
+    static int gridBits(double sigma) {
+        return Math.max(0, Math.getExponent(16 * sigma) + 1 - 53);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.hersj.fhe.search.store;
 import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -51,11 +52,8 @@ final class DirectFileInput implements PositionalInput {
     try {
       blockSize = Files.getFileStore(file).getBlockSize();
       channel = FileChannel.open(file, StandardOpenOption.READ, ExtendedOpenOption.DIRECT);
-    } catch (NoSuchFileException | AccessDeniedException e) {
-      throw new RecordFileException(file, "cannot be opened (" + e + "); check the path and its permissions");
     } catch (UnsupportedOperationException | IOException e) {
-      throw new RecordFileException(file, "cannot be opened for direct I/O (" + e + "): its file system or the"
-          + " platform does not support it; read it through the page cache (without --direct-io)");
+      throw openFailure(file, e);
     }
     try {
       if (blockSize <= 0 || blockSize > (1 << 20) || Long.bitCount(blockSize) != 1) {
@@ -67,6 +65,28 @@ final class DirectFileInput implements PositionalInput {
       channel.close();
       throw e;
     }
+  }
+
+  // Why a direct open failed: the file itself (missing, unreadable, too many open files) if a plain open fails too,
+  // else the file system or platform, which has no direct I/O.
+  private static RecordFileException openFailure(Path file, Exception direct) {
+    try (FileChannel plain = FileChannel.open(file, StandardOpenOption.READ)) {
+      return new RecordFileException(file, "cannot be opened for direct I/O (" + reason(direct) + "): its file"
+          + " system or the platform does not support it; read it through the page cache (without --direct-io)");
+    } catch (IOException e) {
+      return new RecordFileException(file, "cannot be opened (" + reason(e) + "); check the path and its"
+          + " permissions");
+    }
+  }
+
+  private static String reason(Exception e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "access denied";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** The size when opened: record files are complete and not changed while they are read. */
@@ -101,9 +121,12 @@ final class DirectFileInput implements PositionalInput {
           throw new IOException("the read stopped inside a block, at byte " + (start + aligned.position()));
         }
       }
+    } catch (ClosedChannelException e) {
+      throw e; // closed, or interrupted (a search stopping its readers): not a read failure
     } catch (IOException e) {
-      throw new RecordFileException(file, "direct read of " + span + " bytes at byte " + start + " failed (" + e
-          + "); read it through the page cache (without --direct-io), and check the disk if that fails too");
+      throw new RecordFileException(file, "direct read of " + span + " bytes at byte " + start + " failed ("
+          + reason(e) + "); read it through the page cache (without --direct-io), and check the disk if that fails"
+          + " too");
     }
     int got = Math.min(wanted, aligned.position() - skip);
     if (got <= 0) {
@@ -117,8 +140,8 @@ final class DirectFileInput implements PositionalInput {
   // The calling thread's buffer, aligned to the block and limited to `span` bytes.
   private ByteBuffer bounce(int span) {
     ByteBuffer[] holder = BOUNCE.get();
-    // aligning both ends of the slice may cost up to a block at each
-    int needed = span + 2 * block;
+    // aligning the slice's start and end loses less than one block in all
+    int needed = span + block;
     if (holder[0] == null || holder[0].capacity() < needed) {
       int grown = holder[0] == null ? 0 : Math.min(2 * holder[0].capacity(), MAX_READ_BYTES + 4 * block);
       holder[0] = ByteBuffer.allocateDirect(Math.max(needed, grown));

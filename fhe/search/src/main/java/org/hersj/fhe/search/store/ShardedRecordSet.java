@@ -136,7 +136,8 @@ public final class ShardedRecordSet implements RecordSet {
   /** {@link ReadMode#DIRECT} when every shard is read around the page cache. */
   @Override
   public ReadMode readMode() {
-    return readers.stream().allMatch(r -> r.readMode() == ReadMode.DIRECT) ? ReadMode.DIRECT : ReadMode.CACHED;
+    return !readers.isEmpty() && readers.stream().allMatch(r -> r.readMode() == ReadMode.DIRECT) ? ReadMode.DIRECT
+        : ReadMode.CACHED;
   }
 
   @Override

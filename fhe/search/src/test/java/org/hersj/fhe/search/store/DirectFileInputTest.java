@@ -55,7 +55,9 @@ class DirectFileInputTest {
         int length = 1 + random.nextInt(trial % 10 == 0 ? 2 * (1 << 20) : 70_000);
         int expected = Math.min(length, SIZE - position);
         ByteBuffer dst = ByteBuffer.allocateDirect(length);
-        long at = position;
+        assertEquals(Math.min(expected, 1 << 20), input.read(dst, position),
+            "one read returns all it can, up to 1 MB, at " + position + " of " + length + " wanted");
+        long at = position + dst.position();
         while (dst.hasRemaining()) {
           int n = input.read(dst, at);
           if (n < 0) {
