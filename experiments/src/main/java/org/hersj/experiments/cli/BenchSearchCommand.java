@@ -22,7 +22,6 @@ import org.hersj.experiments.bench.search.ShardedSearchBenchmark;
 import org.hersj.fhe.spark.SparkCluster;
 import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.server.ScoreForm;
-import org.hersj.fhe.search.store.ReadMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,14 +73,13 @@ final class BenchSearchCommand implements Callable<Integer> {
 
     @Option(names = "--stream-from-disk",
             description = "Put the benchmark galleries under OUT/work on disk (default: the system temporary"
-                + " directory). Galleries are always streamed block by block from their store file, never loaded whole.")
+                + " directory; --direct-io implies it). Galleries are always streamed block by block from their store"
+                + " file, never loaded whole.")
     boolean streamFromDisk;
 
-    @Option(names = "--direct-io",
-            description = "The server reads the galleries around the page cache (as 'hers search --direct-io'), so"
-                + " every search reads the disk: cold-disk figures. Implies --stream-from-disk (OUT/work must be on a"
-                + " file system with direct I/O, such as ext4 or XFS).")
-    boolean directIo;
+    /** Cold-disk figures; implies --stream-from-disk (OUT/work on a file system with direct I/O). */
+    @Mixin
+    DirectIoOption directIo;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
             description = "Seed of the synthetic gallery and probe (keys always use secure randomness).")
@@ -113,7 +111,7 @@ final class BenchSearchCommand implements Callable<Integer> {
         int threads = threadsOption.value();
         List<SearchEngine> engines = "both".equalsIgnoreCase(backend.trim())
                 ? List.of(SearchEngines.byName(SearchEngines.DEFAULT), SearchEngines.byName("openfhe")) : List.of(SearchEngines.byName(backend));
-        Path work = streamFromDisk || directIo ? out.resolve("work") : Path.of(System.getProperty("java.io.tmpdir"));
+        Path work = streamFromDisk || directIo.direct ? out.resolve("work") : Path.of(System.getProperty("java.io.tmpdir"));
         Files.createDirectories(out.resolve("sections"));
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         Map<String, SearchBenchmarkResult> results = new LinkedHashMap<>();
@@ -128,7 +126,7 @@ final class BenchSearchCommand implements Callable<Integer> {
                         + "Boddeti layout is measured by 'hers bench complexity'");
             }
             SearchBenchmarkConfig config = new SearchBenchmarkConfig(sizes, dims, threads, kind,
-                    form, false, 10, reps, work, seed, checkAccuracyUpTo, directIo ? ReadMode.DIRECT : ReadMode.CACHED);
+                    form, false, 10, reps, work, seed, checkAccuracyUpTo, directIo.readMode());
             SearchKeySet keys = engine.generateKeys(CkksPresets.byName(chosen).literal(), RandomSource.secure());
             SearchBenchmarkResult result = new SearchBenchmark(exactScores.decrypting(keys.client()), keys.server()).run(config,
                     bar.asSearchListener());

@@ -69,11 +69,8 @@ final class SearchCommand implements Callable<Integer> {
                 + " --out may then be Hadoop URIs (hdfs://, s3a://, file://).")
     String sparkMaster;
 
-    @Option(names = "--direct-io",
-            description = "Read the gallery around the page cache (O_DIRECT, on a file system that has it: ext4,"
-                + " XFS): for galleries searched from disk (larger than the memory, or searched once), where"
-                + " filling the page cache costs more CPU than the reads. Default: through the page cache.")
-    boolean directIo;
+    @Mixin
+    DirectIoOption directIo;
 
     @Mixin
     ForceOption force;
@@ -119,7 +116,7 @@ final class SearchCommand implements Callable<Integer> {
             OutputPaths.checkFile("--out", out, force.force, OutputPaths.inputs(serverKeys, gallery, probe.encrypted,
                     probe.clear == null ? null : probe.clear.features, twoStage));
         }
-        if (directIo && (sparkMaster != null || twoStage != null || probe.encrypted == null)) {
+        if (directIo.direct && (sparkMaster != null || twoStage != null || probe.encrypted == null)) {
             throw new IllegalArgumentException("--direct-io reads a local gallery for the HERS search with an encrypted"
                     + " probe (--probe); drop it with --spark-master, --two-stage or a clear probe");
         }
@@ -143,9 +140,9 @@ final class SearchCommand implements Callable<Integer> {
         if (probe.encrypted != null) {
             EncryptedProbe encrypted = EncryptedProbe.read(probe.encrypted, server);
             ScoreForm form = scoreForm == null ? ScoreForm.defaultFor(server) : ScoreForm.byName(scoreForm);
-            ReadMode readMode = directIo ? ReadMode.DIRECT : ReadMode.CACHED;
-            OutputPaths.writeReplacing(out, file -> report[0] = new SearchServer(server, threads, readMode).search(
-                    gallery, encrypted, form, file, bar.asSearchListener()));
+            SearchServer searchServer = new SearchServer(server, threads, directIo.readMode());
+            OutputPaths.writeReplacing(out, file -> report[0] = searchServer.search(gallery, encrypted, form, file,
+                    bar.asSearchListener()));
         } else {
             output.err().println("hers: warning: WEAKER THREAT MODEL: the probe is in the clear; only the gallery is protected");
             float[] clear = FeatureFiles.row(probe.clear.features, probe.clear.row);

@@ -87,10 +87,7 @@ class TransientScoresFileTest {
     assertFalse(Files.exists(target));
     assertFalse(Files.exists(RecordFileWriter.journalFileOf(target)));
 
-    try (RecordFileWriter writer = RecordFileWriter.openTransient(target, header)) {
-      writeRecords(writer, header, 0);
-      writer.finish();
-    }
+    writeComplete(target, header);
     assertTrue(Files.exists(target));
     var e = assertThrows(RecordFileException.class, () -> RecordFileWriter.openTransient(target, header));
     assertTrue(e.getMessage().contains("already exists"), e.getMessage());
@@ -100,10 +97,7 @@ class TransientScoresFileTest {
   void aRecordLostBeforeReachingTheDiskIsRefusedByTheReader() throws IOException {
     Path target = dir.resolve("scores.hrec");
     RecordFileHeader header = header();
-    try (RecordFileWriter writer = RecordFileWriter.openTransient(target, header)) {
-      writeRecords(writer, header, 0);
-      writer.finish();
-    }
+    writeComplete(target, header);
     // a power loss after the rename: the page cache held record 1, the disk has zeros there
     try (FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE)) {
       ch.write(ByteBuffer.allocate(header.recordBytes()), header.recordOffset(1));
@@ -195,6 +189,14 @@ class TransientScoresFileTest {
   }
 
   /** Writes records {@code from} .. BLOCKS - 1 (empty ones) with {@code writer}. */
+  // A whole transient file written and published, as a search that finishes writes it.
+  private static void writeComplete(Path target, RecordFileHeader header) throws IOException {
+    try (RecordFileWriter writer = RecordFileWriter.openTransient(target, header)) {
+      writeRecords(writer, header, 0);
+      writer.finish();
+    }
+  }
+
   private static void writeRecords(RecordFileWriter writer, RecordFileHeader header, int from) throws IOException {
     for (int r = from; r < BLOCKS; r++) {
       writer.write(r, SLOTS, new RecordBuffer(header));
