@@ -41,9 +41,15 @@ final class BenchSearchCommand implements Callable<Integer> {
             description = "java, openfhe or both (per-block times side by side; default: ${DEFAULT-VALUE}).")
     String backend;
 
-    /** --precision is met for a key-owner gallery: the benchmark enrolls as the key owner. */
+    /** --precision is met for the galleries of --enrolled-by. */
     @Mixin
     PresetOptions presets;
+
+    @Option(names = "--enrolled-by", defaultValue = "owner", paramLabel = "WHO",
+            description = "Who encrypts the benchmark galleries: owner (the secret key, seeded records, as hers enroll"
+                + " --keys KEYDIR/client) or public-key (an enroller, as hers enroll --keys KEYDIR/enroller; noisier,"
+                + " twice the bytes); --precision is met for that gallery (default: ${DEFAULT-VALUE}).")
+    String enrolledBy;
 
     @Option(names = "--score-form", defaultValue = "degree-two", paramLabel = "FORM",
             description = "degree-two, relinearized or both (each measured in turn; default: ${DEFAULT-VALUE}).")
@@ -115,7 +121,8 @@ final class BenchSearchCommand implements Callable<Integer> {
         Files.createDirectories(out.resolve("sections"));
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         Map<String, SearchBenchmarkResult> results = new LinkedHashMap<>();
-        String chosen = presets.choose("owner", false, exactScores.floodingBits());
+        String chosen = presets.choose(enrolledBy, false, exactScores.floodingBits());
+        boolean publicKeyGalleries = "public-key".equalsIgnoreCase(enrolledBy.trim());
         List<ScoreForm> forms = "both".equalsIgnoreCase(scoreForm.trim())
                 ? List.of(ScoreForm.RELINEARIZED, ScoreForm.DEGREE_TWO) : List.of(ScoreForm.byName(scoreForm));
         for (SearchEngine engine : engines) {
@@ -128,8 +135,8 @@ final class BenchSearchCommand implements Callable<Integer> {
             SearchBenchmarkConfig config = new SearchBenchmarkConfig(sizes, dims, threads, kind,
                     form, false, 10, reps, work, seed, checkAccuracyUpTo, directIo.readMode());
             SearchKeySet keys = engine.generateKeys(CkksPresets.byName(chosen).literal(), RandomSource.secure());
-            SearchBenchmarkResult result = new SearchBenchmark(exactScores.decrypting(keys.client()), keys.server()).run(config,
-                    bar.asSearchListener());
+            SearchBenchmarkResult result = new SearchBenchmark(exactScores.decrypting(keys.client()), keys.server(),
+                    publicKeyGalleries ? keys.enroller() : keys.client()).run(config, bar.asSearchListener());
             bar.finish("benchmark");
             String name = engine.name() + (forms.size() > 1 ? ":" + form.cliName() : "");
             results.put(name, result);

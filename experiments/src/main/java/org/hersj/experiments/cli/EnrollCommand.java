@@ -48,7 +48,7 @@ final class EnrollCommand implements Callable<Integer> {
 
     @Option(names = "--keys", required = true, paramLabel = "KEYDIR/enroller",
             description = "Public key directory (anyone may enroll), or KEYDIR/client: the key owner enrolls with the"
-                + " secret key, whose smaller noise gives 10-100x smaller score errors (needed by the LITE presets).")
+                + " secret key, whose smaller noise gives 5-50x smaller score errors (needed by LITE_N2048).")
     Path keys;
 
     @Option(names = "--features", required = true, paramLabel = "FILE",

@@ -157,6 +157,10 @@ class RoleCommandsTest {
                 keys.toString()), err);
         assertTrue(cli.out().contains("logN=11;logQ=[54];logP=[]"), "1e-4 for exact key-owner scores: LITE_N2048");
         assertFalse(Files.exists(keys.resolve("server/relinearization.key")), "degree-two only: no evaluation keys");
+        assertEquals(0, run("keygen", "--precision", "1e-4", "--exact-scores", "--out",
+                dir.resolve("public-key").toString()), err);
+        assertTrue(cli.out().contains("logN=12;logQ=[59];logP=[50]"),
+                "1e-4 for exact scores of a public-key gallery: LITE_N4096, which encrypts over QP");
         Path galleryDir = dir.resolve("gallery");
         assertEquals(0, run("enroll", "--keys", keys.resolve("client").toString(), "--features", features.toString(),
                 "--out", galleryDir.toString(), "--quiet"), err);

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.hersj.fhe.search.ProcessCpuClock;
 import org.hersj.fhe.search.ProgressListener;
 import org.hersj.fhe.search.backend.ClientBackend;
+import org.hersj.fhe.search.backend.EncryptionBackend;
 import org.hersj.fhe.search.backend.ServerBackend;
 import org.hersj.fhe.search.client.SearchClient;
 import org.hersj.fhe.search.client.TopK;
@@ -33,14 +34,30 @@ public final class SearchBenchmark {
 
   private final ClientBackend client;
   private final ServerBackend server;
+  private final EncryptionBackend galleryEncryption;
 
-  /** A benchmark with the key owner's and the server's backends of one key pair. */
+  /** A benchmark with the key owner's and the server's backends of one key pair; the key owner enrolls. */
   public SearchBenchmark(ClientBackend client, ServerBackend server) {
-    if (!client.keyFingerprint().equals(server.keyFingerprint())) {
-      throw new IllegalArgumentException("client and server backends belong to different keys");
+    this(client, server, client);
+  }
+
+  /**
+   * A benchmark whose galleries are encrypted by {@code galleryEncryption}: the key owner ({@code client}, secret
+   * key, seeded records) or an enroller with the public key of the same key pair.
+   */
+  public SearchBenchmark(ClientBackend client, ServerBackend server, EncryptionBackend galleryEncryption) {
+    if (!client.keyFingerprint().equals(server.keyFingerprint())
+        || !client.keyFingerprint().equals(galleryEncryption.keyFingerprint())) {
+      throw new IllegalArgumentException("client, server and enroller backends belong to different keys");
     }
     this.client = client;
     this.server = server;
+    this.galleryEncryption = galleryEncryption;
+  }
+
+  /** @return whether the galleries are encrypted with the public key (an enroller without the secret key) */
+  public boolean publicKeyGalleries() {
+    return !(galleryEncryption instanceof ClientBackend);
   }
 
   /** Measures every size of {@code config}; progress stages are "enroll", "search", "decrypt", "benchmark". */
@@ -64,7 +81,7 @@ public final class SearchBenchmark {
     try {
       Path store = work.resolve("gallery");
       int d = config.dimension();
-      double enroll = new GalleryEnroller(client, config.threads(), 64)
+      double enroll = new GalleryEnroller(galleryEncryption, config.threads(), 64)
           .enroll(new SyntheticRows(n, d, config.seed()), config.layout(), store, progress).seconds();
       long galleryBytes = Files.size(GalleryStore.recordsFile(store));
       float[] probe = probeFor(config);
@@ -103,7 +120,8 @@ public final class SearchBenchmark {
       long scoresBytes = Files.size(scores);
       double error = n <= config.checkAccuracyUpTo()
           ? maxAbsError(searchClient.allScores(scores, ProgressListener.NONE), probe, config) : Double.NaN;
-      return new SearchBenchmarkRow(config.modeLabel(fastest.readMode()), n, d, config.threads(), fastest.records(), galleryBytes,
+      String mode = config.modeLabel(fastest.readMode()) + (publicKeyGalleries() ? "-public-key-gallery" : "");
+      return new SearchBenchmarkRow(mode, n, d, config.threads(), fastest.records(), galleryBytes,
           enroll, parts[0], parts[1], parts[2], fastest.secondsPerRecord(), fastest.readSeconds() / fastest.records(),
           cpu, plaintextSeconds(n, probe, config), error, fastest.operations(), scoresBytes);
     } finally {

@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.hersj.fhe.ckks.CkksPresets;
+import org.hersj.fhe.ring.RandomSource;
 import org.hersj.fhe.search.ProgressListener;
+import org.hersj.fhe.search.engine.SearchEngines;
+import org.hersj.fhe.search.engine.SearchKeySet;
 import org.hersj.fhe.search.layout.GalleryLayout;
 import org.hersj.fhe.search.layout.LayoutKind;
 import org.hersj.fhe.search.layout.OperationCounts;
@@ -57,6 +61,29 @@ class SearchBenchmarkTest {
     assertTrue(row.maxAbsError() < 1e-6, "clear backend scores read directly differ by " + row.maxAbsError());
     assertEquals("hers-encrypted-direct-io", row.mode());
     Files.deleteIfExists(work);
+  }
+
+  @Test
+  void publicKeyGalleriesAreLabelledPackedAndWithinTheirPresetsBound() throws IOException {
+    // LITE_N4096: its special prime lets public-key encryption run over QP, so exact scores meet 1e-4
+    SearchKeySet keys = SearchEngines.byName("java").generateKeys(CkksPresets.byName("LITE_N4096").literal(),
+        RandomSource.seededForTestsOnly(41));
+    var exact = keys.client().withoutNoiseFlooding();
+    long items = 2 * 4096;
+    SearchBenchmarkConfig config = new SearchBenchmarkConfig(List.of(items), 16, 2, LayoutKind.HERS_COMPLEX,
+        ScoreForm.DEGREE_TWO, false, 3, 1, dir, 9, items, ReadMode.CACHED);
+    SearchBenchmark publicKey = new SearchBenchmark(exact, keys.server(), keys.enroller());
+    SearchBenchmarkRow pk = publicKey.run(config, ProgressListener.NONE).rows().get(0);
+    SearchBenchmarkRow owner = new SearchBenchmark(exact, keys.server()).run(config, ProgressListener.NONE).rows().get(0);
+    assertTrue(publicKey.publicKeyGalleries());
+    assertEquals("hers-complex-encrypted-degree2-public-key-gallery", pk.mode());
+    assertEquals("hers-complex-encrypted-degree2", owner.mode());
+    // packed: 2 polynomials x 4096 residues of 59 bits per 4096 items and dimension, so 236 B per 16-d item
+    assertEquals((8 + 2 * 4096 * 59 / 8) * 16 / 4096.0, pk.bytesPerItem(), 1.0);
+    assertEquals((8 + 32 + 4096 * 59 / 8) * 16 / 4096.0, owner.bytesPerItem(), 1.0); // seeded: c_0 and a seed
+    double bound = CkksPresets.scoreError("LITE_N4096", true, -1);
+    assertTrue(pk.maxAbsError() <= bound && bound <= 1e-4, pk.maxAbsError() + " within " + bound);
+    assertTrue(pk.maxAbsError() > owner.maxAbsError(), "the public key's noise is the larger");
   }
 
   @Test

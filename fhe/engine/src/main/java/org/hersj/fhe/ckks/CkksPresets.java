@@ -53,17 +53,20 @@ public final class CkksPresets {
             List.of(50, 40, 40, 40, 40, 40, 40, 40), List.of(54, 54), 40, SecurityLevel.BITS_128, false);
 
     /**
-     * N = 4096 (2048 slots), one 60-bit prime and no special prime: log2(QP) = 60 &lt;= 109. Sized for the
-     * search's degree-2 scores (no relinearisation, no rescale, no evaluation keys at all); a gallery
-     * ciphertext is 2 x 4096 residues of 60 bits, 240 bytes per 16-d item (two items per complex slot).
+     * N = 4096 (2048 slots), one 59-bit prime q and one 50-bit special prime P: log2(QP) = 109, the whole 128-bit
+     * budget. Sized for the search's degree-2 scores (no relinearisation, no rescale); a gallery ciphertext is
+     * 2 x 4096 residues of 59 bits, 236 bytes per 16-d item (two items per complex slot).
      * <ul>
      * <li>scale 2^28: a degree-2 score of unit vectors is at most sqrt(2) x 2^56 in every coefficient (two
      * scores per complex slot), below q/2 &gt;= 2^58;</li>
-     * <li>score errors (see {@link #maxScoreError}) ~5e-6 for galleries the key owner encrypts with the secret
-     * key; a public-key gallery's are ~50x larger.</li>
+     * <li>P is there for public-key encryption: over QP, then divided by P ({@link PublicKey#extended()}), which
+     * leaves a public-key gallery with the rounding noise only, about 15x less than over Q; the preset is not
+     * offered for key switching (rotations at this scale and level are not measured);</li>
+     * <li>score errors (see {@link #scoreError}) ~5e-6 for galleries the key owner encrypts with the secret
+     * key and ~3e-5 for public-key galleries.</li>
      * </ul>
      */
-    public static final CkksParametersLiteral LITE_N4096 = new CkksParametersLiteral(12, List.of(60), List.of(),
+    public static final CkksParametersLiteral LITE_N4096 = new CkksParametersLiteral(12, List.of(59), List.of(50),
             28, SecurityLevel.BITS_128, false);
 
     /**
@@ -96,7 +99,7 @@ public final class CkksPresets {
      */
     private static final List<ScorePrecision> SCORE_PRECISION = List.of(
             new ScorePrecision("LITE_N2048", 5e-5, 3e-3, false),
-            new ScorePrecision("LITE_N4096", 1e-5, 1e-3, false),
+            new ScorePrecision("LITE_N4096", 1e-5, 6e-5, false),
             new ScorePrecision("SEARCH_N4096", 2e-7, 2e-7, true),
             new ScorePrecision("SEARCH_N8192", 2e-8, 2e-8, true));
 
@@ -188,12 +191,12 @@ public final class CkksPresets {
         }
         CkksParameters named = byName(preset);
         String name = preset.trim().toUpperCase(java.util.Locale.ROOT);
-        if (needsKeySwitching && !named.supportsKeySwitching()) {
-            throw new IllegalArgumentException("preset " + name + " has no special prime (degree-two scores only), so"
-                    + " no relinearisation or rotation keys; two-stage, plaintext-probe and the Boddeti baseline need"
+        Optional<ScorePrecision> measured = lookUpMeasured(name);
+        if (needsKeySwitching && !(named.supportsKeySwitching() && measured.map(ScorePrecision::keySwitching).orElse(true))) {
+            throw new IllegalArgumentException("preset " + name + " is sized for degree-two scores only (no"
+                    + " relinearisation or rotation keys); two-stage, plaintext-probe and the Boddeti baseline need"
                     + " SEARCH_N4096 or SEARCH_N8192");
         }
-        Optional<ScorePrecision> measured = lookUpMeasured(name);
         if (measured.isEmpty()) {
             if (precision != null) {
                 throw new IllegalArgumentException("preset " + name + " has no measured score precision; drop the"

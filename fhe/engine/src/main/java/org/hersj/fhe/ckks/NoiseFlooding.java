@@ -22,7 +22,7 @@ import org.hersj.fhe.ring.RandomSource;
  *
  * <p>The cost is precision: a decoded value moves by {@link #slotErrorStandardDeviation()} (1.5e-5 at
  * SEARCH_N4096 and 3.6e-6 at SEARCH_N8192 with the default 12 bits), and stays within 6 of those of the
- * unflooded one except with probability 2e-9. The one-prime LITE presets have no room for it (0.16 at
+ * unflooded one except with probability 2e-9. The one-prime LITE presets have no room for it (0.011 at
  * LITE_N4096, 0.65 at LITE_N2048 with 12 bits): {@link CkksPresets#lightestFor(double, boolean, boolean, int)}
  * counts the flooding when it chooses a preset.
  *

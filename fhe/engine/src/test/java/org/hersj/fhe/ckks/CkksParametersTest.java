@@ -115,19 +115,28 @@ class CkksParametersTest {
     }
 
     @Test
-    void onePrimePresetsHaveNoKeySwitchingAndRefuseToMakeSwitchingKeys() {
+    void onePrimePresetsAreSizedForDegreeTwoScoresAndOfferNoKeySwitching() {
         for (String name : List.of("LITE_N2048", "LITE_N4096")) {
             CkksParameters p = CkksPresets.byName(name);
             assertEquals(0, p.maxLevel());
-            assertTrue(!p.supportsKeySwitching());
             assertTrue(p.logQP() <= SecurityLevel.BITS_128.maxLogQP(p.logN()), name + " within the security table");
             // a degree-2 score of unit vectors (|coefficient| <= sqrt(2) scale^2) stays below q/2
             assertTrue(Math.sqrt(2) * p.defaultScale() * p.defaultScale() < p.qModulus(0) / 2.0, name);
-            KeyGenerator g = new KeyGenerator(p, org.hersj.fhe.ring.RandomSource.seededForTestsOnly(1));
-            SecretKey sk = g.secretKey();
-            var e = assertThrows(IllegalStateException.class, () -> g.relinearizationKey(sk));
-            assertTrue(e.getMessage().contains("no special prime"), e.getMessage());
+            var refused = assertThrows(IllegalArgumentException.class,
+                    () -> CkksPresets.choose(name, null, false, true, -1), name);
+            assertTrue(refused.getMessage().contains("degree-two scores only"), refused.getMessage());
         }
+        CkksParameters lite2048 = CkksPresets.byName("LITE_N2048");
+        assertTrue(!lite2048.supportsKeySwitching(), "no room for a special prime at N = 2048");
+        KeyGenerator g = new KeyGenerator(lite2048, org.hersj.fhe.ring.RandomSource.seededForTestsOnly(1));
+        SecretKey sk = g.secretKey();
+        var e = assertThrows(IllegalStateException.class, () -> g.relinearizationKey(sk));
+        assertTrue(e.getMessage().contains("no special prime"), e.getMessage());
+        // LITE_N4096's special prime serves public-key encryption over QP (then divided by P)
+        CkksParameters lite4096 = CkksPresets.byName("LITE_N4096");
+        assertEquals(1, lite4096.pCount());
+        KeyGenerator g4 = new KeyGenerator(lite4096, org.hersj.fhe.ring.RandomSource.seededForTestsOnly(2));
+        assertTrue(g4.publicKey(g4.secretKey()).extended());
         var missing = assertThrows(IllegalArgumentException.class, () -> CkksParameters.of(
                 new CkksParametersLiteral(12, List.of(60), null, 28, SecurityLevel.BITS_128, false)));
         assertTrue(missing.getMessage().contains("logP"), missing.getMessage());
@@ -138,7 +147,9 @@ class CkksParametersTest {
         assertEquals("LITE_N2048", CkksPresets.lightestFor(1e-4, false, false, -1));
         assertEquals("LITE_N4096", CkksPresets.lightestFor(2e-5, false, false, -1));
         assertEquals("SEARCH_N4096", CkksPresets.lightestFor(1e-4, false, true, -1), "rotations need a special prime");
-        assertEquals("SEARCH_N4096", CkksPresets.lightestFor(1e-4, true, false, -1), "public-key galleries are noisier");
+        assertEquals("LITE_N4096", CkksPresets.lightestFor(1e-4, true, false, -1),
+                "public-key galleries are noisier: the one-prime preset that encrypts over QP");
+        assertEquals("SEARCH_N4096", CkksPresets.lightestFor(5e-5, true, false, -1), "public-key galleries are noisier");
         assertEquals("SEARCH_N8192", CkksPresets.lightestFor(1e-7, false, false, -1));
         var e = assertThrows(IllegalArgumentException.class, () -> CkksPresets.lightestFor(1e-12, false, false, -1));
         assertTrue(e.getMessage().contains("no CKKS preset reaches score precision 1.0E-12")
