@@ -8,7 +8,7 @@ import org.hersj.fhe.ring.RnsPoly;
  * sum b_0 + b_1, each with precomputed Shoup quotients, so that
  * {@link Evaluator#multiplyAccumulate(Ciphertext, PreparedCiphertext, Ciphertext)} needs three Shoup
  * products (Karatsuba) and no Barrett reduction. Made for the search, where one probe ciphertext per
- * dimension multiplies every gallery block. Costs six polynomials of memory. Immutable; thread-safe.
+ * dimension multiplies every gallery block. Costs six polynomials of memory (nine where the SIMD kernel runs, {@link SimdSupport}). Immutable; thread-safe.
  */
 public final class PreparedCiphertext {
     private final CkksParameters params;
@@ -16,6 +16,8 @@ public final class PreparedCiphertext {
     private final double scale;
     private final RnsPoly[] values;
     private final RnsPoly[] shoups;
+    /** ratios[k][limb] = value(k) / q_limb as doubles for limbs of the SIMD kernel, else null. */
+    private final double[][][] ratios;
 
     PreparedCiphertext(CkksParameters params, Ciphertext b) {
         OperandChecks.requireDegree(b, 1, "prepare");
@@ -29,6 +31,7 @@ public final class PreparedCiphertext {
             values[k] = new RnsPoly(n, level + 1);
             shoups[k] = new RnsPoly(n, level + 1);
         }
+        ratios = new double[3][level + 1][];
         for (int i = 0; i <= level; i++) {
             Modulus m = params.ring().modulus(i);
             long[] b0 = b.poly(0).limb(i);
@@ -41,6 +44,11 @@ public final class PreparedCiphertext {
                 shoups[0].limb(i)[c] = m.shoup(b0[c]);
                 shoups[1].limb(i)[c] = m.shoup(b1[c]);
                 shoups[2].limb(i)[c] = m.shoup(sum);
+            }
+            if (SimdSupport.forPrime(m.value())) {
+                for (int k = 0; k < 3; k++) {
+                    ratios[k][i] = SimdInnerProduct.ratios(values[k].limb(i), m.value());
+                }
             }
         }
     }
@@ -68,5 +76,10 @@ public final class PreparedCiphertext {
     /** @return the Shoup quotients of {@link #value(int)} */
     RnsPoly shoup(int k) {
         return shoups[k];
+    }
+
+    /** @return limb {@code limb} of {@link #value(int)} divided by its prime, as doubles, or null if not made */
+    double[] ratios(int k, int limb) {
+        return ratios[k][limb];
     }
 }

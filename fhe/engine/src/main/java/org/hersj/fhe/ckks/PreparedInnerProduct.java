@@ -15,7 +15,8 @@ import org.hersj.fhe.arith.Modulus;
  * where the middle output subtracts the other two once instead of per term. Coefficients are walked in
  * chunks that keep the three output runs in L1 while every term passes over them. The result equals,
  * residue for residue, the sum of {@link Evaluator#multiplyAccumulate(Ciphertext, PreparedCiphertext, Ciphertext)}
- * calls. Holds scratch arrays: one per evaluator, not thread-safe.
+ * calls. Limbs of primes below 2^50 run in SIMD lanes instead where {@link SimdSupport} enables it
+ * ({@link SimdInnerProduct}: the same residues). Holds scratch arrays: one per evaluator, not thread-safe.
  */
 final class PreparedInnerProduct {
 
@@ -23,6 +24,10 @@ final class PreparedInnerProduct {
     private static final int CHUNK = 512;
 
     private final CkksParameters params;
+    private final boolean simd;
+    private double[][] w0 = new double[0][];
+    private double[][] w1 = new double[0][];
+    private double[][] wSum = new double[0][];
     private long[][] x0 = new long[0][];
     private long[][] x1 = new long[0][];
     private long[][] y0 = new long[0][];
@@ -33,7 +38,13 @@ final class PreparedInnerProduct {
     private long[][] ySums = new long[0][];
 
     PreparedInnerProduct(CkksParameters params) {
+        this(params, SimdSupport.ENABLED);
+    }
+
+    /** @param simd whether limbs the SIMD kernel handles use it (their operands prepared with ratios) */
+    PreparedInnerProduct(CkksParameters params, boolean simd) {
         this.params = params;
+        this.simd = simd;
     }
 
     /** out2 = sum_{j &lt; count} a[j] * b[j] at {@code level}; operands were checked by the caller. */
@@ -55,6 +66,10 @@ final class PreparedInnerProduct {
             long[] d0 = out2.poly(0).limb(i);
             long[] d1 = out2.poly(1).limb(i);
             long[] d2 = out2.poly(2).limb(i);
+            if (simd && collectRatios(b, count, i)) {
+                SimdInnerProduct.compute(x0, x1, y0, y1, ySum, w0, w1, wSum, count, m.value(), d0, d1, d2);
+                continue;
+            }
             for (int from = 0; from < n; from += CHUNK) {
                 int to = Math.min(n, from + CHUNK);
                 java.util.Arrays.fill(d0, from, to, 0L);
@@ -225,8 +240,24 @@ final class PreparedInnerProduct {
         }
     }
 
+    // Points w0, w1, wSum at limb i's ratios of every term; false if a term was prepared without them.
+    private boolean collectRatios(PreparedCiphertext[] b, int count, int i) {
+        for (int j = 0; j < count; j++) {
+            w0[j] = b[j].ratios(0, i);
+            w1[j] = b[j].ratios(1, i);
+            wSum[j] = b[j].ratios(2, i);
+            if (w0[j] == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void ensureCapacity(int count) {
         if (x0.length < count) {
+            w0 = new double[count][];
+            w1 = new double[count][];
+            wSum = new double[count][];
             x0 = new long[count][];
             x1 = new long[count][];
             y0 = new long[count][];
