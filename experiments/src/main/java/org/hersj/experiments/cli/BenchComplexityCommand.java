@@ -88,7 +88,8 @@ final class BenchComplexityCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int threads = threadsOption.value();
         SearchEngine engine = SearchEngines.byName(backend);
-        CkksParameters params = CkksPresets.byName(preset);
+        // the Boddeti baseline and two-stage search rotate: refuse a degree-two-only preset before any work
+        CkksParameters params = CkksPresets.byName(CkksPresets.choose(preset, null, false, true, -1));
         ComplexityStudy study = new ComplexityStudy(baselineSizes, sizes, threads,
                 Path.of(System.getProperty("java.io.tmpdir")), seed);
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);

@@ -48,7 +48,8 @@ final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--enrolled-by", defaultValue = "owner", paramLabel = "WHO",
             description = "Who encrypts the benchmark galleries: owner (the secret key, seeded records, as hers enroll"
                 + " --keys KEYDIR/client) or public-key (an enroller, as hers enroll --keys KEYDIR/enroller; noisier,"
-                + " twice the bytes); --precision is met for that gallery (default: ${DEFAULT-VALUE}).")
+                + " twice the bytes); --precision is met for that gallery (default: ${DEFAULT-VALUE}). The Spark"
+                + " galleries of --spark-master are always enrolled with the public key.")
     String enrolledBy;
 
     @Option(names = "--score-form", defaultValue = "degree-two", paramLabel = "FORM",
@@ -121,7 +122,8 @@ final class BenchSearchCommand implements Callable<Integer> {
         Files.createDirectories(out.resolve("sections"));
         ProgressBar bar = ProgressBar.forTerminal(output.quiet);
         Map<String, SearchBenchmarkResult> results = new LinkedHashMap<>();
-        String chosen = presets.choose(enrolledBy, false, exactScores.floodingBits());
+        String chosen = presets.choose(enrolledBy, !engines.stream().allMatch(SearchEngine::runsOnePrimeParameters),
+                exactScores.floodingBits());
         boolean publicKeyGalleries = "public-key".equalsIgnoreCase(enrolledBy.trim());
         List<ScoreForm> forms = "both".equalsIgnoreCase(scoreForm.trim())
                 ? List.of(ScoreForm.RELINEARIZED, ScoreForm.DEGREE_TWO) : List.of(ScoreForm.byName(scoreForm));

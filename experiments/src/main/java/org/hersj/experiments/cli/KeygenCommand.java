@@ -72,7 +72,8 @@ final class KeygenCommand implements Callable<Integer> {
         IntStream twoStage = twoStageDims > 0 ? Arrays.stream(TwoStageSearch.rotationSteps(twoStageDims))
                 : IntStream.empty();
         int[] steps = IntStream.concat(Arrays.stream(rotations), IntStream.concat(boddeti, twoStage)).distinct().toArray();
-        String chosen = presets.choose(enrolledBy, steps.length > 0, exactScores.floodingBits());
+        String chosen = presets.choose(enrolledBy, steps.length > 0 || !engine.runsOnePrimeParameters(),
+                exactScores.floodingBits());
         SearchKeySet keys = engine.generateKeys(CkksPresets.byName(chosen).literal(), RandomSource.secure(), steps);
         Files.createDirectories(out);
         engine.writeKeys(keys, out.resolve(KeyDirectory.CLIENT));

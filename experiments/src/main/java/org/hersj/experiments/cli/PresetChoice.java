@@ -14,7 +14,8 @@ final class PresetChoice {
      * @param precision         the largest acceptable score error, or null ({@link CkksPresets#DEFAULT_PRECISION})
      * @param enrolledBy        {@code owner} or {@code public-key}: whose gallery errors {@code precision} is
      *                          compared with
-     * @param needsKeySwitching whether rotation or relinearisation keys are needed
+     * @param needsKeySwitching whether rotation or relinearisation keys, or a prime to rescale by (an engine that
+     *                          does not run one-prime parameters), are needed
      * @param floodingBits      the noise flooding of the key owner's decryptions ({@code hers rank} floods
      *                          {@link org.hersj.fhe.ckks.NoiseFlooding#DEFAULT_BITS}), negative for none
      * @return the preset name: the named one (checked against the precision), or the lightest meeting it

@@ -18,7 +18,8 @@ final class PresetOptions {
 
     /**
      * @param enrolledBy        {@code owner} or {@code public-key}: whose gallery errors the precision is compared with
-     * @param needsKeySwitching whether rotation or relinearisation keys are needed
+     * @param needsKeySwitching whether rotation or relinearisation keys, or a prime to rescale by (an engine that
+     *                          does not run one-prime parameters), are needed
      * @param floodingBits      the noise flooding of the key owner's decryptions, negative for none
      * @return the preset name (see {@link PresetChoice#choose})
      */

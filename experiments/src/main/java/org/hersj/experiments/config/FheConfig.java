@@ -104,7 +104,8 @@ public record FheConfig(String preset, String backend, Integer threads, String l
     public FheConfig resolved(boolean needsKeySwitching) {
         String chosen;
         try {
-            chosen = CkksPresets.choose(preset, precision, false, needsKeySwitching,
+            chosen = CkksPresets.choose(preset, precision, false,
+                    needsKeySwitching || !SearchEngines.byName(backend).runsOnePrimeParameters(),
                     noiseFlooding ? NoiseFlooding.DEFAULT_BITS : -1);
         } catch (IllegalArgumentException e) {
             throw new ConfigValueException(preset != null ? "preset" : "precision", e.getMessage());

@@ -161,6 +161,8 @@ class RoleCommandsTest {
                 dir.resolve("public-key").toString()), err);
         assertTrue(cli.out().contains("logN=12;logQ=[59];logP=[50]"),
                 "1e-4 for exact scores of a public-key gallery: LITE_N4096, which encrypts over QP");
+        assertFalse(Files.exists(dir.resolve("public-key/server/relinearization.key")),
+                "one q prime: no evaluation keys, although the preset has a special prime");
         Path galleryDir = dir.resolve("gallery");
         assertEquals(0, run("enroll", "--keys", keys.resolve("client").toString(), "--features", features.toString(),
                 "--out", galleryDir.toString(), "--quiet"), err);

@@ -201,11 +201,12 @@ public final class CkksParameters {
     }
 
     /**
-     * @return whether these parameters have special primes, so that relinearisation and rotation keys can
-     *         exist; without them products stay of degree 2
+     * @return whether these parameters offer relinearisation and rotation keys: special primes and a q prime to
+     *         rescale by. Without either, products stay of degree 2 (decrypted with s and s^2); a set with one q
+     *         prime may still have a special prime, to encrypt with the public key over QP (LITE_N4096)
      */
     public boolean supportsKeySwitching() {
-        return pPrimes.length > 0;
+        return pPrimes.length > 0 && qPrimes.length > 1;
     }
 
     /**

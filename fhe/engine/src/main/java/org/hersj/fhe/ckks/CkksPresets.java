@@ -60,8 +60,9 @@ public final class CkksPresets {
      * <li>scale 2^28: a degree-2 score of unit vectors is at most sqrt(2) x 2^56 in every coefficient (two
      * scores per complex slot), below q/2 &gt;= 2^58;</li>
      * <li>P is there for public-key encryption: over QP, then divided by P ({@link PublicKey#extended()}), which
-     * leaves a public-key gallery with the rounding noise only, about 15x less than over Q; the preset is not
-     * offered for key switching (rotations at this scale and level are not measured);</li>
+     * leaves a public-key gallery with the rounding noise only, about 15x less than over Q; with one q prime the
+     * preset offers no key switching ({@link CkksParameters#supportsKeySwitching()}), so its keys are the secret
+     * and public key only;</li>
      * <li>score errors (see {@link #scoreError}) ~5e-6 for galleries the key owner encrypts with the secret
      * key and ~3e-5 for public-key galleries.</li>
      * </ul>
@@ -109,8 +110,9 @@ public final class CkksPresets {
      * @param preset the preset name
      * @param ownerGallery largest score error with a gallery the key owner encrypted (secret key)
      * @param publicKeyGallery largest score error with a gallery encrypted with the public key
-     * @param keySwitching whether the preset has relinearisation and rotation keys (two-stage search,
-     *        the plaintext-probe mode and the Boddeti 2018 baseline need them)
+     * @param keySwitching whether the preset offers relinearisation and rotation keys
+     *        ({@link CkksParameters#supportsKeySwitching()}; two-stage search, the plaintext-probe mode and the
+     *        Boddeti 2018 baseline need them)
      */
     public record ScorePrecision(String preset, double ownerGallery, double publicKeyGallery, boolean keySwitching) {
         /** @return the error bound for the given kind of gallery encryption */
@@ -191,12 +193,12 @@ public final class CkksPresets {
         }
         CkksParameters named = byName(preset);
         String name = preset.trim().toUpperCase(java.util.Locale.ROOT);
-        Optional<ScorePrecision> measured = lookUpMeasured(name);
-        if (needsKeySwitching && !(named.supportsKeySwitching() && measured.map(ScorePrecision::keySwitching).orElse(true))) {
-            throw new IllegalArgumentException("preset " + name + " is sized for degree-two scores only (no"
-                    + " relinearisation or rotation keys); two-stage, plaintext-probe and the Boddeti baseline need"
-                    + " SEARCH_N4096 or SEARCH_N8192");
+        if (needsKeySwitching && !named.supportsKeySwitching()) {
+            throw new IllegalArgumentException("preset " + name + " makes degree-two scores only (one q prime, so"
+                    + " no relinearisation or rotation keys); two-stage, plaintext-probe, the Boddeti baseline and"
+                    + " engines without degree-two-only presets need SEARCH_N4096 or SEARCH_N8192");
         }
+        Optional<ScorePrecision> measured = lookUpMeasured(name);
         if (measured.isEmpty()) {
             if (precision != null) {
                 throw new IllegalArgumentException("preset " + name + " has no measured score precision; drop the"

@@ -98,8 +98,9 @@ public final class KeyGenerator {
     // 2^(w k) for word k of q_i under a w-bit decomposition.
     private SwitchingKey switchingKey(SecretKey sk, RnsPoly sPrime, int decompositionBits) {
         if (!params.supportsKeySwitching()) {
-            throw new IllegalStateException("parameters " + params + " have no special prime, so no relinearisation"
-                    + " or rotation keys can be made; their products stay of degree 2 (decrypt with s and s^2)");
+            throw new IllegalStateException("parameters " + params + " have no special prime or no prime to rescale"
+                    + " by, so no relinearisation or rotation keys are made; their products stay of degree 2 (decrypt"
+                    + " with s and s^2)");
         }
         int limbs = ring.size();
         int qCount = params.maxLevel() + 1;

@@ -126,13 +126,16 @@ class CkksParametersTest {
                     () -> CkksPresets.choose(name, null, false, true, -1), name);
             assertTrue(refused.getMessage().contains("degree-two scores only"), refused.getMessage());
         }
-        CkksParameters lite2048 = CkksPresets.byName("LITE_N2048");
-        assertTrue(!lite2048.supportsKeySwitching(), "no room for a special prime at N = 2048");
-        KeyGenerator g = new KeyGenerator(lite2048, org.hersj.fhe.ring.RandomSource.seededForTestsOnly(1));
-        SecretKey sk = g.secretKey();
-        var e = assertThrows(IllegalStateException.class, () -> g.relinearizationKey(sk));
-        assertTrue(e.getMessage().contains("no special prime"), e.getMessage());
-        // LITE_N4096's special prime serves public-key encryption over QP (then divided by P)
+        for (String name : List.of("LITE_N2048", "LITE_N4096")) {
+            CkksParameters p = CkksPresets.byName(name);
+            assertTrue(!p.supportsKeySwitching(), name);
+            KeyGenerator g = new KeyGenerator(p, org.hersj.fhe.ring.RandomSource.seededForTestsOnly(1));
+            SecretKey sk = g.secretKey();
+            var e = assertThrows(IllegalStateException.class, () -> g.relinearizationKey(sk));
+            assertTrue(e.getMessage().contains("no prime to rescale by"), e.getMessage());
+            assertThrows(IllegalStateException.class, () -> g.galoisKeys(sk, 1));
+        }
+        // LITE_N4096's special prime serves public-key encryption over QP (then divided by P) only
         CkksParameters lite4096 = CkksPresets.byName("LITE_N4096");
         assertEquals(1, lite4096.pCount());
         KeyGenerator g4 = new KeyGenerator(lite4096, org.hersj.fhe.ring.RandomSource.seededForTestsOnly(2));

@@ -49,6 +49,11 @@ class ScoreNoiseTest {
         Keys keys = new Keys(params, 7);
         assertTrue(!keys.publicKey.extended(), "no special prime, so the public key is over Q");
         checkScoreError(keys, true, false);
+        CkksParameters extended = CkksPresets.byName("LITE_N4096");
+        Keys overQp = new Keys(extended, 8);
+        assertTrue(overQp.publicKey.extended(), "one q prime and a special prime: the public key is over QP");
+        checkScoreError(overQp, true, false);
+        checkScoreError(new Keys(extended, 9), false, false);
     }
 
     @Test
@@ -63,7 +68,7 @@ class ScoreNoiseTest {
 
     @Test
     void theShapeFactoryAgreesWithTheParameterFactory() {
-        for (String preset : new String[] {"LITE_N2048", "SEARCH_N4096", "SEARCH_N8192"}) {
+        for (String preset : new String[] {"LITE_N2048", "LITE_N4096", "SEARCH_N4096", "SEARCH_N8192"}) {
             CkksParameters params = CkksPresets.byName(preset);
             ScoreNoise fromShape = ScoreNoise.of(params.ringDegree(), params.literal().logScale(), params.maxLevel() > 0);
             ScoreNoise fromParams = ScoreNoise.of(params).encryptingOverQ();

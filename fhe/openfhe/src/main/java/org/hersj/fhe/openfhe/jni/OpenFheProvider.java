@@ -35,6 +35,12 @@ public final class OpenFheProvider implements SearchEngine {
         return LayoutKind.HERS_SIMD;
     }
 
+    /** OpenFHE's CKKS context needs a prime to rescale by ({@link OpenFheParameters}). */
+    @Override
+    public boolean runsOnePrimeParameters() {
+        return false;
+    }
+
     /** {@inheritDoc} OpenFHE draws from its own generator: {@code random} is not used. */
     @Override
     public SearchKeySet generateKeys(CkksParametersLiteral parameters, RandomSource random, int... rotationSteps) {

@@ -13,7 +13,7 @@ public interface ServerBackend extends SearchBackend {
   /**
    * Whether this server can relinearise and rescale a block's degree-2 product (it holds a
    * relinearisation key and the parameters have a prime to rescale by); parameters sized for degree-2
-   * scores only (one prime, no special prime) cannot.
+   * scores only (one q prime) cannot.
    */
   default boolean canRelinearize() {
     return true;

@@ -32,6 +32,14 @@ public interface SearchEngine {
   LayoutKind hersLayout();
 
   /**
+   * Whether this engine runs parameters with a single q prime (degree-two scores only, as the LITE presets):
+   * a preset is then chosen among them too; otherwise only among sets with a prime to rescale by.
+   */
+  default boolean runsOnePrimeParameters() {
+    return true;
+  }
+
+  /**
    * Generates a key set for {@code parameters}: secret and public key, relinearisation key and rotation
    * keys for {@code rotationSteps}.
    *
