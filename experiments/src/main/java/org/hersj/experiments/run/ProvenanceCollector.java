@@ -35,7 +35,8 @@ public final class ProvenanceCollector {
     /** @return the JVM, OS and CPU of this machine */
     public static Provenance.Environment environment() {
         return new Provenance.Environment(System.getProperty("java.version"), System.getProperty("java.vendor"),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + ", block product "
+                        + org.hersj.fhe.ckks.Evaluator.blockProductKernel(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"), System.getProperty("os.arch"),
                 cpuModel(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
     }

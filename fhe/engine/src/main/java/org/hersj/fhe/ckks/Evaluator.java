@@ -319,7 +319,8 @@ public final class Evaluator {
     }
 
     /**
-     * out2 = sum_{j &lt; count} a[j] * b[j] with every b[j] prepared (a search probe, reused over many blocks):
+     * out2 = sum_{j &lt; count} a[j] * b[j] with every b[j] prepared (a search probe, reused over many blocks; every
+     * residue of the a[j] in [0, q), as every reader and operation leaves them):
      * Shoup products summed lazily two terms at a time, reduced once per output coefficient (see
      * {@link PreparedInnerProduct}); the fastest form of the search's block product. All a[j] are degree
      * 1; the level is the lowest operand level; every product has the scale of a[0] * b[0].
@@ -353,6 +354,14 @@ public final class Evaluator {
         }
         out2.reset(2, level, scale);
         return level;
+    }
+
+    /**
+     * @return the kernel of the prepared block product in this JVM: "simd-512 (Vector API)" (started with
+     *         {@code --add-modules jdk.incubator.vector}, 512-bit vectors) or "scalar"
+     */
+    public static String blockProductKernel() {
+        return SimdSupport.kernel();
     }
 
     /**

@@ -20,6 +20,11 @@ public final class PreparedCiphertext {
     private final double[][][] ratios;
 
     PreparedCiphertext(CkksParameters params, Ciphertext b) {
+        this(params, b, SimdSupport.ENABLED);
+    }
+
+    /** @param simd whether to add the SIMD kernel's ratios for the limbs it handles (tests force it) */
+    PreparedCiphertext(CkksParameters params, Ciphertext b, boolean simd) {
         OperandChecks.requireDegree(b, 1, "prepare");
         this.params = params;
         this.level = b.level();
@@ -45,7 +50,7 @@ public final class PreparedCiphertext {
                 shoups[1].limb(i)[c] = m.shoup(b1[c]);
                 shoups[2].limb(i)[c] = m.shoup(sum);
             }
-            if (SimdSupport.forPrime(m.value())) {
+            if (simd && SimdInnerProduct.handles(m.value())) {
                 for (int k = 0; k < 3; k++) {
                     ratios[k][i] = SimdInnerProduct.ratios(values[k].limb(i), m.value());
                 }

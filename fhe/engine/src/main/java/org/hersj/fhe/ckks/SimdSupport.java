@@ -25,6 +25,11 @@ final class SimdSupport {
         }
     }
 
+    /** @return the block product's kernel in this JVM, for reports: "simd-512 (Vector API)" or "scalar" */
+    static String kernel() {
+        return ENABLED ? "simd-512 (Vector API)" : "scalar";
+    }
+
     /** @return whether limbs modulo {@code q} use the SIMD kernel in this JVM */
     static boolean forPrime(long q) {
         return ENABLED && SimdInnerProduct.handles(q);
