@@ -144,7 +144,8 @@ final class BenchSearchCommand implements Callable<Integer> {
             results.put(name, result);
             output.out().printf(Locale.ROOT, "%s: %s, %s scores%n  block %.2f ms on one thread (java block product:"
                     + " %s); 10^8 items extrapolated: %.1f s (line), %.1f s (CPU-bound)%n", name, result.parameters(),
-                    form.cliName(), result.blockSeconds() * 1e3, org.hersj.fhe.ckks.Evaluator.blockProductKernel(), result.secondsAt100Million(), result.cpuBoundSecondsAt100Million());
+                    form.cliName(), result.blockSeconds() * 1e3, org.hersj.fhe.ckks.Evaluator.blockProductKernel(),
+                    result.secondsAt100Million(), result.cpuBoundSecondsAt100Million());
           }
         }
         AtomicFiles.writeString(out.resolve(SearchBenchSection.CSV), SearchBenchSection.csv(results));

@@ -8,7 +8,8 @@ import org.hersj.fhe.ring.RnsPoly;
  * sum b_0 + b_1, each with precomputed Shoup quotients, so that
  * {@link Evaluator#multiplyAccumulate(Ciphertext, PreparedCiphertext, Ciphertext)} needs three Shoup
  * products (Karatsuba) and no Barrett reduction. Made for the search, where one probe ciphertext per
- * dimension multiplies every gallery block. Costs six polynomials of memory (nine where the SIMD kernel runs, {@link SimdSupport}). Immutable; thread-safe.
+ * dimension multiplies every gallery block. Costs six polynomials of memory (nine where the SIMD kernel runs,
+ * {@link SimdSupport}). Immutable; thread-safe.
  */
 public final class PreparedCiphertext {
     private final CkksParameters params;

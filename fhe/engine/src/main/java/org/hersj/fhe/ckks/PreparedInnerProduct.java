@@ -15,8 +15,8 @@ import org.hersj.fhe.arith.Modulus;
  * where the middle output subtracts the other two once instead of per term. Coefficients are walked in
  * chunks that keep the three output runs in L1 while every term passes over them. The result equals,
  * residue for residue, the sum of {@link Evaluator#multiplyAccumulate(Ciphertext, PreparedCiphertext, Ciphertext)}
- * calls. Limbs of primes below 2^50 run in SIMD lanes instead where {@link SimdSupport} enables it
- * ({@link SimdInnerProduct}: the same residues). Holds scratch arrays: one per evaluator, not thread-safe.
+ * calls. A limb whose prepared operands carry the SIMD kernel's ratios (primes below 2^50, where
+ * {@link SimdSupport} enables it) runs in SIMD lanes instead ({@link SimdInnerProduct}: the same residues). Holds scratch arrays: one per evaluator, not thread-safe.
  */
 final class PreparedInnerProduct {
 
@@ -24,7 +24,6 @@ final class PreparedInnerProduct {
     private static final int CHUNK = 512;
 
     private final CkksParameters params;
-    private final boolean simd;
     private double[][] w0 = new double[0][];
     private double[][] w1 = new double[0][];
     private double[][] wSum = new double[0][];
@@ -38,13 +37,7 @@ final class PreparedInnerProduct {
     private long[][] ySums = new long[0][];
 
     PreparedInnerProduct(CkksParameters params) {
-        this(params, SimdSupport.ENABLED);
-    }
-
-    /** @param simd whether limbs the SIMD kernel handles use it (their operands prepared with ratios) */
-    PreparedInnerProduct(CkksParameters params, boolean simd) {
         this.params = params;
-        this.simd = simd;
     }
 
     /** out2 = sum_{j &lt; count} a[j] * b[j] at {@code level}; operands were checked by the caller. */
@@ -66,7 +59,7 @@ final class PreparedInnerProduct {
             long[] d0 = out2.poly(0).limb(i);
             long[] d1 = out2.poly(1).limb(i);
             long[] d2 = out2.poly(2).limb(i);
-            if (simd && collectRatios(b, count, i)) {
+            if (collectRatios(b, count, i)) { // the operands were prepared for the SIMD kernel
                 SimdInnerProduct.compute(x0, x1, y0, y1, ySum, w0, w1, wSum, count, m.value(), d0, d1, d2);
                 continue;
             }

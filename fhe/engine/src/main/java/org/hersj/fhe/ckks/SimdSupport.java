@@ -29,9 +29,4 @@ final class SimdSupport {
     static String kernel() {
         return ENABLED ? "simd-512 (Vector API)" : "scalar";
     }
-
-    /** @return whether limbs modulo {@code q} use the SIMD kernel in this JVM */
-    static boolean forPrime(long q) {
-        return ENABLED && SimdInnerProduct.handles(q);
-    }
 }

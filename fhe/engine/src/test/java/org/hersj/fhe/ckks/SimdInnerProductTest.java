@@ -26,8 +26,12 @@ class SimdInnerProductTest {
                 "surefire passes --add-modules jdk.incubator.vector (pom.xml)");
         assumeTrue(SimdInnerProduct.available(), "no 512-bit vectors here: the scalar kernel runs");
         assertTrue(SimdSupport.ENABLED);
-        assertTrue(SimdSupport.forPrime(CkksPresets.byName("SEARCH_N4096").qModulus(0)), "46-bit q");
-        assertFalse(SimdSupport.forPrime(CkksPresets.byName("LITE_N4096").qModulus(0)), "59-bit q: scalar");
+        assertTrue(SimdInnerProduct.handles(CkksPresets.byName("SEARCH_N4096").qModulus(0)), "46-bit q");
+        assertFalse(SimdInnerProduct.handles(CkksPresets.byName("LITE_N4096").qModulus(0)), "59-bit q: scalar");
+        CkksParameters params = CkksPresets.byName("SEARCH_N4096");
+        Evaluator ev = new Evaluator(params, null);
+        assertNotNull(ev.prepare(filled(ev, params, new SplittableRandom(5), false)).ratios(0, 0),
+                "the evaluator prepares probes for the SIMD kernel");
     }
 
     // The kernel itself is tested wherever the module is (surefire passes it): 512-bit species run emulated on
@@ -40,16 +44,19 @@ class SimdInnerProductTest {
             Evaluator ev = new Evaluator(params, null);
             Ciphertext[] a = new Ciphertext[terms];
             PreparedCiphertext[] b = new PreparedCiphertext[terms];
+            PreparedCiphertext[] bScalar = new PreparedCiphertext[terms];
             SplittableRandom random = new SplittableRandom(terms * 31L + (extreme ? 1 : 0));
             for (int j = 0; j < terms; j++) {
                 a[j] = filled(ev, params, random, extreme);
-                b[j] = new PreparedCiphertext(params, filled(ev, params, random, extreme), true);
+                Ciphertext probe = filled(ev, params, random, extreme);
+                b[j] = new PreparedCiphertext(params, probe, true);
+                bScalar[j] = new PreparedCiphertext(params, probe, false);
             }
             assertNotNull(b[0].ratios(0, 0), "prepared for the SIMD kernel");
             Ciphertext simd = ev.newCiphertext(2, params.maxLevel(), 1);
             Ciphertext scalar = ev.newCiphertext(2, params.maxLevel(), 1);
-            new PreparedInnerProduct(params, true).compute(a, b, terms, params.maxLevel(), simd);
-            new PreparedInnerProduct(params, false).compute(a, b, terms, params.maxLevel(), scalar);
+            new PreparedInnerProduct(params).compute(a, b, terms, params.maxLevel(), simd);
+            new PreparedInnerProduct(params).compute(a, bScalar, terms, params.maxLevel(), scalar);
             for (int k = 0; k < 3; k++) {
                 for (int i = 0; i <= params.maxLevel(); i++) {
                     assertArrayEquals(scalar.poly(k).limb(i), simd.poly(k).limb(i),
@@ -92,7 +99,7 @@ class SimdInnerProductTest {
         java.util.Arrays.fill(as, a);
         java.util.Arrays.fill(bs, prepared);
         Ciphertext out = ev.newCiphertext(2, 0, 1);
-        new PreparedInnerProduct(toy, true).compute(as, bs, terms, 0, out);
+        new PreparedInnerProduct(toy).compute(as, bs, terms, 0, out);
         BigInteger term = BigInteger.valueOf((q - 1) / 2);
         long expected = term.multiply(BigInteger.valueOf(terms)).mod(BigInteger.valueOf(q)).longValueExact();
         long middle = term.multiply(BigInteger.valueOf(2 * terms)).mod(BigInteger.valueOf(q)).longValueExact();
